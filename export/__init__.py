@@ -1,0 +1,1 @@
+"""Export: the store's articles and records as JSON, JSONL or CSV datasets."""

@@ -1,0 +1,136 @@
+"""An article prepared for the rules: its text, sentences and syllable tokens.
+
+Vietnamese writes one syllable per space-separated token, so a syllable tokenizer is
+exact and cheap; the rule engine (spaCy's Matcher over a ``Doc`` of syllables) runs on
+that.  Word segmentation and POS from underthesea are slower and are asked for only on
+the sentences a rule needs them for (:meth:`Document.pos`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from extract.records import Evidence
+
+# Abbreviations after which a full stop does not end a sentence ("TP. Hà Nội", "ThS. Lê").
+_ABBREVIATIONS = frozenset(
+    {"tp", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "ks", "th.s", "nxb", "st", "v.v", "tx", "h", "x"}
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-ZĐÀ-Ỹ0-9])")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a character span of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on paragraph breaks, then on sentence-final punctuation before a capital."""
+    sentences: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        base, chunk = para.start(), para.group()
+        cut = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            before = chunk[cut : m.start()].rstrip(".!?…\"”’)")
+            last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+            if last_word in _ABBREVIATIONS:
+                continue
+            _append(sentences, text, base + cut, base + m.start())
+            cut = m.end()
+        _append(sentences, text, base + cut, base + len(chunk))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+@lru_cache(maxsize=1)
+def shared_vocab() -> Vocab:
+    """One vocabulary for every Doc, so matchers built once can run on any article."""
+    return Vocab()
+
+
+@dataclass
+class Document:
+    """Cleaned article text plus what every extractor needs to read it."""
+
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    _pos_cache: dict[int, list[tuple[str, str, int, int]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def _tokens(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
+
+    @cached_property
+    def doc(self) -> Doc:
+        """A spaCy Doc of syllables and punctuation; token ``i`` spans ``char_span_of(i)``."""
+        spans = self._tokens
+        words = [self.text[s:e] for s, e in spans]
+        spaces = [
+            (spans[i + 1][0] > e) if i + 1 < len(spans) else False for i, (_, e) in enumerate(spans)
+        ]
+        return Doc(shared_vocab(), words=words, spaces=spaces)
+
+    def char_span(self, span: Span) -> tuple[int, int]:
+        """Character offsets in :attr:`text` of a span of :attr:`doc`."""
+        return self._tokens[span.start][0], self._tokens[span.end - 1][1]
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        from bisect import bisect_left
+
+        return bisect_left(self._tokens, (char, -1))
+
+    def sentence_at(self, char: int) -> Sentence:
+        """The sentence containing character ``char``."""
+        for sent in self.sentences:
+            if sent.start <= char < sent.end:
+                return sent
+        raise ValueError(f"character {char} is outside every sentence")
+
+    def evidence(self, sentence: Sentence) -> Evidence:
+        return Evidence(text=sentence.text, start=sentence.start, end=sentence.end)
+
+    def pos(self, sentence: Sentence) -> list[tuple[str, str, int, int]]:
+        """underthesea words with POS tags and character offsets, for one sentence.
+
+        Costly (a CRF over the sentence), so it is computed on demand and cached.
+        """
+        cached = self._pos_cache.get(sentence.start)
+        if cached is not None:
+            return cached
+        from underthesea import pos_tag
+
+        out: list[tuple[str, str, int, int]] = []
+        cursor = sentence.start
+        for word, tag in pos_tag(sentence.text):
+            found = self.text.find(word, cursor, sentence.end)
+            if found < 0:  # underthesea normalised the word; keep the cursor
+                continue
+            out.append((word, tag, found, found + len(word)))
+            cursor = found + len(word)
+        self._pos_cache[sentence.start] = out
+        return out

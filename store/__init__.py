@@ -1,0 +1,1 @@
+"""The store: SQLModel tables over SQLite (default) or PostgreSQL, migrated by Alembic."""

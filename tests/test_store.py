@@ -1,0 +1,143 @@
+"""The store on SQLite and on the real PostgreSQL: migrations, revisions, idempotence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import Session, func, select
+
+from clean.page import CleanedPage
+from extract.records import ArticleInfo, Evidence, Extraction, Figure, Official
+from store.articles import Outcome, add_page, decompress
+from store.db import StoreError, open_store, resolve_url, transaction
+from store.models import Article, ExtractionRun, FigureRow, OfficialRow, Revision, ReviewStatus
+from store.records import pending_revisions, save_extraction
+
+PAGE = CleanedPage(
+    text="Xã Tân Mỹ tổ chức Ngày hội\n\nSáng 12/8, xã Tân Mỹ tổ chức Ngày hội Toàn dân bảo vệ ANTQ.",
+    title="Xã Tân Mỹ tổ chức Ngày hội",
+    source="congan.example.gov.vn",
+    published=dt.date(2025, 8, 12),
+    published_at=dt.datetime(2025, 8, 12, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    raw=b"<html><body>...</body></html>",
+)
+URL = "https://congan.example.gov.vn/tin-tuc/ngay-hoi.html"
+
+
+def _count(session: Session, model) -> int:  # type: ignore[no-untyped-def]
+    return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_add_page_is_idempotent_and_keeps_revisions(db_url: str) -> None:
+    engine = open_store(db_url)
+    with transaction(engine) as s:
+        first = add_page(s, PAGE, URL)
+    with transaction(engine) as s:
+        again = add_page(s, PAGE, URL)
+        moved = add_page(s, PAGE, URL + "?utm_source=x")
+    assert first.outcome is Outcome.new
+    assert again.outcome is Outcome.unchanged and again.revision_id == first.revision_id
+    assert moved.outcome is Outcome.duplicate and moved.article_id == first.article_id
+
+    changed = CleanedPage(**{**PAGE.__dict__, "text": PAGE.text + " Có 30 tổ bảo vệ ANTT."})
+    with transaction(engine) as s:
+        second = add_page(s, changed, URL)
+    assert second.outcome is Outcome.revision and second.article_id == first.article_id
+    with Session(engine) as s:
+        assert _count(s, Article) == 1 and _count(s, Revision) == 2
+        article = s.get(Article, first.article_id)
+        assert article is not None and article.current_revision_id == second.revision_id
+        rev = s.get(Revision, first.revision_id)
+        assert rev is not None
+        assert decompress(rev.raw_html) == PAGE.raw
+        assert rev.published == dt.date(2025, 8, 12)
+        assert rev.published_at == dt.datetime(2025, 8, 12, 2, 30, tzinfo=dt.UTC)  # read back in UTC
+
+
+def _extraction(rulesets: dict[str, str]) -> Extraction:
+    ev = Evidence(text="Sáng 12/8, xã Tân Mỹ tổ chức Ngày hội.", start=28, end=66)
+    return Extraction(
+        article=ArticleInfo(id="1"),
+        officials=[Official(evidence=ev, rule="r", ruleset=rulesets["officials"], name="Lò Văn Pấng", positions=["Bí thư"])],
+        figures=[Figure(evidence=ev, rule="r", ruleset=rulesets["figures"], value=30, kind="count", unit="tổ", head="tổ")],
+    )
+
+
+RULESETS = {"officials": "officials.v1", "figures": "figures.v1", "awards": "awards.v1", "events": "events.v1"}
+
+
+def test_save_extraction_once_per_ruleset_version(db_url: str) -> None:
+    engine = open_store(db_url)
+    with transaction(engine) as s:
+        add_page(s, PAGE, URL)
+    with Session(engine) as s:
+        todo = list(pending_revisions(s, list(RULESETS.values())))
+    assert len(todo) == 1
+    with transaction(engine) as s:
+        rev = s.get(Revision, todo[0].id)
+        assert save_extraction(s, rev, _extraction(RULESETS), RULESETS) == 2
+    with transaction(engine) as s:
+        rev = s.get(Revision, todo[0].id)
+        assert save_extraction(s, rev, _extraction(RULESETS), RULESETS) == 0  # already done
+        assert list(pending_revisions(s, list(RULESETS.values()))) == []
+        # a reviewer accepts the official; a new officials rule set must not touch it
+        row = s.exec(select(OfficialRow)).one()
+        row.status = ReviewStatus.accepted
+        s.add(row)
+    newer = dict(RULESETS, officials="officials.v2")
+    with transaction(engine) as s:
+        assert [r.id for r in pending_revisions(s, list(newer.values()))] == [todo[0].id]
+        rev = s.get(Revision, todo[0].id)
+        assert save_extraction(s, rev, _extraction(newer), newer) == 1
+    with Session(engine) as s:
+        rows = s.exec(select(OfficialRow).order_by(OfficialRow.id)).all()
+        assert [(r.ruleset, r.status) for r in rows] == [
+            ("officials.v1", ReviewStatus.accepted),
+            ("officials.v2", ReviewStatus.pending),
+        ]
+        assert rows[0].evidence == Evidence(text="Sáng 12/8, xã Tân Mỹ tổ chức Ngày hội.", start=28, end=66)
+        assert rows[0].positions == ["Bí thư"]
+        assert _count(s, FigureRow) == 1 and _count(s, ExtractionRun) == 5
+
+
+def test_failed_transaction_leaves_nothing(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    with pytest.raises(RuntimeError), transaction(engine) as s:
+        add_page(s, PAGE, URL)
+        raise RuntimeError("power cut")
+    with Session(engine) as s:
+        assert _count(s, Article) == 0 and _count(s, Revision) == 0
+
+
+def test_reopening_keeps_data_and_schema(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    with transaction(engine) as s:
+        add_page(s, PAGE, URL)
+    engine.dispose()
+    with Session(open_store(sqlite_url)) as s:
+        assert _count(s, Article) == 1
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, "sqlite:///antq.db"),
+        ("data/x.db", "sqlite:///data/x.db"),
+        ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
+    ],
+)
+def test_resolve_url(given: str | None, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANTQ_DB", raising=False)
+    assert resolve_url(given) == expected
+
+
+def test_env_var_chooses_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTQ_DB", "sqlite:///elsewhere.db")
+    assert resolve_url(None) == "sqlite:///elsewhere.db"
+    assert resolve_url("sqlite:///flag.db") == "sqlite:///flag.db"
+
+
+def test_unreachable_database_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match="cannot open or migrate"):
+        open_store("postgresql://nobody@127.0.0.1:1/none")

@@ -71,7 +71,7 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     try:
-        command.upgrade(_alembic_config(engine), "head")
+        command.upgrade(_alembic_config(engine), "heads")
     except Exception as exc:  # alembic and drivers raise many types; the user needs one message
         raise StoreError(f"cannot open or migrate the database {engine.url!r}: {exc}") from exc
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import store.crawl_state  # noqa: F401  (each module registers its tables on SQLModel.metadata)
+import store.models  # noqa: F401
+import store.users  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

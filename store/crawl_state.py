@@ -1,0 +1,1 @@
+"""What the crawler remembers between runs (filled in with the crawler issue)."""

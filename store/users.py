@@ -1,0 +1,1 @@
+"""Accounts of the review app (filled in with the review issue)."""

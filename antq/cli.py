@@ -69,7 +69,9 @@ def ingest(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files to extract from; none = stored articles.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files to extract from; none = stored articles.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output for files: jsonl or json.")] = "jsonl",
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
@@ -98,7 +100,9 @@ def extract(
 def export(
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
     status: Annotated[str, typer.Option("--status", help="accepted (accepted+edited) or all.")] = "all",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write the stored articles and records as a dataset."""

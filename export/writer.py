@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from export.models import EXPORTED, ExportedArticle
 from extract.records import ArticleInfo
-from store.models import ROW_CLASSES, Article, Revision, ReviewStatus
+from store.models import ROW_CLASSES, Article, ReviewStatus, Revision
 
 
 class StatusFilter(str, Enum):
@@ -29,7 +29,9 @@ FORMATS = ("json", "jsonl", "csv")
 _ACCEPTED = (ReviewStatus.accepted, ReviewStatus.edited)
 
 
-def iter_articles(session: Session, status: StatusFilter = StatusFilter.all, batch: int = 200) -> Iterator[ExportedArticle]:
+def iter_articles(
+    session: Session, status: StatusFilter = StatusFilter.all, batch: int = 200
+) -> Iterator[ExportedArticle]:
     """Export objects for every article (current revision), oldest first."""
     last_id = 0
     while True:
@@ -61,7 +63,10 @@ def iter_articles(session: Session, status: StatusFilter = StatusFilter.all, bat
                     source=article.source,
                 ),
                 **{
-                    kind: [EXPORTED[kind].model_validate(row, from_attributes=True) for row in records.get(kind, [])]
+                    kind: [
+                        EXPORTED[kind].model_validate(row, from_attributes=True)
+                        for row in records.get(kind, [])
+                    ]
                     for kind in ROW_CLASSES
                 },
             )
@@ -93,7 +98,8 @@ def _csv_rows(article: ExportedArticle) -> Iterator[dict[str, Any]]:
                 "article_id": info.id, "url": info.url, "title": info.title,
                 "published": info.published.isoformat() if info.published else None,
                 "source": info.source, "kind": kind, "record_id": data.pop("id"),
-                "evidence": evidence["text"], "evidence_start": evidence["start"], "evidence_end": evidence["end"],
+                "evidence": evidence["text"],
+                "evidence_start": evidence["start"], "evidence_end": evidence["end"],
             }  # fmt: skip
             if kind == "figures":
                 data["figure_kind"] = data.pop("kind")

@@ -45,7 +45,9 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.replace(tzinfo=VIETNAM)
 
 
-def add_page(session: Session, page: CleanedPage, url: str, fetched_at: dt.datetime | None = None) -> AddResult:
+def add_page(
+    session: Session, page: CleanedPage, url: str, fetched_at: dt.datetime | None = None
+) -> AddResult:
     """Store ``page`` under canonical ``url``.
 
     The same content under any URL is stored once; a changed page at a known URL becomes

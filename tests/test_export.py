@@ -15,7 +15,7 @@ from export.writer import StatusFilter, write
 from extract.records import ArticleInfo, Award, Event, Evidence, Extraction, Figure, Official
 from store.articles import add_page
 from store.db import open_store, transaction
-from store.models import FigureRow, Revision, ReviewStatus
+from store.models import FigureRow, ReviewStatus, Revision
 from store.records import save_extraction
 from tests.test_store import PAGE, RULESETS, URL
 
@@ -32,8 +32,8 @@ def _records() -> Extraction:
         figures=[
             Figure(evidence=EV, rule="ratio", ruleset="figures.v1", value=30, total=30, kind="ratio",
                    unit="khu dân cư", head="khu dân cư"),
-            Figure(evidence=EV, rule="money", ruleset="figures.v1", value=1.5e9, kind="money", qualifier="over",
-                   unit="đồng", head="đồng"),
+            Figure(evidence=EV, rule="money", ruleset="figures.v1", value=1.5e9, kind="money",
+                   qualifier="over", unit="đồng", head="đồng"),
         ],
         awards=[Award(evidence=EV, rule="issuer_of", ruleset="awards.v1", type="Giấy khen",
                       issuer="Giám đốc Công an tỉnh", recipients=["xã Tân Mỹ"], recipient_count=1,

@@ -11,7 +11,7 @@ from clean.page import CleanedPage
 from extract.records import ArticleInfo, Evidence, Extraction, Figure, Official
 from store.articles import Outcome, add_page, decompress
 from store.db import StoreError, open_store, resolve_url, transaction
-from store.models import Article, ExtractionRun, FigureRow, OfficialRow, Revision, ReviewStatus
+from store.models import Article, ExtractionRun, FigureRow, OfficialRow, ReviewStatus, Revision
 from store.records import pending_revisions, save_extraction
 
 PAGE = CleanedPage(
@@ -59,12 +59,31 @@ def _extraction(rulesets: dict[str, str]) -> Extraction:
     ev = Evidence(text="Sáng 12/8, xã Tân Mỹ tổ chức Ngày hội.", start=28, end=66)
     return Extraction(
         article=ArticleInfo(id="1"),
-        officials=[Official(evidence=ev, rule="r", ruleset=rulesets["officials"], name="Lò Văn Pấng", positions=["Bí thư"])],
-        figures=[Figure(evidence=ev, rule="r", ruleset=rulesets["figures"], value=30, kind="count", unit="tổ", head="tổ")],
+        officials=[
+            Official(
+                evidence=ev, rule="r", ruleset=rulesets["officials"], name="Lò Văn Pấng", positions=["Bí thư"]
+            )
+        ],
+        figures=[
+            Figure(
+                evidence=ev,
+                rule="r",
+                ruleset=rulesets["figures"],
+                value=30,
+                kind="count",
+                unit="tổ",
+                head="tổ",
+            )
+        ],
     )
 
 
-RULESETS = {"officials": "officials.v1", "figures": "figures.v1", "awards": "awards.v1", "events": "events.v1"}
+RULESETS = {
+    "officials": "officials.v1",
+    "figures": "figures.v1",
+    "awards": "awards.v1",
+    "events": "events.v1",
+}
 
 
 def test_save_extraction_once_per_ruleset_version(db_url: str) -> None:

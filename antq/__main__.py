@@ -1,0 +1,5 @@
+"""``python -m antq``."""
+
+from antq.cli import main
+
+main()

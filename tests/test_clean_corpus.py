@@ -1,0 +1,179 @@
+"""The cleaner on real saved pages of the shared corpus (read at run time, never copied).
+
+Checks against the expectations shipped with the pages (``pages.json``, the fundus
+expected file) and against the golden files written by ``tests/golden/regenerate.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from clean.dates import LOCAL_TZ
+from clean.html import clean_html
+from clean.load import HTML_SUFFIXES, iter_paths, load_file
+from clean.page import CleanedPage, CleaningError
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_HTML = ROOT.parent / "shared" / "corpus" / "html"
+GOLDEN = ROOT / "tests" / "golden" / "clean"
+DEMO = ROOT / "corpus" / "demo"
+
+pytestmark = pytest.mark.skipif(
+    not (SHARED_HTML / "pages.json").is_file(), reason="shared corpus not present"
+)
+
+
+def _pages(kind: str) -> list[tuple[str, dict]]:
+    if not (SHARED_HTML / "pages.json").is_file():
+        return []
+    pages = json.loads((SHARED_HTML / "pages.json").read_text(encoding="utf-8"))
+    return sorted((name, meta) for name, meta in pages.items() if meta.get("page_type") == kind)
+
+
+ARTICLES = _pages("article")
+LISTINGS = _pages("category_list")
+_CACHE: dict[str, CleanedPage] = {}
+
+
+def cleaned(name: str, url: str) -> CleanedPage:
+    if name not in _CACHE:
+        _CACHE[name] = clean_html((SHARED_HTML / name).read_bytes(), url=url)
+    return _CACHE[name]
+
+
+def expected_time(value: str) -> tuple[dt.datetime, bool]:
+    """pages.json times: ISO with or without zone (naive = local time), maybe without seconds."""
+    at = dt.datetime.fromisoformat(value)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=LOCAL_TZ)
+    return at, re.search(r"\d{2}:\d{2}:\d{2}", value) is not None
+
+
+@pytest.mark.parametrize(("name", "meta"), ARTICLES, ids=[n for n, _ in ARTICLES])
+def test_article_page(name: str, meta: dict) -> None:
+    page = cleaned(name, meta["url"])
+    assert page.title
+    if meta.get("title"):
+        assert page.title == meta["title"]
+    assert page.text.startswith(page.title + "\n\n")
+    at, has_seconds = expected_time(meta["published_at"])
+    assert page.published_at is not None
+    got = page.published_at if has_seconds else page.published_at.replace(second=0)
+    assert got == at
+    assert page.published == at.astimezone(LOCAL_TZ).date()
+    assert page.source == meta["site"]
+    for snippet in meta.get("content_contains", []):
+        assert snippet in page.text
+
+
+@pytest.mark.parametrize(("name", "meta"), LISTINGS, ids=[n for n, _ in LISTINGS])
+def test_listing_page_is_refused(name: str, meta: dict) -> None:
+    with pytest.raises(CleaningError, match="listing"):
+        clean_html((SHARED_HTML / name).read_bytes(), url=meta["url"])
+
+
+def test_vnexpress_expected_paragraphs() -> None:
+    expected = json.loads((SHARED_HTML / "vnexpress_2025_10_22.expected.json").read_text(encoding="utf-8"))[
+        "V1"
+    ]
+    meta = dict(ARTICLES)["vnexpress_2025_10_22.html"]
+    page = cleaned("vnexpress_2025_10_22.html", meta["url"])
+    assert page.title == expected["title"]
+    body = expected["body"]
+    wanted = body["summary"] + [p for section in body["sections"] for p in section["paragraphs"]]
+    paragraphs = page.text.split("\n\n")
+    for paragraph in wanted:
+        assert paragraph in paragraphs  # whole paragraphs, nothing glued to them
+    # Beyond title, paragraphs and the author's signature there is nothing: no teasers, no menu.
+    extra = [p for p in paragraphs[1:] if p not in wanted]
+    assert extra == expected["authors"]
+
+
+@pytest.mark.parametrize(("name", "meta"), ARTICLES, ids=[n for n, _ in ARTICLES])
+def test_golden(name: str, meta: dict) -> None:
+    path = GOLDEN / f"{Path(name).stem}.json"
+    assert path.is_file(), f"missing golden file: run python tests/golden/regenerate.py ({path.name})"
+    golden = json.loads(path.read_text(encoding="utf-8"))
+    page = cleaned(name, meta["url"])
+    assert page.title == golden["title"]
+    assert (page.published.isoformat() if page.published else None) == golden["published"]
+    assert (page.published_at.isoformat() if page.published_at else None) == golden["published_at"]
+    assert page.source == golden["source"]
+    assert page.text.startswith(golden["text_start"])
+    assert page.text.endswith(golden["text_end"])
+    for snippet in golden["must_not_contain"]:
+        assert snippet not in page.text
+
+
+def test_speed_of_article_pages() -> None:
+    """~300 KB pages should clean in well under 100 ms each; the bound is loose for shared CI."""
+    data = [((SHARED_HTML / name).read_bytes(), meta["url"]) for name, meta in ARTICLES]
+    rounds = 3
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for raw, url in data:
+            clean_html(raw, url=url)
+    elapsed = time.perf_counter() - start
+    per_page = elapsed / (rounds * len(data))
+    size = sum(len(raw) for raw, _ in data) / len(data)
+    print(
+        f"\ncleaning: {1 / per_page:.0f} pages/s, {per_page * 1000:.1f} ms per page of {size / 1024:.0f} KB"
+    )
+    assert per_page < 0.3
+
+
+DEMO_FILES = (
+    [p for p in iter_paths([DEMO]) if isinstance(p, Path) and p.name.lower().endswith(HTML_SUFFIXES)]
+    if DEMO.is_dir()
+    else []
+)
+
+
+def _demo_kind(path: Path) -> str:
+    """The page type from a ``pages.json`` beside the page (shared corpus format), else from its name."""
+    manifest = path.parent / "pages.json"
+    if manifest.is_file():
+        entry = json.loads(manifest.read_text(encoding="utf-8")).get(path.name)
+        if isinstance(entry, dict) and entry.get("page_type"):
+            return entry["page_type"]
+    listing = any(word in path.stem.lower() for word in ("list", "category", "index", "chuyen-muc"))
+    return "category_list" if listing else "article"
+
+
+@pytest.mark.skipif(not DEMO_FILES, reason="demo corpus not written yet")
+@pytest.mark.parametrize("path", DEMO_FILES, ids=[p.name for p in DEMO_FILES])
+def test_demo_pages(path: Path) -> None:
+    """Every demo article page cleans with a title and a date; listing pages are refused."""
+    if _demo_kind(path) != "article":
+        with pytest.raises(CleaningError):
+            load_file(path)
+        return
+    page = load_file(path)
+    assert page.title and page.published and len(page.text) > len(page.title) + 100
+
+
+_METADATA = (
+    re.compile(r"<meta\b[^>]*>", re.IGNORECASE),
+    re.compile(r"<script[^>]*ld\+json[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL),
+    re.compile(r'itemprop="datePublished"', re.IGNORECASE),
+)
+
+
+@pytest.mark.parametrize(("name", "meta"), ARTICLES, ids=[n for n, _ in ARTICLES])
+def test_visible_dateline_without_metadata(name: str, meta: dict) -> None:
+    """With every declared date removed, the dateline printed next to the title gives the date."""
+    html = (SHARED_HTML / name).read_text(encoding="utf-8")
+    for pattern in _METADATA:
+        html = pattern.sub("", html)
+    page = clean_html(html)
+    at, _ = expected_time(meta["published_at"])
+    assert page.published == at.date()
+    assert page.published_at is not None and page.published_at.replace(second=0) == at.replace(second=0)
+    if meta.get("title"):
+        assert page.title == meta["title"]

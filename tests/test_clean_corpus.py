@@ -16,7 +16,7 @@ import pytest
 
 from clean.dates import LOCAL_TZ
 from clean.html import clean_html
-from clean.load import HTML_SUFFIXES, iter_paths, load_file
+from clean.load import load_file
 from clean.page import CleanedPage, CleaningError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,34 +128,29 @@ def test_speed_of_article_pages() -> None:
     assert per_page < 0.3
 
 
-DEMO_FILES = (
-    [p for p in iter_paths([DEMO]) if isinstance(p, Path) and p.name.lower().endswith(HTML_SUFFIXES)]
-    if DEMO.is_dir()
-    else []
+DEMO_PAGES = (
+    json.loads((DEMO / "pages.json").read_text(encoding="utf-8")) if (DEMO / "pages.json").is_file() else []
 )
 
 
-def _demo_kind(path: Path) -> str:
-    """The page type from a ``pages.json`` beside the page (shared corpus format), else from its name."""
-    manifest = path.parent / "pages.json"
-    if manifest.is_file():
-        entry = json.loads(manifest.read_text(encoding="utf-8")).get(path.name)
-        if isinstance(entry, dict) and entry.get("page_type"):
-            return entry["page_type"]
-    listing = any(word in path.stem.lower() for word in ("list", "category", "index", "chuyen-muc"))
-    return "category_list" if listing else "article"
-
-
-@pytest.mark.skipif(not DEMO_FILES, reason="demo corpus not written yet")
-@pytest.mark.parametrize("path", DEMO_FILES, ids=[p.name for p in DEMO_FILES])
-def test_demo_pages(path: Path) -> None:
-    """Every demo article page cleans with a title and a date; listing pages are refused."""
-    if _demo_kind(path) != "article":
-        with pytest.raises(CleaningError):
+@pytest.mark.skipif(not DEMO_PAGES, reason="the demo corpus has no pages.json")
+@pytest.mark.parametrize("entry", DEMO_PAGES, ids=[e["path"].rsplit("/", 1)[-1] for e in DEMO_PAGES])
+def test_demo_pages(entry: dict) -> None:
+    """Demo articles (on- and off-topic) clean to their title and exact date; listings are refused."""
+    path = DEMO / "site" / entry["path"].lstrip("/")
+    if entry["page_type"] == "listing":
+        with pytest.raises(CleaningError, match="listing"):
             load_file(path)
         return
     page = load_file(path)
-    assert page.title and page.published and len(page.text) > len(page.title) + 100
+    assert page.title == entry["title"]
+    assert len(page.text) > len(page.title) + 100
+    if entry["published_at"] is None:
+        assert page.published is None and page.published_at is None
+    else:
+        at, _ = expected_time(entry["published_at"])
+        assert page.published == at.date()
+        assert page.published_at is not None and page.published_at.astimezone(LOCAL_TZ) == at
 
 
 _METADATA = (

@@ -42,7 +42,7 @@ def split_sentences(text: str) -> list[Sentence]:
         base, chunk = para.start(), para.group()
         cut = 0
         for m in _SENTENCE_END.finditer(chunk):
-            before = chunk[cut : m.start()].rstrip(".!?…\"”’)")
+            before = chunk[cut : m.start()].rstrip('.!?…"”’)')
             last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
             if last_word in _ABBREVIATIONS:
                 continue
@@ -89,9 +89,7 @@ class Document:
         """A spaCy Doc of syllables and punctuation; token ``i`` spans ``char_span_of(i)``."""
         spans = self._tokens
         words = [self.text[s:e] for s, e in spans]
-        spaces = [
-            (spans[i + 1][0] > e) if i + 1 < len(spans) else False for i, (_, e) in enumerate(spans)
-        ]
+        spaces = [(spans[i + 1][0] > e) if i + 1 < len(spans) else False for i, (_, e) in enumerate(spans)]
         return Doc(shared_vocab(), words=words, spaces=spaces)
 
     def char_span(self, span: Span) -> tuple[int, int]:

@@ -8,7 +8,7 @@ traced to the rules that produced them.  Every record says ``ruleset`` and ``rul
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +114,7 @@ def latest(kind: str, rules_dir: Path = RULES_DIR) -> str:
     return names[-1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, rules_dir: Path = RULES_DIR) -> RuleSet:
     """Load and validate a rule set by name (``figures.v1``); cached per process."""
     path = rules_dir / f"{name}.yaml"

@@ -1,0 +1,475 @@
+"""Administrative units named in an article, resolved to official codes before and after 2025.
+
+Articles name places the way people say them: "xã Tân Lập", "phường Minh Khai (thành phố
+Hà Giang)", and, since the 1 July 2025 reorganisation, the new units ("phường Hoàn Kiếm" of the
+34-province map).  This module finds such mentions (:func:`find_units`) and resolves one
+(:func:`resolve`) with the data bundled in ``vietnamadminunits``:
+
+* ``admin_old``: the unit as written in the pre-2025 (63-province) map, with province,
+  district and ward codes;
+* ``admin_new``: the unit it became (or already is) in the 2025 (34-province) map.
+
+We read the package's bundled tables rather than call its fuzzy ``parse_address``: the parser
+matches keywords anywhere in the string ("xã Tân Lập, huyện Đan Phượng" becomes "Xã Đan
+Phượng"), cannot be told
+the unit level we already know, and ``convert_address`` geocodes online (ArcGIS) as soon as it
+thinks a street is present.  Exact (level, name) lookups, disambiguated by the other units the
+article names, are both stricter and ~100x cheaper.  Tables load once, lazily, on first use.
+
+Unit levels (``xã``, ``phường``, ``huyện``...) are data of the calling rule set, passed in as a
+mapping ``level word -> tiers`` (``ward``, ``district``, ``province``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extract.records import AdminUnit
+
+#: Date the 2025 reorganisation took effect; later articles name the new units.
+REORGANISED = dt.date(2025, 7, 1)
+
+# Old and new tone placement ("hoà"/"hòa", "thuỷ"/"thủy") compare equal once folded.
+_TONE_MOVES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_TONE_RE = re.compile("|".join(_TONE_MOVES))
+
+
+def fold(text: str) -> str:
+    """Case-, spacing- and tone-placement-insensitive key for comparing Vietnamese names."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _TONE_RE.sub(lambda m: _TONE_MOVES[m.group()], text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    """An administrative unit as written: ``level`` word and proper ``name`` ("xã", "Tân Lập")."""
+
+    level: str
+    name: str
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.level, self.name) if part)
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_]+)")
+
+
+def find_units(
+    text: str, levels: Sequence[str], stop_names: Sequence[str] = (), lowered: str | None = None
+) -> list[UnitMention]:
+    """Every "level Name" in ``text``: a level word (any case) then capitalised syllables.
+
+    A level word with no capitalised name after it ("Ban Chỉ đạo ... tỉnh") is kept with an empty
+    name: the caller learns that the unit is only implicit.  ``stop_names`` are capitalised words
+    that end a name ("xã A UBND ..." does not name "A UBND").  ``lowered`` is ``text.lower()`` when
+    the caller has it: level words are looked up in it, case-sensitively, which is much faster.
+    """
+    if not levels:
+        return []
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):  # a rare character whose lowercase is longer: no shortcut
+        lowered = "".join(c.lower()[0] for c in text)
+    stops = frozenset(stop_names)
+    out: list[UnitMention] = []
+    for m in _level_pattern(tuple(levels)).finditer(lowered):
+        pos, words = m.end(), []
+        while (w := _NEXT_WORD.match(text, pos)) is not None:
+            token = w.group(1)
+            if not (token[0].isupper() or token.isdigit()) or token in stops:
+                break
+            words.append(token)
+            pos = w.end()
+        level = text[m.start() : m.end()]
+        out.append(UnitMention(level=level, name=" ".join(words), start=m.start(), end=pos))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(lv.lower()) for lv in sorted(levels, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference tables (lazy, cached)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ward:
+    province_key: str
+    district_key: str | None
+    key: str
+    entry: dict[str, Any]
+
+
+class _Tables:
+    """Indexes over the package's JSON: (type, folded name) -> candidates, old -> new keys."""
+
+    def __init__(self) -> None:
+        data = _package_data()
+        legacy = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))
+        new = json.loads((data / "parser_from_2025.json").read_text(encoding="utf-8"))
+        conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+
+        self.old_provinces: dict[str, dict[str, Any]] = legacy["DICT_PROVINCE"]
+        self.old_districts: dict[str, dict[str, dict[str, Any]]] = legacy["DICT_PROVINCE_DISTRICT"]
+        self.new_provinces: dict[str, dict[str, Any]] = new["DICT_PROVINCE"]
+
+        self.old_province_by_name = _by_name(
+            (fold(v["provinceShort"]), k) for k, v in self.old_provinces.items()
+        )
+        self.new_province_by_name = _by_name(
+            (fold(v["provinceShort"]), k) for k, v in self.new_provinces.items()
+        )
+        self.old_district_by_name: dict[str, list[tuple[str, str]]] = {}
+        for pkey, districts in self.old_districts.items():
+            for dkey, d in districts.items():
+                self.old_district_by_name.setdefault(fold(d["districtShort"]), []).append((pkey, dkey))
+
+        self.old_wards: dict[str, list[_Ward]] = {}
+        seen: set[str] = set()
+        for table in ("NO_ACCENTED", "ACCENTED", "SHORT_ACCENTED"):
+            for pkey, districts in legacy[f"DICT_PROVINCE_DISTRICT_WARD_{table}"].items():
+                for dkey, wards in districts.items():
+                    for wkey, w in wards.items():
+                        if w["wardCode"] in seen or not isinstance(w.get("wardShort"), str):
+                            continue
+                        seen.add(w["wardCode"])
+                        self.old_wards.setdefault(fold(w["wardShort"]), []).append(_Ward(pkey, dkey, wkey, w))
+        self.new_wards: dict[str, list[_Ward]] = {}
+        seen.clear()
+        for table in ("NO_ACCENTED", "ACCENTED", "SHORT_ACCENTED"):
+            for pkey, wards in new[f"DICT_PROVINCE_WARD_{table}"].items():
+                for wkey, w in wards.items():
+                    if w["wardCode"] in seen or not isinstance(w.get("wardShort"), str):
+                        continue
+                    seen.add(w["wardCode"])
+                    self.new_wards.setdefault(fold(w["wardShort"]), []).append(_Ward(pkey, None, wkey, w))
+        self.new_ward_by_key = {(w.province_key, w.key): w for ws in self.new_wards.values() for w in ws}
+
+        # old province key -> new province key; "prov_district_ward" -> new ward key
+        self.province_moves = {old: newk for newk, olds in conv["DICT_PROVINCE"].items() for old in olds}
+        self.ward_moves: dict[str, tuple[str, str]] = {}
+        for newp, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+            for new_ward, olds in wards.items():
+                for old in olds:
+                    self.ward_moves[old] = (newp, new_ward)
+        for newp, splits in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+            for old, options in splits.items():
+                default = next((o for o in options if o["isDefaultNewWard"]), options[0] if options else None)
+                if default is not None:
+                    self.ward_moves.setdefault(old, (newp, default["newWardKey"]))
+
+
+def _package_data() -> Path:
+    """The package's data folder, found without importing it.
+
+    Importing ``vietnamadminunits`` loads its parsers: three JSON files, hundreds of regexes and
+    geopy (an SSL context for online geocoding) — about 0.5 s we do not need.
+    """
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed; install the project's dependencies")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _by_name(pairs: Any) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, key in pairs:
+        out.setdefault(name, []).append(key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    """The reference tables, built on first use (~0.15 s) and kept for the process."""
+    return _Tables()
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the article says around a unit: names of districts and provinces it mentions.
+
+    ``near_*`` are the ones written right next to the unit ("xã A (huyện B, tỉnh C)") and weigh
+    more than those mentioned anywhere in the article.
+    """
+
+    districts: frozenset[str] = frozenset()
+    provinces: frozenset[str] = frozenset()
+    near_districts: frozenset[str] = frozenset()
+    near_provinces: frozenset[str] = frozenset()
+
+
+def build_context(
+    text: str,
+    mentions: Sequence[UnitMention],
+    tiers: Mapping[str, Sequence[str]],
+    target: UnitMention | None = None,
+    near_chars: int = 80,
+    lead_chars: int = 300,
+    window_chars: int = 300,
+) -> Context:
+    """Districts and provinces the article names: as "huyện X"/"tỉnh Y" and as bare province names.
+
+    Bare names count only when they are known provinces ("(Bắc Mê, Hà Giang)", "Hà Giang: ..."),
+    and only in the lead or near the unit: scanning a whole article for 97 names costs more than
+    the rest of the event reading.
+    """
+    districts: set[str] = set()
+    provinces: set[str] = set()
+    near_d: set[str] = set()
+    near_p: set[str] = set()
+    for m in mentions:
+        if not m.name or m is target:
+            continue
+        kinds = tiers.get(fold(m.level), ())
+        near = target is not None and 0 <= m.start - target.end <= near_chars
+        key = fold(m.name)
+        if "district" in kinds:
+            districts.add(key)
+            if near:
+                near_d.add(key)
+        if "province" in kinds:
+            provinces.add(key)
+            if near:
+                near_p.add(key)
+    # Bare province names: in the title and lead ("Hà Giang: ..."), and around the unit.
+    provinces |= _province_names_in(text[:lead_chars])
+    if target is not None:
+        provinces |= _province_names_in(text[max(0, target.start - window_chars) : target.end + window_chars])
+        window = text[target.end : target.end + near_chars]
+        if window.lstrip().startswith("("):
+            inside = window[window.index("(") + 1 :].split(")", 1)[0]
+            for part in re.split(r"[,;–-]", inside):
+                words = fold(part)
+                for lv in sorted(tiers, key=len, reverse=True):
+                    if words.startswith(lv + " "):
+                        words = words[len(lv) + 1 :]
+                        break
+                if words:
+                    near_d.add(words)
+                    near_p.add(words)
+    return Context(frozenset(districts), frozenset(provinces), frozenset(near_d), frozenset(near_p))
+
+
+@lru_cache(maxsize=16)
+def _province_names_in(text: str) -> frozenset[str]:
+    """Known province names written anywhere (old and new maps), folded; cached per article."""
+    return frozenset(_province_pattern().findall(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern[str]:
+    t = tables()
+    names = set(t.old_province_by_name) | set(t.new_province_by_name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
+def province_at(text: str, pos: int) -> UnitMention | None:
+    """A known province written bare at ``pos`` ("tại Hà Nội, ..."), as a unit with no level."""
+    window = text[pos : pos + 40]
+    m = _province_pattern().match(fold(window))
+    if m is None or fold(window[: m.end()]) != m.group():
+        return None
+    return UnitMention(level="", name=window[: m.end()], start=pos, end=pos + m.end())
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A unit resolved to the old map (when it existed there) and to the 2025 map."""
+
+    old: AdminUnit | None
+    new: AdminUnit | None
+
+
+def resolve(
+    level: str,
+    name: str,
+    tiers: Mapping[str, Sequence[str]],
+    context: Context = Context(),
+    published: dt.date | None = None,
+) -> Resolution:
+    """Resolve "level name" (e.g. "xã", "Tân Lập") to old and new official units.
+
+    Articles published from 1 July 2025 are read against the new map first; earlier or undated
+    ones against the old map first.  Returns ``Resolution(None, None)`` when the unit is unknown
+    or ambiguous in its context: a wrong code is worse than none.
+    """
+    # A bare name ("tại Hà Nội") is only ever resolved as a province.
+    kinds = tuple(tiers.get(fold(level), ())) if level else ("province",)
+    if not name or not kinds:
+        return Resolution(None, None)
+    new_first = published is not None and published >= REORGANISED
+    return _resolve_cached(kinds, fold(level), fold(name), context, new_first)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(
+    kinds: tuple[str, ...], level: str, name: str, context: Context, new_first: bool
+) -> Resolution:
+    maps = ((_resolve_new, False), (_resolve_old, True))
+    for attempt, old in maps[::-1] if not new_first else maps:
+        for kind in kinds:
+            found = attempt(kind, level, name, context)
+            if found is not None:
+                return found
+        if any(_known(kind, level, name, old) for kind in kinds):
+            # Ambiguous in the map the article most likely uses: guessing from the other map
+            # would pick a namesake elsewhere in the country.
+            break
+    return Resolution(None, None)
+
+
+def _known(kind: str, level: str, name: str, old: bool) -> bool:
+    """Whether a map has any unit of this level and name."""
+    t = tables()
+    if kind == "ward":
+        wards = t.old_wards if old else t.new_wards
+        return any(_type_ok(w.entry["wardType"], level) for w in wards.get(name, []))
+    if kind == "district":
+        return old and name in t.old_district_by_name
+    if kind == "province":
+        return name in (t.old_province_by_name if old else t.new_province_by_name)
+    return False
+
+
+def _score(province_key: str, district_key: str | None, ctx: Context, old: bool) -> int:
+    t = tables()
+    if old:
+        pname = fold(t.old_provinces[province_key]["provinceShort"])
+    else:
+        pname = fold(t.new_provinces[province_key]["provinceShort"])
+    score = 3 * (pname in ctx.near_provinces) + (pname in ctx.provinces)
+    if not old:
+        # An old province name the article uses ("tỉnh Hà Giang") points at the province it joined.
+        olds = [k for k, v in t.province_moves.items() if v == province_key]
+        names = {fold(t.old_provinces[k]["provinceShort"]) for k in olds if k in t.old_provinces}
+        score += 3 * bool(names & ctx.near_provinces) + bool(names & ctx.provinces)
+    if district_key is not None:
+        dname = fold(t.old_districts[province_key][district_key]["districtShort"])
+        score += 6 * (dname in ctx.near_districts) + 2 * (dname in ctx.districts)
+    return score
+
+
+def _pick(cands: list[Any], scores: list[int]) -> Any | None:
+    """The single best-scoring candidate, or None on a tie (ambiguous without more context)."""
+    if not cands:
+        return None
+    best = max(scores)
+    winners = [c for c, s in zip(cands, scores, strict=True) if s == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+def _type_ok(entry_type: str, level: str) -> bool:
+    return fold(entry_type) == level
+
+
+def _resolve_old(kind: str, level: str, name: str, ctx: Context) -> Resolution | None:
+    t = tables()
+    if kind == "ward":
+        cands = [w for w in t.old_wards.get(name, []) if _type_ok(w.entry["wardType"], level)]
+        ward = _pick(cands, [_score(w.province_key, w.district_key, ctx, old=True) for w in cands])
+        if ward is None:
+            return None
+        return Resolution(_old_unit(ward.province_key, ward.district_key, ward), _moved(ward))
+    if kind == "district":
+        pairs = [
+            (p, d)
+            for p, d in t.old_district_by_name.get(name, [])
+            if _type_ok(t.old_districts[p][d]["districtType"], level)
+        ]
+        pair = _pick(pairs, [_score(p, None, ctx, old=True) for p, _ in pairs])
+        if pair is None:
+            return None
+        return Resolution(_old_unit(pair[0], pair[1], None), _new_province_of(pair[0]))
+    if kind == "province":
+        keys = t.old_province_by_name.get(name, [])
+        if len(keys) != 1:
+            return None
+        return Resolution(_old_unit(keys[0], None, None), _new_province_of(keys[0]))
+    return None
+
+
+def _resolve_new(kind: str, level: str, name: str, ctx: Context) -> Resolution | None:
+    t = tables()
+    if kind == "ward":
+        cands = [w for w in t.new_wards.get(name, []) if _type_ok(w.entry["wardType"], level)]
+        ward = _pick(cands, [_score(w.province_key, None, ctx, old=False) for w in cands])
+        if ward is None:
+            return None
+        return Resolution(None, _new_unit(ward.province_key, ward))
+    if kind == "province":
+        keys = t.new_province_by_name.get(name, [])
+        if len(keys) != 1:
+            return None
+        return Resolution(None, _new_unit(keys[0], None))
+    return None
+
+
+def _old_unit(pkey: str, dkey: str | None, ward: _Ward | None) -> AdminUnit:
+    t = tables()
+    p = t.old_provinces[pkey]
+    d = t.old_districts[pkey][dkey] if dkey else None
+    return AdminUnit(
+        province=p["province"],
+        province_code=p["provinceCode"],
+        district=d["district"] if d else None,
+        district_code=d["districtCode"] if d else None,
+        ward=ward.entry["ward"] if ward else None,
+        ward_code=ward.entry["wardCode"] if ward else None,
+    )
+
+
+def _new_unit(pkey: str, ward: _Ward | None) -> AdminUnit:
+    p = tables().new_provinces[pkey]
+    return AdminUnit(
+        province=p["province"],
+        province_code=p["provinceCode"],
+        ward=ward.entry["ward"] if ward else None,
+        ward_code=ward.entry["wardCode"] if ward else None,
+    )
+
+
+def _new_province_of(old_pkey: str) -> AdminUnit | None:
+    newp = tables().province_moves.get(old_pkey)
+    return _new_unit(newp, None) if newp else None
+
+
+def _moved(ward: _Ward) -> AdminUnit | None:
+    """The 2025 ward an old ward became (the package's default when it was split)."""
+    t = tables()
+    move = t.ward_moves.get(f"{ward.province_key}_{ward.district_key}_{ward.key}")
+    if move is None:
+        return _new_province_of(ward.province_key)
+    newp, new_ward = move
+    target = t.new_ward_by_key.get((newp, new_ward))
+    return _new_unit(newp, target)
+
+
+def as_dict(unit: AdminUnit | None) -> dict[str, Any] | None:
+    """A unit as stored on a record (``None`` stays ``None``; empty fields dropped)."""
+    if unit is None:
+        return None
+    return {k: v for k, v in unit.model_dump().items() if v is not None}

@@ -1,0 +1,397 @@
+"""Awards rules, one table per rule family; sentences invented in the style of local news."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extract import awards
+from extract.document import Document
+from extract.records import Official
+from extract.ruleset import load
+
+RULES = load("awards.v1")
+
+
+def run(text: str, officials: list[str] = ()) -> list[dict[str, Any]]:
+    found = {
+        "officials": [
+            Official(name=n, evidence={"text": n, "start": 0, "end": 1}, rule="t", ruleset="t")
+            for n in officials
+        ]
+    }
+    return [a.model_dump(mode="json") for a in awards.extract(Document(text=text), RULES, found)]
+
+
+def subset(record: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    return {k: record.get(k) for k in expected}
+
+
+def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) -> None:
+    got = run(text, officials)
+    assert [subset(r, e) for r, e in zip(got, expected, strict=False)] == expected, got
+    assert len(got) == len(expected), got
+
+
+# (sentence, expected awards: only the listed fields are compared)
+ISSUER_OF = [
+    (
+        "Tại hội nghị, Thiếu tá Lò Văn Sáng trao Kỷ niệm chương của Bộ Công an cho 2 cá nhân.",
+        [
+            {
+                "type": "Kỷ niệm chương",
+                "issuer": "Bộ Công an",
+                "recipient_count": 2,
+                "recipient_kind": "individual",
+            }
+        ],
+    ),
+    (
+        "Tại buổi lễ, các tập thể, cá nhân xuất sắc được nhận Bằng khen của Bộ trưởng Bộ Quốc phòng, của Chủ"
+        " tịch UBND tỉnh và giấy khen của Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh.",
+        [
+            {"type": "Bằng khen", "issuer": "Bộ trưởng Bộ Quốc phòng"},
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh"},
+            {"type": "Giấy khen", "issuer": "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"},
+        ],
+    ),
+    (
+        "Dịp này, nhiều tập thể, cá nhân được tặng Bằng khen, Giấy khen của Chủ tịch UBND tỉnh, Công an tỉnh"
+        " và UBND xã Tân Hòa.",
+        [
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipient_kind": None},
+            {"type": "Giấy khen", "issuer": "Công an tỉnh"},
+            {"type": "Giấy khen", "issuer": "UBND xã Tân Hòa"},
+        ],
+    ),
+    (
+        "Thượng tá Đinh Công Lý trao giấy khen của UBND huyện Đông Lâm cho tập thể xã Phú Lạc vì thành tích.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "UBND huyện Đông Lâm",
+                "recipients": ["xã Phú Lạc"],
+                "recipient_kind": "collective",
+            }
+        ],
+    ),
+    (
+        "Ông Hà Văn Lực nhận Bằng khen của Thủ tướng Chính phủ.",
+        [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
+    ),
+]
+
+ISSUER_SUBJECT = [
+    (
+        "Dịp này, Bộ Công an trao tặng Kỷ niệm chương Vì an ninh Tổ quốc cho 3 cán bộ hưu trí.",
+        [
+            {
+                "type": "Kỷ niệm chương",
+                "name": "Kỷ niệm chương Vì an ninh Tổ quốc",
+                "issuer": "Bộ Công an",
+                "recipient_count": 3,
+                "recipient_kind": "individual",
+            }
+        ],
+    ),
+    (
+        "Cờ thi đua xuất sắc của UBND tỉnh được trao cho tập thể Công an xã Hòa Phú; Giám đốc Công an tỉnh"
+        " tặng Giấy khen cho tập thể Chi bộ thôn Đông.",
+        [
+            {
+                "type": "Cờ thi đua",
+                "name": "Cờ thi đua xuất sắc",
+                "issuer": "UBND tỉnh",
+                "recipients": ["Công an xã Hòa Phú"],
+                "recipient_kind": "collective",
+            },
+            {
+                "type": "Giấy khen",
+                "issuer": "Giám đốc Công an tỉnh",
+                "recipients": ["Chi bộ thôn Đông"],
+                "recipient_kind": "collective",
+            },
+        ],
+    ),
+    (
+        "Chủ tịch nước tặng thưởng Huân chương Bảo vệ Tổ quốc hạng Ba cho Công an huyện Tân Sơn.",
+        [
+            {
+                "type": "Huân chương",
+                "name": "Huân chương Bảo vệ Tổ quốc hạng Ba",
+                "issuer": "Chủ tịch nước",
+                "recipients": ["Công an huyện Tân Sơn"],
+                "recipient_kind": "collective",
+            }
+        ],
+    ),
+    (  # a second verb shares the subject
+        "UBND tỉnh tặng Cờ thi đua cho Công an xã Cẩm Lạc và tặng Bằng khen cho 15 tập thể.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh"},
+            {"type": "Bằng khen", "issuer": "UBND tỉnh", "rule": "shared_subject", "recipient_count": 15},
+        ],
+    ),
+    (
+        "Dịp này, Bộ Chỉ huy Bộ đội Biên phòng tỉnh tặng Giấy khen cho 5 ngư dân có thành tích cứu nạn.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                "recipient_count": 5,
+                "recipient_kind": "individual",
+            }
+        ],
+    ),
+    (  # a quoted name; a village as recipient
+        "Bộ trưởng Bộ Công an tặng Kỷ niệm chương “Vì an ninh Tổ quốc” cho buôn Ea Sar.",
+        [
+            {
+                "type": "Kỷ niệm chương",
+                "name": "Kỷ niệm chương “Vì an ninh Tổ quốc”",
+                "recipients": ["buôn Ea Sar"],
+                "recipient_kind": "collective",
+            }
+        ],
+    ),
+    (  # a person then his post: one recipient
+        "Ông Lê Văn Tứ, tổ trưởng tổ dân phố số 4 được Bộ Công an tặng Bằng khen.",
+        [{"type": "Bằng khen", "recipients": ["Lê Văn Tứ"], "recipient_count": 1}],
+    ),
+    (  # mixed recipients: counted, kind unknown; a body name with a lowercase syllable
+        "Giám đốc Sở Tư pháp tỉnh tặng Giấy khen cho 5 tập thể và 10 cá nhân.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "Giám đốc Sở Tư pháp tỉnh",
+                "recipient_count": 15,
+                "recipient_kind": None,
+            }
+        ],
+    ),
+    (
+        "UBND huyện tặng Giấy khen cho hai tập thể.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện", "recipient_count": 2, "recipient_kind": "collective"}],
+    ),
+    (
+        "Giám đốc Công an tỉnh tặng Giấy khen cho đồng chí Nguyễn Văn Tư, Trưởng Công an xã.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "Giám đốc Công an tỉnh",
+                "recipients": ["Nguyễn Văn Tư"],
+                "recipient_kind": "individual",
+            }
+        ],
+    ),
+    (
+        "Bộ Công an trao Huy chương Vì an ninh Tổ quốc cho 5 đồng chí.",
+        [
+            {
+                "type": "Huy chương",
+                "name": "Huy chương Vì an ninh Tổ quốc",
+                "issuer": "Bộ Công an",
+                "recipient_count": 5,
+            }
+        ],
+    ),
+]
+
+ISSUER_PASSIVE_AND_MANDATE = [
+    (
+        "Công an xã Phú Mỹ vinh dự được Thủ tướng Chính phủ tặng Bằng khen.",
+        [
+            {
+                "type": "Bằng khen",
+                "issuer": "Thủ tướng Chính phủ",
+                "recipients": ["Công an xã Phú Mỹ"],
+                "rule": "agent_passive",
+            }
+        ],
+    ),
+    (
+        "Thừa ủy quyền của Chủ tịch nước, Thiếu tướng Trần Văn Bình trao Huân chương Chiến công hạng Nhì cho"
+        " Công an huyện Mỹ Lộc.",
+        [
+            {
+                "type": "Huân chương",
+                "issuer": "Chủ tịch nước",
+                "name": "Huân chương Chiến công hạng Nhì",
+                "rule": "on_behalf",
+            }
+        ],
+    ),
+    (
+        "Công an xã Tân Lập vinh dự đón nhận Huân chương Chiến công hạng Ba.",
+        [
+            {
+                "type": "Huân chương",
+                "issuer": None,
+                "recipients": ["Công an xã Tân Lập"],
+                "recipient_kind": "collective",
+            }
+        ],
+    ),
+]
+
+GENERIC = [
+    (
+        "UBND xã Đông Lâm cũng đã khen thưởng các tập thể, cá nhân tiêu biểu.",
+        [{"type": "Khen thưởng", "issuer": "UBND xã Đông Lâm", "rule": "issuer_commends"}],
+    ),
+    (
+        "Ông Lê Văn Tám được UBND huyện Bình Lục khen thưởng vì thành tích bắt cướp.",
+        [{"type": "Khen thưởng", "issuer": "UBND huyện Bình Lục", "recipients": ["Lê Văn Tám"]}],
+    ),
+]
+
+MERGES = [
+    (  # the post and its body are one issuer; the first spelling is kept
+        "Lãnh đạo tỉnh trao Bằng khen của UBND tỉnh cho các đơn vị điển hình. Cuối buổi, nhiều cá nhân"
+        " được nhận Bằng khen của Chủ tịch UBND tỉnh.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh", "recipient_kind": "collective"}],
+    ),
+    (  # the unit named later completes the issuer
+        "Lãnh đạo huyện trao giấy khen của UBND huyện cho tập thể xã Phú Lạc. Tại ngày hội đã trao giấy khen"
+        " của UBND huyện Đông Lâm cho 01 tập thể.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "UBND huyện Đông Lâm",
+                "recipients": ["xã Phú Lạc"],
+                "recipient_count": 1,
+            }
+        ],
+    ),
+    (  # a photo caption repeating the body
+        "UBND tỉnh tặng Cờ thi đua cho Công an xã An Phú. Lãnh đạo UBND tỉnh trao Cờ thi đua của UBND tỉnh"
+        " cho Công an xã An Phú.",
+        [{"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipients": ["Công an xã An Phú"]}],
+    ),
+    (  # a mention with no issuer joins the same-type award with the same kind of recipients
+        "Thượng tá Trần Văn Bình, Phó Giám đốc Công an tỉnh trao giấy khen cho một chiến sĩ dũng cảm. Dịp"
+        " này, 01 chiến sĩ nhận Giấy khen của Giám đốc Công an tỉnh; 01 tập thể nhận giấy khen của UBND huyện"
+        " Đông Lâm.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "Giám đốc Công an tỉnh",
+                "presenter": "Trần Văn Bình",
+                "recipient_kind": "individual",
+            },
+            {"type": "Giấy khen", "issuer": "UBND huyện Đông Lâm", "recipient_kind": "collective"},
+        ],
+    ),
+    (  # alone, it is an award of unknown issuer
+        "Dịp này, 10 tập thể được tặng Giấy khen.",
+        [{"type": "Giấy khen", "issuer": None, "recipient_count": 10, "recipient_kind": "collective"}],
+    ),
+]
+
+TRAPS = [
+    "Đại diện Ngân hàng Chính sách xã hội huyện trao tặng học bổng và kinh phí sửa nhà cho 5 học sinh nghèo.",
+    "Đại tá Trần Văn Bình tặng hoa chúc mừng ngày hội.",
+    "Doanh nghiệp trên địa bàn ủng hộ 50 triệu đồng cho quỹ an ninh xã.",
+    "Thượng tá Lê Minh tặng 20 suất quà cho các gia đình chính sách.",
+    "Ban tổ chức tặng quà cho các hộ nghèo trên địa bàn.",
+    "Đồng chí đề nghị địa phương kịp thời động viên, khen thưởng những gương người tốt, việc tốt.",
+    "Hội đồng Thi đua - Khen thưởng tỉnh đã họp xét các hồ sơ.",
+    "Công tác thi đua, khen thưởng được quan tâm.",
+    "Đề nghị UBND tỉnh khen thưởng các tập thể có thành tích.",
+    "UBND xã khen thưởng 2 triệu đồng cho mỗi tổ tự quản.",
+    "Lực lượng chức năng đã làm rõ 5 vụ trộm cắp tài sản.",
+    "Các mô hình tự quản tiếp tục phát huy hiệu quả.",  # "huy hiệu" across two words
+    "Xã đã phát huy chương trình phối hợp giữa Công an và Đoàn Thanh niên.",  # "huy chương" likewise
+    "Hội nghị thống nhất đề nghị Bộ Công an tặng Bằng khen cho 3 tập thể.",  # a proposal
+    "Xã phấn đấu đạt Cờ thi đua của UBND tỉnh trong năm tới.",  # an aim
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_OF)
+def test_issuer_after_cua(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_SUBJECT)
+def test_issuer_as_subject(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_PASSIVE_AND_MANDATE)
+def test_passive_mandate_and_receiving(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERIC)
+def test_generic_khen_thuong_needs_an_issuer(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), MERGES)
+def test_one_record_per_issuer_and_type(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_awards(text: str) -> None:
+    assert run(text) == []
+
+
+PRESENTERS = [
+    (
+        "Thay mặt lãnh đạo tỉnh, bà Lê Thị Hoa, Phó Chủ tịch UBND tỉnh trao Bằng khen của UBND tỉnh cho các"
+        " đơn vị.",
+        ["Lê Thị Hoa"],
+        "Lê Thị Hoa",
+    ),
+    (  # a full name right after a level word is still the person
+        "Phó Chủ tịch UBND huyện Trần Minh Đức trao Giấy khen của UBND huyện cho 3 tập thể.",
+        ["Trần Minh Đức"],
+        "Trần Minh Đức",
+    ),
+    (
+        "Đại tá Trần Văn Bình, Phó Giám đốc Công an tỉnh trao Giấy khen cho 5 cá nhân.",
+        ["Trần Văn Bình"],
+        "Trần Văn Bình",
+    ),
+    # without officials from the officials extractor, a rank before a name still names the presenter
+    ("Đại tá Trần Văn Bình, Phó Giám đốc Công an tỉnh trao Giấy khen cho 5 cá nhân.", [], "Trần Văn Bình"),
+    ("Lãnh đạo Phòng PV01 trao Kỷ niệm chương của Bộ Công an cho cá nhân.", [], None),
+    # a full name with no rank still reads as a person; a place after a level word does not
+    ("Thứ trưởng Lê Quốc Hùng trao Huân chương Chiến công cho 2 tập thể.", [], "Lê Quốc Hùng"),
+    ("UBND tỉnh Bắc Ninh trao Bằng khen cho 2 tập thể.", [], None),
+    # an official list entry that is really a place name is not taken for the presenter
+    ("Công an huyện Thạch Bàn trao Giấy khen cho 2 tập thể.", ["Thạch Bàn"], None),
+]
+
+
+@pytest.mark.parametrize(("text", "officials", "presenter"), PRESENTERS)
+def test_presenter(text: str, officials: list[str], presenter: str | None) -> None:
+    (award,) = run(text, officials)
+    assert award["presenter"] == presenter
+
+
+def test_records_carry_evidence_and_provenance() -> None:
+    text = "Mở đầu bài. UBND tỉnh tặng Cờ thi đua cho Công an xã An Phú."
+    (award,) = run(text)
+    ev = award["evidence"]
+    assert text[ev["start"] : ev["end"]] == ev["text"] == "UBND tỉnh tặng Cờ thi đua cho Công an xã An Phú."
+    assert award["ruleset"] == "awards.v1" and award["rule"] == "issuer_grants"
+    assert 0 < award["confidence"] <= 1
+
+
+def test_every_construction_rule_is_used_by_the_code() -> None:
+    constructions = {r.id for r in RULES.patterns if r.label == "construction"}
+    source = awards.__file__ and open(awards.__file__, encoding="utf-8").read()
+    assert all(f'"{rule_id}"' in source for rule_id in constructions)
+
+
+def test_every_word_list_and_setting_is_read_by_the_code() -> None:
+    from pathlib import Path
+
+    from extract import events  # its rule_matches reads "prefilter"
+
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (awards, events))
+    for key in [*RULES.lexicons, *RULES.settings]:
+        assert f'"{key}"' in source or f"'{key}'" in source, key

@@ -1,0 +1,116 @@
+"""The command line end to end on invented pages: ingest, extract, export, schema, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from antq.cli import app
+
+ARTICLE = """ date 2025-08-14 Xã Tân Mỹ tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc
+
+Sáng 12/8, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Mỹ tổ chức Ngày hội \
+Toàn dân bảo vệ an ninh Tổ quốc năm 2025.
+
+Dự ngày hội có Đại tá Hà Văn Tú, Phó Giám đốc Công an tỉnh.
+
+Toàn xã hiện có 12 tổ bảo vệ an ninh, trật tự ở cơ sở với 36 thành viên; \
+9/9 thôn đạt tiêu chuẩn "An toàn về ANTT".
+
+Dịp này, Đại tá Hà Văn Tú trao Giấy khen của Giám đốc Công an tỉnh cho 2 cá nhân có thành tích xuất sắc.
+"""
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE.replace("Tân Mỹ", "Yên Phú"), encoding="utf-8")
+    return folder
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """``antq --help`` must answer at once: the stages' libraries load inside the commands."""
+    probe = (
+        "import sys; from antq.cli import app; "
+        "from typer.main import get_command; get_command(app); "
+        "heavy = {'underthesea', 'spacy', 'trafilatura', 'scrapy', 'sqlalchemy', 'sqlmodel', 'fastapi'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    shown = subprocess.run([sys.executable, "-m", "antq", "--help"], capture_output=True, text=True, check=True)
+    assert "ingest" in shown.stdout and "export" in shown.stdout
+
+
+def test_ingest_extract_export_round_trip(corpus: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    code, _, err = _run("ingest", str(corpus), "--db", db)
+    assert code == 0 and "2 new" in err
+    code, _, err = _run("ingest", str(corpus), "--db", db)
+    assert code == 0 and "2 unchanged" in err  # idempotent
+    code, _, err = _run("extract", "--db", db)
+    assert code == 0 and "2 articles" in err
+    code, _, err = _run("extract", "--db", db)
+    assert code == 0 and "nothing to do" in err  # nothing new for this rule-set version
+    out = tmp_path / "export.json"
+    code, _, err = _run("export", "--db", db, "-o", str(out))
+    assert code == 0 and "2 articles" in err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    code, schema_text, _ = _run("schema")
+    schema = json.loads(schema_text)
+    for article in data:
+        jsonschema.validate(article, schema)
+    assert [a["article"]["published"] for a in data] == ["2025-08-14", "2025-08-14"]
+    assert data[0]["article"]["title"].startswith("Xã Tân Mỹ")
+
+
+def test_extract_files_prints_one_object_per_input_in_order(corpus: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, _ = _run("extract", str(corpus / "b.txt"), str(missing), str(corpus / "a.txt"))
+    assert code == 0
+    objs = [json.loads(line) for line in out.splitlines()]
+    assert objs[0]["article"]["id"] == "b" and objs[2]["article"]["id"] == "a"
+    assert "error" in objs[1] and "error" not in objs[0]
+    for obj in (objs[0], objs[2]):
+        for kind in ("officials", "figures", "awards", "events"):
+            for record in obj[kind]:
+                ev = record["evidence"]
+                assert ev["end"] > ev["start"] >= 0 and ev["text"].strip()
+
+
+def test_bad_inputs_get_one_line_errors_and_the_batch_goes_on(corpus: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "junk.html").write_bytes(bytes(range(256)) * 64)
+    (bad / "nav.html").write_text(
+        "<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>", encoding="utf-8"
+    )
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    code, _, err = _run("ingest", str(bad), str(corpus / "a.txt"), str(tmp_path / "missing.html"), "--db", db)
+    assert code == 0
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 4, err
+    for name in ("empty.txt", "junk.html", "nav.html", "missing.html"):
+        assert any(name in line for line in lines), (name, err)
+    assert "1 new" in err
+
+
+def test_bad_options_are_reported() -> None:
+    code, _, err = _run("export", "--format", "xml", "--db", "sqlite://")
+    assert code == 2 and "unknown format" in err

@@ -1,0 +1,375 @@
+"""Events and date rules, one table per rule family; texts invented in the style of local news."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from extract import dates, events
+from extract.document import Document
+from extract.ruleset import load
+
+RULES = load("events.v1")
+D = dt.date
+
+
+def run(text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
+    return [
+        e.model_dump(mode="json") for e in events.extract(Document(text=text, published=published), RULES, {})
+    ]
+
+
+def check(text: str, published: dt.date | None, expected: list[dict[str, Any]]) -> None:
+    got = run(text, published)
+    assert [{k: r.get(k) for k in e} for r, e in zip(got, expected, strict=False)] == expected, got
+    assert len(got) == len(expected), got
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+# (expression, publication date, own year, resolved date)
+DATES = [
+    ("Chiều 27/1, hội nghị", D(2026, 1, 27), None, D(2026, 1, 27)),
+    ("Ngày 3/2, hội nghị", D(2026, 2, 3), None, D(2026, 2, 3)),
+    ("Sáng 1.7, hội nghị", D(2025, 7, 2), None, D(2025, 7, 1)),
+    ("ngày 15-7, hội nghị", D(2024, 8, 1), None, D(2024, 7, 15)),
+    ("Tối 30/12, hội nghị", D(2026, 1, 2), None, D(2025, 12, 30)),  # after publication: the year before
+    ("ngày 5/8 tới sẽ tổ chức", D(2025, 7, 20), None, D(2025, 8, 5)),  # "tới": still to come
+    ("Chiều 05/8, ngày hội", None, 2024, D(2024, 8, 5)),  # no publication date: the event's own year
+    ("Chiều 05/8, ngày hội", None, None, None),  # no year anywhere
+    ("ngày 15 tháng 7 năm 2023", D(2025, 1, 1), None, D(2023, 7, 15)),
+    ("Sáng 10/3/2024, hội nghị", D(2025, 1, 1), None, D(2024, 3, 10)),
+    ("Sáng nay, hội nghị", D(2025, 5, 10), None, D(2025, 5, 10)),
+    ("Chiều qua, hội nghị", D(2025, 5, 10), None, D(2025, 5, 9)),
+    ("ngày 31/2, hội nghị", D(2025, 5, 10), None, None),
+    ("Chiều thứ Năm (8/5), hội nghị", D(2025, 5, 10), None, D(2025, 5, 8)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "own_year", "expected"), DATES)
+def test_date_resolution(
+    text: str, published: dt.date | None, own_year: int | None, expected: dt.date | None
+) -> None:
+    first = dates.find_dates(text, RULES)[0]
+    assert dates.resolve(first, published, own_year) == expected
+
+
+# (expression, kind of its first date mention)
+DATE_KINDS = [
+    ("Từ ngày 1 đến ngày 3/8, hội thi diễn ra", dates.DateKind.range),
+    ("từ 1/8 - 3/8", dates.DateKind.range),
+    ("các ngày 1 và 2/8", dates.DateKind.range),
+    ("trong hai ngày, hội thi", dates.DateKind.range),
+    ("Vừa qua, Công an xã", dates.DateKind.vague),
+    ("ngày 15-7", dates.DateKind.day),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DATE_KINDS)
+def test_date_kinds(text: str, kind: dates.DateKind) -> None:
+    assert dates.find_dates(text, RULES)[0].kind is kind
+
+
+# --- event types, dates, places, organisers, periods ----------------------------------------
+
+EVENTS = [
+    (  # a typical lead: date, organiser ending with its unit, trigger, period, then next year's plan
+        "Sáng 14/1, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc phường Hòa Phong tổ chức hội nghị"
+        " tổng kết phong trào năm 2025, đồng thời triển khai kế hoạch năm 2026.",
+        D(2026, 1, 15),
+        [
+            {
+                "type": "tong_ket",
+                "date": "2026-01-14",
+                "location": "phường Hòa Phong",
+                "period": "2025",
+                "organizer": "Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc phường Hòa Phong",
+            }
+        ],
+    ),
+    (  # a province-level organiser: the province is implicit, no location
+        "Ngày 6/2, Ban Chỉ đạo phòng, chống tội phạm tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an"
+        " ninh năm 2025 và bàn nhiệm vụ năm 2026.",
+        D(2026, 2, 7),
+        [
+            {
+                "type": "tong_ket",
+                "date": "2026-02-06",
+                "location": None,
+                "period": "2025",
+                "organizer": "Ban Chỉ đạo phòng, chống tội phạm tỉnh",
+            }
+        ],
+    ),
+    (  # "tại <unit>" (here before the trigger) beats the organiser's unit; "năm 2024" is the day's own year
+        "Sáng 9/8, tại phường Minh Khai (thành phố Hà Giang), Ban Chỉ đạo an ninh tỉnh Hà Giang tổ chức"
+        " điểm Ngày hội Toàn dân bảo vệ ANTQ năm 2024.",
+        None,
+        [
+            {
+                "type": "ngay_hoi",
+                "date": "2024-08-09",
+                "location": "phường Minh Khai",
+                "period": "2024",
+                "organizer": "Ban Chỉ đạo an ninh tỉnh Hà Giang",
+            }
+        ],
+    ),
+    (  # a dateline, then "tại" after the trigger
+        "HG - Chiều 20/8, Công an huyện Bắc Mê tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại xã Yên"
+        " Phong.",
+        D(2024, 8, 21),
+        [
+            {
+                "type": "ngay_hoi",
+                "date": "2024-08-20",
+                "location": "xã Yên Phong",
+                "organizer": "Công an huyện Bắc Mê",
+            }
+        ],
+    ),
+    (  # "vừa tổ chức": no date; the parenthesis is not part of the organiser
+        "Công an xã Tà Mung (huyện Than Uyên, tỉnh Yên Bái) vừa tổ chức hội nghị quán triệt, triển khai kế"
+        " hoạch xây dựng mô hình tự quản năm 2025.",
+        D(2025, 3, 30),
+        [
+            {
+                "type": "trien_khai",
+                "date": None,
+                "location": "xã Tà Mung",
+                "period": "2025",
+                "organizer": "Công an xã Tà Mung",
+            }
+        ],
+    ),
+    (
+        "Sáng 1.7, Công an xã Mỹ An tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+        D(2024, 7, 2),
+        [
+            {
+                "type": "so_ket",
+                "date": "2024-07-01",
+                "period": "6 tháng đầu năm 2024",
+                "organizer": "Công an xã Mỹ An",
+            }
+        ],
+    ),
+    (
+        "Ngày 15-7, UBND xã Phú Lộc tổ chức Hội nghị triển khai Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở.",
+        D(2024, 7, 20),
+        [
+            {
+                "type": "trien_khai",
+                "date": "2024-07-15",
+                "location": "xã Phú Lộc",
+                "organizer": "UBND xã Phú Lộc",
+            }
+        ],
+    ),
+    (  # held in the year before the publication; reviews that year
+        "Ngày 28/12, Công an huyện Tân Lạc tổ chức hội nghị tổng kết công tác năm 2024.",
+        D(2025, 1, 3),
+        [{"type": "tong_ket", "date": "2024-12-28", "period": "2024", "location": "huyện Tân Lạc"}],
+    ),
+    (  # several days: no date
+        "Từ ngày 1 đến 3/8, Đoàn Thanh niên xã Ea Tu tổ chức hội thi tìm hiểu pháp luật.",
+        D(2024, 8, 5),
+        [{"type": "khac", "date": None, "organizer": "Đoàn Thanh niên xã Ea Tu"}],
+    ),
+    (
+        "Vừa qua, Công an xã Cẩm Lý tổ chức hội nghị sơ kết phong trào.",
+        D(2024, 8, 5),
+        [{"type": "so_ket", "date": None}],
+    ),
+    (  # teaser-style: the festival's own "năm 2023" wins over the publication year
+        "Ngày 4/8, UBND xã Nà Hẩu tổ chức Ngày hội toàn dân tham gia bảo vệ an ninh Tổ quốc năm 2023.",
+        D(2025, 3, 30),
+        [{"type": "ngay_hoi", "date": "2023-08-04", "period": "2023"}],
+    ),
+    (  # a date right after a document reference dates the document
+        "Thực hiện Kế hoạch số 125/KH-UBND ngày 10/3/2024, Công an xã Hưng Lộc tổ chức hội nghị tuyên truyền"
+        " pháp luật cho Nhân dân.",
+        D(2024, 3, 20),
+        [{"type": "trien_khai", "date": None}],
+    ),
+    (
+        "Sáng nay, Công an phường An Khê tổ chức Hội nghị tổng kết công tác năm 2024.",
+        D(2025, 1, 10),
+        [{"type": "tong_ket", "date": "2025-01-10"}],
+    ),
+    (
+        "Chiều 12/5, Hội Nông dân xã Tân Phú tổ chức tọa đàm về phòng, chống tội phạm.",
+        D(2024, 5, 13),
+        [
+            {
+                "type": "khac",
+                "date": "2024-05-12",
+                "organizer": "Hội Nông dân xã Tân Phú",
+                "location": "xã Tân Phú",
+            }
+        ],
+    ),
+    (  # another festival is not the ANTQ day
+        "Ngày 18/11, UBND xã Phú Lâm tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
+        D(2024, 11, 19),
+        [{"type": "khac", "date": "2024-11-18"}],
+    ),
+    (  # the address after "tại" runs through a hamlet to the commune
+        "Sáng 15/8, tại Nhà văn hóa thôn Đông, xã Tân Hưng, huyện Sóc Sơn, Ban Chỉ đạo phong trào huyện Sóc"
+        " Sơn tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm 2024.",
+        D(2024, 8, 16),
+        [{"type": "ngay_hoi", "date": "2024-08-15", "location": "xã Tân Hưng", "period": "2024"}],
+    ),
+    (
+        "Sáng 5/9, Công an xã Đồng Tâm tổ chức ra mắt mô hình “Camera an ninh” tại thôn 3.",
+        D(2024, 9, 6),
+        [
+            {
+                "type": "khac",
+                "date": "2024-09-05",
+                "location": "xã Đồng Tâm",
+                "organizer": "Công an xã Đồng Tâm",
+            }
+        ],
+    ),
+    (  # over two days; a unit organises
+        "Trong 2 ngày 15 và 16/8, huyện Mường Tè tổ chức Hội thao quốc phòng năm 2024.",
+        D(2024, 8, 20),
+        [{"type": "khac", "date": None, "organizer": "huyện Mường Tè", "location": "huyện Mường Tè"}],
+    ),
+    (  # passive: "được tổ chức vào ngày ..."
+        "Hội nghị tổng kết công tác năm 2024 của Công an tỉnh được tổ chức vào ngày 15/1.",
+        D(2025, 1, 16),
+        [{"type": "tong_ket", "date": "2025-01-15", "organizer": None, "period": "2024"}],
+    ),
+    (  # a plan to hold a festival is no festival; the modifier "trực tuyến" keeps the trigger
+        "Chiều 29/7, Cục Xây dựng phong trào, Bộ Công an tổ chức hội nghị trực tuyến triển khai kế hoạch tổ"
+        " chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 7, 30),
+        [
+            {
+                "type": "trien_khai",
+                "date": "2025-07-29",
+                "organizer": "Cục Xây dựng phong trào",
+                "location": None,
+            }
+        ],
+    ),
+    (  # an activity inside the festival is part of it
+        "Sáng 3/8, xã Ea Tul tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc. Trong khuôn khổ Ngày hội, Đoàn"
+        " Thanh niên xã tổ chức hội thi tìm hiểu pháp luật.",
+        D(2025, 8, 4),
+        [{"type": "ngay_hoi", "date": "2025-08-03", "location": "xã Ea Tul", "organizer": "xã Ea Tul"}],
+    ),
+    (  # a page stamp glued to the lead is not the event's date
+        "Cập nhật lúc 09:15 ngày 30/08/2024 Ngày 28-8, Ban Chỉ đạo an ninh huyện Ngọc Hiển tổ chức Ngày hội"
+        " Toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2024, 8, 30),
+        [{"type": "ngay_hoi", "date": "2024-08-28", "organizer": "Ban Chỉ đạo an ninh huyện Ngọc Hiển"}],
+    ),
+    (  # a province written bare after "tại"
+        "Ngày 18/12, tại Hà Nội, Bộ Công an tổ chức Hội nghị tổng kết phong trào giai đoạn 2021 - 2025.",
+        D(2025, 12, 18),
+        [{"type": "tong_ket", "location": "Hà Nội", "organizer": "Bộ Công an", "period": "2021-2025"}],
+    ),
+    (  # the event happens in the partner commune
+        "Sáng 1/7, Công an huyện Tân Kỳ phối hợp với UBND xã Nghĩa Đồng tổ chức lễ ra mắt Tổ bảo vệ an ninh.",
+        D(2024, 7, 2),
+        [{"type": "khac", "location": "xã Nghĩa Đồng", "organizer": "Công an huyện Tân Kỳ"}],
+    ),
+    (  # a named province-level organiser holds a province-level event: no location
+        "Sáng 13/1, Ban Chỉ đạo an ninh tỉnh Hà Tĩnh tổ chức hội nghị tổng kết năm 2025.",
+        D(2026, 1, 14),
+        [{"type": "tong_ket", "date": "2026-01-13", "location": None}],
+    ),
+    (  # the dated lead beats the undated headline
+        "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nTối 22/8, Ủy ban MTTQ Việt Nam"
+        " phường Tân An tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm 2025 tại khối 3.",
+        D(2025, 8, 23),
+        [{"type": "ngay_hoi", "date": "2025-08-22", "organizer": "Ủy ban MTTQ Việt Nam phường Tân An"}],
+    ),
+    (  # organiser after "do"
+        "Hội nghị tổng kết do UBND huyện Mê Linh tổ chức sáng 20/12 đã đánh giá kết quả năm 2024.",
+        D(2024, 12, 21),
+        [{"type": "tong_ket", "date": "2024-12-20", "organizer": "UBND huyện Mê Linh"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS)
+def test_events(text: str, published: dt.date | None, expected: list[dict[str, Any]]) -> None:
+    check(text, published, expected)
+
+
+def test_backrefs_merge_into_one_event_and_place_comes_from_the_article() -> None:
+    text = (
+        "Xã Hợp Thành có 12 thôn, nhiều mô hình tự quản hoạt động tốt.\n"
+        "Toàn cảnh ngày hội\n"
+        "Phát biểu tại ngày hội, ông Lê Văn Nam mong Nhân dân xã Hợp Thành tiếp tục phát huy truyền thống.\n"
+        "Ngày hội nhằm nhìn lại phong trào giai đoạn 2022 – 2024."
+    )
+    check(text, None, [{"type": "ngay_hoi", "date": None, "location": "xã Hợp Thành", "period": "2022-2024"}])
+
+
+def test_one_event_per_type_and_several_types() -> None:
+    text = (
+        "Chiều 10/1, UBND xã Tân An tổ chức hội nghị tổng kết năm 2024. Tại hội nghị, các đại biểu thảo luận."
+        " Phát biểu tại hội nghị, đồng chí Chủ tịch UBND xã đề nghị tổ chức tốt Hội nghị tổng kết."
+        "\nChiều 12/1, Đoàn Thanh niên xã tổ chức lễ ra quân bảo đảm an ninh Tết."
+    )
+    got = run(text, D(2025, 1, 13))
+    assert [(e["type"], e["date"]) for e in got] == [("tong_ket", "2025-01-10"), ("khac", "2025-01-12")]
+
+
+TRAPS = [
+    "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
+    "Ngoài ra, phường đã tham gia Hội thi nghiệp vụ PCCC cấp thành phố năm 2024.",
+    "Các cấp, các ngành tổ chức thực hiện hiệu quả các chủ trương của Đảng.",
+    "Tình hình an ninh trật tự trên địa bàn xã Phú Lâm ổn định.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_events(text: str) -> None:
+    assert run(text, D(2025, 1, 1)) == []
+
+
+def test_location_is_resolved_to_old_and_new_units() -> None:
+    text = (
+        "Ngày 4/8, Ban Chỉ đạo Phòng chống tội phạm xã Tả Phìn (huyện Sìn Hồ, tỉnh Lai Châu) tổ chức"
+        " Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024."
+    )
+    (event,) = run(text, D(2024, 8, 5))
+    assert event["location"] == "xã Tả Phìn"
+    assert event["admin_old"]["province"] == "Tỉnh Lai Châu"
+    assert event["admin_old"]["district"] == "Huyện Sìn Hồ"
+    assert event["admin_old"]["ward_code"]
+    assert event["admin_new"]["province"] == "Tỉnh Lai Châu"
+    assert event["admin_new"]["ward_code"]
+
+
+def test_unresolvable_location_keeps_the_text_and_no_codes() -> None:
+    (event,) = run("Ngày 4/8, UBND xã Mây Hồng tổ chức hội nghị sơ kết.", D(2024, 8, 5))
+    assert event["location"] == "xã Mây Hồng"
+    assert event["admin_old"] is None and event["admin_new"] is None
+
+
+def test_records_carry_evidence_and_provenance() -> None:
+    text = "Mở đầu. Ngày 4/8, UBND xã Mây Hồng tổ chức hội nghị sơ kết."
+    (event,) = run(text, D(2024, 8, 5))
+    ev = event["evidence"]
+    assert (
+        text[ev["start"] : ev["end"]] == ev["text"] == "Ngày 4/8, UBND xã Mây Hồng tổ chức hội nghị sơ kết."
+    )
+    assert event["ruleset"] == "events.v1" and event["rule"] == "so_ket"
+    assert 0 < event["confidence"] <= 1
+
+
+def test_every_word_list_and_setting_is_read_by_the_code() -> None:
+    from pathlib import Path
+
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (events, dates))
+    for key in [*RULES.lexicons, *RULES.settings]:
+        assert f'"{key}"' in source or f"'{key}'" in source, key

@@ -1,0 +1,385 @@
+"""Figures extraction: tables of invented sentences in the articles' style, traps, and the rule set.
+
+Sentences, names and places are invented; the dev-set check at the end reads the shared corpus at
+run time and skips when it is not there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import figures
+from extract.document import Document
+from extract.records import Figure
+from extract.ruleset import RuleSet, RuleSetError, load
+
+RULES = load("figures.v1")
+
+Row = tuple[float, float | None, str, str | None, str | None, str | None]
+
+
+def extract(text: str) -> list[Figure]:
+    return figures.extract(Document(text=text), RULES, {})
+
+
+def rows(text: str) -> list[Row]:
+    """(value, total, kind, qualifier, unit, head) of each figure, in text order."""
+    return [
+        (f.value, f.total, f.kind.value, f.qualifier.value if f.qualifier else None, f.unit, f.head)
+        for f in extract(text)
+    ]
+
+
+# (sentence, expected figures as (value, total, kind, qualifier, unit, head))
+FIGURES: list[tuple[str, list[Row]]] = [
+    # counts, the unit stopping at a preposition, a verb, a conjunction or punctuation
+    (
+        "Toàn xã hiện duy trì 25 tổ tự quản về an ninh trật tự với 150 thành viên.",
+        [
+            (25, None, "count", None, "tổ tự quản về an ninh trật tự", "tổ"),
+            (150, None, "count", None, "thành viên", "thành viên"),
+        ],
+    ),
+    (
+        "Năm 2025, Công an huyện Tân Phong phát hiện, xử lý 86 vụ, 132 đối tượng vi phạm pháp luật.",
+        [
+            (86, None, "count", None, "vụ", "vụ"),
+            (132, None, "count", None, "đối tượng vi phạm pháp luật", "đối tượng"),
+        ],
+    ),
+    (
+        "Lực lượng Công an đã tiếp nhận 1.245 tin báo, tố giác về tội phạm.",
+        [(1245, None, "count", None, "tin báo", "tin báo")],
+    ),
+    (
+        "Toàn huyện đã thành lập 46 Tổ bảo vệ ANTT ở cơ sở với 141 thành viên.",
+        [
+            (46, None, "count", None, "Tổ bảo vệ ANTT ở cơ sở", "Tổ"),
+            (141, None, "count", None, "thành viên", "thành viên"),
+        ],
+    ),
+    (
+        "Hội nghị được kết nối tới 52 UBND xã, thị trấn trên địa bàn.",
+        [(52, None, "count", None, "UBND xã, thị trấn", "UBND xã")],
+    ),
+    (
+        "Trao Giấy khen cho 03 tập thể và 05 cá nhân có thành tích xuất sắc.",
+        [(3, None, "count", None, "tập thể", "tập thể"), (5, None, "count", None, "cá nhân", "cá nhân")],
+    ),
+    # classifiers and compounds make the head
+    (
+        "Tỉnh duy trì 41 loại mô hình, tổ chức 45 buổi tuyên truyền thu hút 3.500 lượt người tham gia.",
+        [
+            (41, None, "count", None, "loại mô hình", "loại mô hình"),
+            (45, None, "count", None, "buổi tuyên truyền", "buổi"),
+            (3500, None, "count", None, "lượt người", "lượt người"),
+        ],
+    ),
+    (
+        "Nhân dân giao nộp 12 khẩu súng tự chế, lắp đặt 24 thiết bị camera phục vụ giám sát.",
+        [
+            (12, None, "count", None, "khẩu súng tự chế", "khẩu"),
+            (24, None, "count", None, "thiết bị camera", "thiết bị"),
+        ],
+    ),
+    (
+        "Đến nay có 7 cơ sở giáo dục và 3 đồng chí được biểu dương.",
+        [
+            (7, None, "count", None, "cơ sở giáo dục", "cơ sở giáo dục"),
+            (3, None, "count", None, "đồng chí", "đồng chí"),
+        ],
+    ),
+    # qualifiers
+    (
+        "Toàn tỉnh có trên 21.400 điểm, hơn 4.000 tổ tự quản, gần 900 hội viên và khoảng 2.000 người dân.",
+        [
+            (21400, None, "count", "over", "điểm", "điểm"),
+            (4000, None, "count", "over", "tổ tự quản", "tổ"),
+            (900, None, "count", "under", "hội viên", "hội viên"),
+            (2000, None, "count", "approx", "người dân", "người"),
+        ],
+    ),
+    (
+        "Ước tính xấp xỉ 300 hộ gia đình và chưa đến 20 doanh nghiệp tham gia.",
+        [
+            (300, None, "count", "approx", "hộ gia đình", "hộ gia đình"),
+            (20, None, "count", "under", "doanh nghiệp", "doanh nghiệp"),
+        ],
+    ),
+    # ratios
+    (
+        "Kết quả, 25/25 khu dân cư, 17/17 cơ quan, 6/6 cơ sở giáo dục và 9/9 doanh nghiệp đạt chuẩn.",
+        [
+            (25, 25, "ratio", None, "khu dân cư", "khu dân cư"),
+            (17, 17, "ratio", None, "cơ quan", "cơ quan"),
+            (6, 6, "ratio", None, "cơ sở giáo dục", "cơ sở giáo dục"),
+            (9, 9, "ratio", None, "doanh nghiệp", "doanh nghiệp"),
+        ],
+    ),
+    (
+        "Xã Đông Hưng đạt 17/19 tiêu chí; 1/3 số hộ đã lắp camera.",
+        [(17, 19, "ratio", None, "tiêu chí", "tiêu chí"), (1, 3, "ratio", None, "số hộ", "hộ")],
+    ),
+    # percentages: the unit is what follows, or nothing
+    (
+        "Có trên 96% khu dân cư, 100% cơ quan, doanh nghiệp và gần 100% cơ sở giáo dục được công nhận.",
+        [
+            (96, None, "percent", "over", "khu dân cư", "khu dân cư"),
+            (100, None, "percent", None, "cơ quan, doanh nghiệp", "cơ quan"),
+            (100, None, "percent", "under", "cơ sở giáo dục", "cơ sở giáo dục"),
+        ],
+    ),
+    (
+        "Tỷ lệ hộ ký cam kết đạt 98,5%, số vụ phạm pháp giảm 12 vụ (giảm 8,5%) so với cùng kỳ.",
+        [
+            (98.5, None, "percent", None, None, None),
+            (12, None, "count", None, "vụ", "vụ"),
+            (8.5, None, "percent", None, None, None),
+        ],
+    ),
+    (
+        "Phấn đấu giảm 7% tội phạm, gọi hỏi răn đe 100% các đối tượng trong diện quản lý.",
+        [
+            (7, None, "percent", None, "tội phạm", "tội phạm"),
+            (100, None, "percent", None, "các đối tượng", "đối tượng"),
+        ],
+    ),
+    ("Có 95 phần trăm hộ dân tham gia.", [(95, None, "percent", None, "hộ dân", "hộ")]),
+    # money
+    (
+        "Công ty Hoàng Phát trao kinh phí với tổng trị giá trên 1,5 tỷ đồng.",
+        [(1.5e9, None, "money", "over", "đồng", "đồng")],
+    ),
+    (
+        "Trao 50 suất quà, mỗi suất trị giá 500.000 đồng; mỗi hộ được hỗ trợ 200.000đ.",
+        [
+            (50, None, "count", None, "suất quà", "suất quà"),
+            (500000, None, "money", None, "đồng", "đồng"),
+            (200000, None, "money", None, "đ", "đ"),
+        ],
+    ),
+    ("Các nhà hảo tâm đã ủng hộ kinh phí 300 triệu.", [(3e8, None, "money", None, None, None)]),
+    ("Hội nghị trao gần 2 tỷ VNĐ cho quỹ.", [(2e9, None, "money", "under", "VNĐ", "VNĐ")]),
+    # numbers written with words
+    ("Nhà tài trợ trao một tỷ đồng cho quỹ.", [(1e9, None, "money", None, "đồng", "đồng")]),
+    (
+        "Trao Bằng khen cho hai tập thể và ba cá nhân.",
+        [(2, None, "count", None, "tập thể", "tập thể"), (3, None, "count", None, "cá nhân", "cá nhân")],
+    ),
+    (
+        "Xã thành lập mười hai tổ tự quản và hai mươi lăm hộ tham gia.",
+        [(12, None, "count", None, "tổ tự quản", "tổ"), (25, None, "count", None, "hộ", "hộ")],
+    ),
+    ("Năm xã đã hoàn thành.", [(5, None, "count", None, "xã", "xã")]),
+    # Vietnamese number formats
+    ("Tính đến nay có 1,500 hội viên.", [(1500, None, "count", None, "hội viên", "hội viên")]),
+    ("Huy động 3,2 triệu lượt người.", [(3.2e6, None, "count", None, "lượt người", "lượt người")]),
+    # unknown head nouns are kept when underthesea tags them as nouns
+    ("Lắp đặt 200 bóng đèn chiếu sáng.", [(200, None, "count", None, "bóng đèn chiếu sáng", "bóng đèn")]),
+    # a number-shaped counter next to a slash is still a count
+    (
+        "Bắt 15 vụ/32 đối tượng.",
+        [(15, None, "count", None, "vụ", "vụ"), (32, None, "count", None, "đối tượng", "đối tượng")],
+    ),
+    # "số" starts a document number, but "tổng số" and "trong số" introduce counts
+    (
+        "Xã Lũng Cao là 1 trong số 30 xã với tổng số 90 thành viên.",
+        [(30, None, "count", None, "xã", "xã"), (90, None, "count", None, "thành viên", "thành viên")],
+    ),
+    ("Mỗi tháng 2 buổi sinh hoạt.", [(2, None, "count", None, "buổi sinh hoạt", "buổi")]),
+    # a stop syllable that ends a word ("đăng ký") does not cut the unit; grouped ratios
+    (
+        "Đã có 2/3 thôn đăng ký, 1.480/1.520 hộ gia đình ký cam kết.",
+        [
+            (2, 3, "ratio", None, "thôn đăng ký", "thôn"),
+            (1480, 1520, "ratio", None, "hộ gia đình", "hộ gia đình"),
+        ],
+    ),
+    # speech quoted after a colon is not a name
+    (
+        'Trưởng thôn cho biết: "Năm nay thôn có 3 tổ tự quản".',
+        [(3, None, "count", None, "tổ tự quản", "tổ")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES, ids=[s[:40] for s, _ in FIGURES])
+def test_figures(sentence: str, expected: list[Row]) -> None:
+    assert rows(sentence) == expected
+
+
+# Sentences with numbers that are no figures (ANNOTATION.md "Not figures").
+TRAPS = [
+    # dates, times, periods, years
+    "Chiều 15/3, tại hội trường xã Phú Lâm, Ban Chỉ đạo tổ chức hội nghị.",
+    "Ngày 4/8 vừa qua, trong 6 tháng đầu năm 2025 và giai đoạn 2021 - 2025.",
+    "Thực hiện từ tháng 3 – 11/2025, chia làm 2 giai đoạn; giai đoạn 1 từ 4 – 7/2025.",
+    "Sáng 05/11, ngày 21/12/2024, ngày 28 tháng 12 năm 2022.",
+    "Nghỉ lễ 30/4 và 1/5, dịp 2/9, trực 24/7.",
+    "Ngày 15-3, đến 17h30, lúc 8 giờ 30 phút.",
+    "Thứ Tư, ngày 14/05/2025 11:21 (GMT+7)",
+    "Đảm bảo an toàn Tết Nguyên đán Ất Tỵ 2025.",
+    "Tổng kết 10 năm thực hiện chương trình phối hợp số 07.",
+    "Kỷ niệm 80 năm Ngày truyền thống lực lượng Công an nhân dân.",
+    # document numbers and names that contain digits
+    "Theo Quyết định số 1234/QĐ-UBND ngày 12/5/2024 và Kế hoạch số 45/KH-CAT.",
+    "Theo Nghị định 144/2021/NĐ-CP và Đề án 06 của Chính phủ.",
+    "Ban Chỉ đạo 35 huyện Mỹ Lộc họp bàn triển khai.",
+    "Lãnh đạo Phòng PC06 dự; bầu cử đại biểu Quốc hội khóa XV.",
+    'Nhân rộng mô hình “3 không, 2 an toàn về ANTT” và mô hình "5 tốt".',
+    "Duy trì mô hình 5 không, 3 sạch.",
+    "Tại Phường 12, Quận 3 và quận Hai Bà Trưng.",
+    "Phòng chống dịch COVID-19 và quản lý thôn 3 chặt chẽ.",
+    "Đại hội lần thứ 2 và lần thứ XIV.",
+    # idioms, vague amounts, articles
+    "Phấn đấu tăng trưởng hai con số.",
+    "Hàng trăm mô hình, hàng nghìn lượt người và vài chục tổ tham gia.",
+    "Xã là một đơn vị dẫn đầu; mỗi người dân là một hạt nhân tích cực.",
+    "Năm nay, năm 2025 là năm bản lề.",
+    "Kết quả đạt 5 tốt.",
+    "Tăng gấp 2 lần so với cùng kỳ.",
+    # ages, phone numbers, page furniture
+    "Cháu bé 5 tuổi được đưa về gia đình.",
+    "Liên hệ số điện thoại 0912.345.678 hoặc 0912345678.",
+    "Trang 1/3",
+    "1 2 3 Tiếp",
+    # a lone "1" before a preposition counts nothing
+    "Ngọc Lâm là 1 trong những xã dẫn đầu.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRAPS, ids=[s[:40] for s in TRAPS])
+def test_traps(sentence: str) -> None:
+    assert rows(sentence) == []
+
+
+def test_repeated_figure_is_kept_once() -> None:
+    """A photo caption repeating the body is the same figure: the first mention is kept."""
+    text = (
+        "Trao học bổng cho học sinh của 4 trường học khó khăn\n"
+        "Công ty Minh An trao kinh phí cho 4 trường học và 2 xã vùng cao."
+    )
+    found = extract(text)
+    assert [(f.value, f.head) for f in found] == [(4, "trường học"), (2, "xã")]
+    assert found[0].evidence.text == "Trao học bổng cho học sinh của 4 trường học khó khăn"
+
+
+def test_record_provenance() -> None:
+    text = "Chiều 3/2, hội nghị diễn ra.\nToàn xã có 12 tổ tự quản."
+    (figure,) = extract(text)
+    ev = figure.evidence
+    assert text[ev.start : ev.end] == ev.text == "Toàn xã có 12 tổ tự quản."
+    assert (figure.rule, figure.ruleset) == ("number", "figures.v1")
+    assert 0 < figure.confidence <= 1
+    assert figure.model_dump(mode="json")["value"] == 12  # whole numbers serialise as int
+
+
+def test_old_tone_placement_matches_lexicons() -> None:
+    """Lexicons are written with new tone placement; old placement in the text still matches."""
+    assert rows("Bầu cử Quốc hội khoá 15 và 12 cán bộ Đoàn thanh niên.") == [
+        (12, None, "count", None, "cán bộ Đoàn thanh niên", "cán bộ")
+    ]
+
+
+def _variant(**changes: object) -> RuleSet:
+    data = RULES.model_dump()
+    data.update(changes)
+    return RuleSet.model_validate(data)
+
+
+def test_bad_settings_are_reported() -> None:
+    broken = _variant(settings={**RULES.settings, "max_unit_word": 3})
+    with pytest.raises(RuleSetError, match=r"figures\.v1.*settings"):
+        figures.extract(Document(text="Có 3 tổ."), broken, {})
+
+
+def test_missing_pattern_is_reported() -> None:
+    broken = _variant(patterns=[p.model_dump() for p in RULES.patterns if p.id != "ratio"])
+    with pytest.raises(RuleSetError, match="'ratio'"):
+        figures.extract(Document(text="Có 3 tổ."), broken, {})
+
+
+def test_missing_lexicon_is_reported() -> None:
+    lexicons = {k: v for k, v in RULES.lexicons.items() if k != "nouns"}
+    with pytest.raises(RuleSetError, match="'nouns'"):
+        figures.extract(Document(text="Có 3 tổ."), _variant(lexicons=lexicons), {})
+
+
+def test_misspelt_lexicon_is_reported() -> None:
+    lexicons = {**RULES.lexicons, "unit_stop": ["và"]}
+    with pytest.raises(RuleSetError, match="'unit_stop'"):
+        figures.extract(Document(text="Có 3 tổ."), _variant(lexicons=lexicons), {})
+
+
+def test_lexicons_are_data() -> None:
+    """The same code follows a changed lexicon: a new stop word ends the unit earlier."""
+    lexicons = {**RULES.lexicons, "unit_stops": [*RULES.lexicons["unit_stops"], "tự quản"]}
+    found = figures.extract(Document(text="Có 3 tổ tự quản."), _variant(lexicons=lexicons), {})
+    assert [f.unit for f in found] == ["tổ"]
+
+
+FRAGMENTS = [
+    "30/30 khu dân cư",
+    "17/20 tiêu chí",
+    "trên 96%",
+    "gần 1,5 tỷ đồng",
+    "hơn 4.000 tổ",
+    "hai cá nhân",
+    "Chiều 14/3",
+    "ngày 21/12/2024",
+    "năm 2025",
+    "số 12/KH",
+    "Ban Chỉ đạo 35",
+    "“3 không”",
+    "07",
+    "mười hai",
+    "một",
+    "năm",
+    "hàng trăm",
+    "100",
+    "%",
+    "/",
+    ",",
+    ".",
+    " ",
+    "\n",
+    "(",
+    ")",
+    "đồng",
+    "xã",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.text(max_size=200))
+def test_units_are_quoted_from_their_evidence(text: str) -> None:
+    """Whatever the text: no crash, evidence is a span of it, and the unit is read in the evidence."""
+    for figure in extract(text):
+        ev = figure.evidence
+        assert text[ev.start : ev.end] == ev.text
+        if figure.unit is not None:
+            assert figure.unit in ev.text and figure.head is not None and figure.head in figure.unit
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_dev_set_f1() -> None:
+    """Figures alone on the development articles, scored as `antq eval` does; a floor, not a target."""
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"the shared corpus is not beside the checkout ({SHARED})")
+    from eval.articles import load_article
+    from eval.gold import load_gold
+    from eval.scoring import Counts, score_kind
+
+    total = Counts()
+    for gold_path in sorted((SHARED / "gold").glob("*.json")):
+        page = load_article(SHARED / "seeds" / f"{gold_path.stem}.txt")
+        document = Document(text=page.text, published=page.published, title=page.title)
+        predicted = [f.model_dump(mode="json") for f in figures.extract(document, RULES, {})]
+        total.add(score_kind("figures", load_gold(gold_path).records["figures"], predicted).counts)
+    assert total.f1 >= 0.9, total.to_dict()

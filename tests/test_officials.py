@@ -1,0 +1,461 @@
+"""Officials extraction: one row per construction of the language, one row per trap.
+
+Sentences are invented in the style of provincial police and party news (names and places made
+up); the development articles are read from ``../shared/corpus`` at run time, never copied.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.matching import fold
+from extract import officials
+from extract.document import Document
+from extract.names import Gazetteer, NameModel, PlaceLevel, Strength, admin_gazetteer, spelling_key
+from extract.records import Official
+from extract.ruleset import PatternRule, RuleSetError, load
+
+RULES = load("officials.v1")
+
+
+def read(text: str) -> list[Official]:
+    return officials.extract(Document(text=text), RULES, {})
+
+
+def triples(records: list[Official]) -> list[tuple[str, str | None, list[str]]]:
+    return [(r.name, r.rank, r.positions) for r in records]
+
+
+# (sentence, [(name, rank, positions)]) — every construction the rules are written for.
+CONSTRUCTIONS = [
+    # rank, name, post after a comma or a dash
+    (
+        "Đại tá Phạm Văn Tâm, Phó Giám đốc Công an tỉnh phát biểu khai mạc.",
+        [("Phạm Văn Tâm", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    (
+        "Đại tá Lê Quang Bình – Phó Giám đốc Công an tỉnh Hòa Sơn phát biểu tại hội nghị.",
+        [("Lê Quang Bình", "Đại tá", ["Phó Giám đốc Công an tỉnh Hòa Sơn"])],
+    ),
+    (
+        "Thượng tá Vàng A Sử, Trưởng Công an huyện Mường Khoa cùng đoàn công tác kiểm tra.",
+        [("Vàng A Sử", "Thượng tá", ["Trưởng Công an huyện Mường Khoa"])],
+    ),
+    (
+        "Thiếu tướng Đinh Văn Khánh, Cục trưởng Cục Cảnh sát quản lý hành chính về trật tự xã hội phát biểu.",
+        [("Đinh Văn Khánh", "Thiếu tướng", ["Cục trưởng Cục Cảnh sát quản lý hành chính về trật tự xã hội"])],
+    ),
+    (
+        "Trung tướng Nguyễn Văn Hùng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an dự và chỉ đạo.",
+        [("Nguyễn Văn Hùng", "Trung tướng", ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an"])],
+    ),
+    (
+        "Trung tá Phạm Thị Hoa (Phó Trưởng phòng PV01 Công an tỉnh) trình bày tham luận.",
+        [("Phạm Thị Hoa", "Trung tá", ["Phó Trưởng phòng PV01 Công an tỉnh"])],
+    ),
+    (
+        "“Phong trào đã đi vào chiều sâu” - Thượng tá Lê Đình Tú, Trưởng Công an huyện chia sẻ.",
+        [("Lê Đình Tú", "Thượng tá", ["Trưởng Công an huyện"])],
+    ),
+    (
+        "Trung tướng, PGS.TS Trần Văn Sơn, Giám đốc Học viện An ninh nhân dân trao quà.",
+        [("Trần Văn Sơn", "Trung tướng", ["Giám đốc Học viện An ninh nhân dân"])],
+    ),
+    (
+        "Đại tá Phan Văn Hòa, Phó Giám đốc Công an tỉnh, Phó Trưởng Ban Thường trực Ban Chỉ đạo phòng, "
+        "chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh "
+        "phát biểu.",
+        [
+            (
+                "Phan Văn Hòa",
+                "Đại tá",
+                [
+                    "Phó Giám đốc Công an tỉnh",
+                    "Phó Trưởng Ban Thường trực Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng "
+                    "phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh",
+                ],
+            )
+        ],
+    ),
+    # a rank and no post: still an officer
+    ("Thượng úy Hờ A Lử cho biết tổ đã tuần tra 20 buổi.", [("Hờ A Lử", "Thượng úy", [])]),
+    # post first, name after it (a place may sit between them)
+    (
+        "Đồng chí Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường trao Bằng khen cho các tập thể.",
+        [("Nguyễn Văn Cường", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
+    (
+        "Phó Chủ tịch UBND tỉnh Hòa Sơn Lò Văn Khum biểu dương các tập thể.",
+        [("Lò Văn Khum", None, ["Phó Chủ tịch UBND tỉnh Hòa Sơn"])],
+    ),
+    (
+        "Tại hội nghị, Giám đốc Công an tỉnh Trần Minh Tú yêu cầu các đơn vị đẩy mạnh phong trào.",
+        [("Trần Minh Tú", None, ["Giám đốc Công an tỉnh"])],
+    ),
+    (
+        "Giám đốc Công an tỉnh, Đại tá Ngô Minh Tuấn trao Giấy khen.",
+        [("Ngô Minh Tuấn", "Đại tá", ["Giám đốc Công an tỉnh"])],
+    ),
+    (
+        "Phó Giám đốc Công an tỉnh Đại tá Nguyễn Văn Hòa phát biểu.",
+        [("Nguyễn Văn Hòa", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    (
+        "Trưởng Công an phường Tân Lợi, Thiếu tá Lê Văn Bảo báo cáo kết quả.",
+        [("Lê Văn Bảo", "Thiếu tá", ["Trưởng Công an phường Tân Lợi"])],
+    ),
+    (
+        "Đại biểu Quốc hội Ma Thị Thúy, Phó Trưởng Đoàn đại biểu Quốc hội tỉnh dự ngày hội.",
+        [("Ma Thị Thúy", None, ["Đại biểu Quốc hội", "Phó Trưởng Đoàn đại biểu Quốc hội tỉnh"])],
+    ),
+    (
+        "Bí thư Huyện ủy Mường Tè Lò Văn Mừng và Chủ tịch UBND huyện Hà Văn Tuấn trao quà.",
+        [
+            ("Lò Văn Mừng", None, ["Bí thư Huyện ủy Mường Tè"]),
+            ("Hà Văn Tuấn", None, ["Chủ tịch UBND huyện"]),
+        ],
+    ),
+    (
+        "Chủ tịch UBND xã Y Jut Niê cho biết xã có 12 tổ tự quản.",
+        [("Y Jut Niê", None, ["Chủ tịch UBND xã"])],
+    ),
+    (
+        "Trưởng thôn Nà Lừa Lò Văn Pâng cho biết người dân tích cực tham gia.",
+        [("Lò Văn Pâng", None, ["Trưởng thôn Nà Lừa"])],
+    ),
+    # address marker, name, posts
+    (
+        "Dự hội nghị có đồng chí Trần Đức Dũng - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo "
+        "xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc; các thành viên Ban Chỉ đạo.",
+        [
+            (
+                "Trần Đức Dũng",
+                None,
+                [
+                    "Tỉnh ủy viên",
+                    "Phó Chủ tịch UBND tỉnh",
+                    "Trưởng Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+                ],
+            )
+        ],
+    ),
+    (
+        "Đó là ý kiến của ông Tạ Minh Hòa – Phó Chủ tịch thường trực UBND tỉnh Hòa Sơn tại hội nghị.",
+        [("Tạ Minh Hòa", None, ["Phó Chủ tịch thường trực UBND tỉnh Hòa Sơn"])],
+    ),
+    (
+        "Bà Lò Thị Mai, Chủ tịch UBND xã Nà Ngòi cho biết, năm qua xã đã xây dựng 5 mô hình.",
+        [("Lò Thị Mai", None, ["Chủ tịch UBND xã Nà Ngòi"])],
+    ),
+    (
+        "Ông Ksor Phơk, Trưởng thôn Plei Ring cho biết người dân tích cực tham gia.",
+        [("Ksor Phơk", None, ["Trưởng thôn Plei Ring"])],
+    ),
+    (
+        "Anh Giàng A Chu, Tổ trưởng Tổ bảo vệ an ninh trật tự bản Pú Nhung chia sẻ kinh nghiệm.",
+        [("Giàng A Chu", None, ["Tổ trưởng Tổ bảo vệ an ninh trật tự bản Pú Nhung"])],
+    ),
+    (
+        "Ông Nguyễn Văn An, Phó Chủ tịch UBND xã kiêm Trưởng Công an xã báo cáo.",
+        [("Nguyễn Văn An", None, ["Phó Chủ tịch UBND xã", "Trưởng Công an xã"])],
+    ),
+    (
+        "Ông Nguyễn Văn An, chủ tịch UBND xã Tân Lập, cho biết năm nay xã đạt nhiều tiêu chí.",
+        [("Nguyễn Văn An", None, ["chủ tịch UBND xã Tân Lập"])],
+    ),
+    (
+        "Ông Lò Văn Pâng, Chủ tịch UBND xã Nà Hỳ, huyện Nậm Pồ, tỉnh Điện Biên cho biết.",
+        [("Lò Văn Pâng", None, ["Chủ tịch UBND xã Nà Hỳ, huyện Nậm Pồ, tỉnh Điện Biên"])],
+    ),
+    (
+        "Đồng chí Nguyễn Văn Lâm, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh dự hội nghị.",
+        [("Nguyễn Văn Lâm", None, ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"])],
+    ),
+    (
+        "Ông Lê Văn Bảy, nguyên Chủ tịch UBND xã, hiện là tổ trưởng tổ an ninh tự quản.",
+        [("Lê Văn Bảy", None, ["nguyên Chủ tịch UBND xã"])],
+    ),
+    (
+        "Theo ông Trần Quang Vinh, Giám đốc Sở Tư pháp, các mô hình đã phát huy hiệu quả.",
+        [("Trần Quang Vinh", None, ["Giám đốc Sở Tư pháp"])],
+    ),
+    (
+        "Chủ trì hội nghị có đồng chí Hà Văn Quang – Phó Bí thư Tỉnh ủy – Chủ tịch UBND tỉnh.",
+        [("Hà Văn Quang", None, ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"])],
+    ),
+    # lists of guests
+    (
+        "Tham dự có các đồng chí: Cù Văn Én, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy; "
+        "Đồng Thị Phương, Tỉnh ủy viên, Phó Chủ tịch HĐND tỉnh; lãnh đạo Công an tỉnh.",
+        [
+            ("Cù Văn Én", None, ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Thành ủy"]),
+            ("Đồng Thị Phương", None, ["Tỉnh ủy viên", "Phó Chủ tịch HĐND tỉnh"]),
+        ],
+    ),
+    (
+        "Dự hội nghị có các đồng chí: Đại tá Lê Văn Đông, Phó Giám đốc Công an tỉnh; Nguyễn Thị Bích, "
+        "Phó Chủ tịch UBND huyện; đại diện các ban, ngành.",
+        [
+            ("Lê Văn Đông", "Đại tá", ["Phó Giám đốc Công an tỉnh"]),
+            ("Nguyễn Thị Bích", None, ["Phó Chủ tịch UBND huyện"]),
+        ],
+    ),
+    (
+        "Dự hội nghị có đồng chí Nguyễn Văn An, Bí thư Huyện ủy và đồng chí Trần Bình, Chủ tịch UBND huyện.",
+        [
+            ("Nguyễn Văn An", None, ["Bí thư Huyện ủy"]),
+            ("Trần Bình", None, ["Chủ tịch UBND huyện"]),
+        ],
+    ),
+    (
+        "Đến dự và chỉ đạo Ngày hội có đồng chí Thượng tá Nguyễn Văn Bình, Phó Trưởng phòng PV05 Công an "
+        "tỉnh; đồng chí Trần Thị Cúc, Phó Chủ tịch UBND huyện Tân Yên.",
+        [
+            ("Nguyễn Văn Bình", "Thượng tá", ["Phó Trưởng phòng PV05 Công an tỉnh"]),
+            ("Trần Thị Cúc", None, ["Phó Chủ tịch UBND huyện Tân Yên"]),
+        ],
+    ),
+    # a credit label before a rank does not hide the officer of a caption
+    (
+        "Ảnh: Đại tá Nguyễn Văn Hòa, Phó Giám đốc Công an tỉnh phát biểu.",
+        [("Nguyễn Văn Hòa", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    # a caption aside between the name and its post is read through
+    (
+        "Đại tá Nguyễn Văn Hải (thứ hai từ trái sang), Phó Giám đốc Công an tỉnh trao quà.",
+        [("Nguyễn Văn Hải", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    # "Nguyên" is a given name here, not "former"
+    (
+        "Phó Chủ tịch UBND tỉnh Võ Nguyên Hùng dự hội nghị.",
+        [("Võ Nguyên Hùng", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
+    (
+        "Phó Giám đốc Công an tỉnh - đồng chí Nguyễn Văn An phát biểu.",
+        [("Nguyễn Văn An", None, ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    # bodies with commas and "và" inside their names
+    (
+        "Với sự tham dự của ông Lê Minh Hưng - Giám đốc Sở Văn hóa, Thể thao và Du lịch.",
+        [("Lê Minh Hưng", None, ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"])],
+    ),
+    (
+        "PGS.TS Nguyễn Văn Minh, Hiệu trưởng Trường Đại học Luật phát biểu.",
+        [("Nguyễn Văn Minh", None, ["Hiệu trưởng Trường Đại học Luật"])],
+    ),
+    (
+        "Ông Hoàng Văn Chức - Bí thư chi bộ kiêm trưởng thôn Nà Vường cho biết.",
+        [("Hoàng Văn Chức", None, ["Bí thư chi bộ", "trưởng thôn Nà Vường"])],
+    ),
+    # a district the gazetteer knows is split off the name after it
+    (
+        "Phó Chủ tịch UBND huyện Hoàng Su Phì Vàng Seo Dình phát biểu.",
+        [("Vàng Seo Dình", None, ["Phó Chủ tịch UBND huyện Hoàng Su Phì"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CONSTRUCTIONS, ids=[s[:48] for s, _ in CONSTRUCTIONS])
+def test_construction(sentence: str, expected: list[tuple[str, str | None, list[str]]]) -> None:
+    assert triples(read(sentence)) == expected
+
+
+# Sentences with no official: unnamed posts, credits, citizens, places and bodies that look like names.
+TRAPS = [
+    "Đồng chí Phó Trưởng Công an huyện Tân Yên thay mặt Huyện ủy tặng hoa chúc mừng.",
+    "Đồng chí Phó Giám đốc Công an tỉnh đề nghị các ngành tiếp tục vào cuộc.",
+    "Phát biểu tại Ngày hội, Phó Chủ tịch UBND tỉnh nhấn mạnh vai trò của Nhân dân.",
+    "Thực hiện: Minh Khôi",
+    "Phong trào đạt nhiều kết quả. (Ảnh: Lê Hoa)",
+    "Ảnh: Nguyễn Văn Hải",
+    "PV Hồng Sơn",
+    "Nhóm PV Đông Bắc",
+    "Bài, ảnh: Trần Hà",
+    "Phong trào tiếp tục phát triển./.\nMinh Khôi",
+    "Chủ tịch Hồ Chí Minh luôn quan tâm đến công tác bảo vệ an ninh.",
+    "Toàn dân tham gia bảo vệ an ninh Tổ quốc, Nhân dân đồng lòng.",
+    "Phong trào Toàn Dân Bảo Vệ An Ninh Tổ Quốc được Nhân Dân hưởng ứng.",
+    "Anh Nguyễn Văn Tèo cùng vợ đã cung cấp nhiều nguồn tin có giá trị.",
+    "Ông Đinh Văn Tuyên cho biết gia đình ông luôn chấp hành tốt.",
+    "Ông Nguyễn Văn Tín (SN 1965), trú tại thôn Đông, xã Tân Lập cho biết.",
+    "Phó Chủ tịch UBND huyện Hoàng Su Phì phát biểu tại hội nghị.",
+    "Chủ tịch UBND phường Trần Phú trao giấy khen cho 5 tập thể.",
+    "Tại xã Lê Lợi, Chủ tịch UBND xã cho biết đã tổ chức 3 hội nghị.",
+    "Trưởng thôn Đồng Tâm cho biết người dân tích cực tham gia.",
+    "Bí thư Tỉnh ủy Lâm Đồng dự hội nghị.",
+    "Hà Giang - Chủ tịch UBND tỉnh chỉ đạo các ngành.",
+    "Bà Rịa - Vũng Tàu, Chủ tịch UBND tỉnh trao quà.",
+    "Bằng khen của Chủ tịch UBND tỉnh được trao cho 5 tập thể.",
+    "Nhiều tập thể đã nhận Bằng khen của Bộ trưởng Bộ Công an.",
+    "Giấy khen của Giám đốc Công an tỉnh được trao cho Công an xã Tân Phú.",
+    "Lãnh đạo Phòng PC06 và lãnh đạo Công an tỉnh trao Kỷ niệm chương cho các cá nhân.",
+    "Các đại biểu dự ngày hội.",
+    "Nhân dân tham gia cuộc bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp.",
+    "Ban Chỉ đạo 35 tỉnh Hòa Sơn tổ chức Ngày hội tại phường Tân Lợi.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRAPS, ids=[s[:48] for s in TRAPS])
+def test_trap(sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_mentions_of_one_person_merge() -> None:
+    text = (
+        "Đại tá Trần Văn Nam, Phó Giám đốc Công an tỉnh Hòa Sơn phát biểu.\n"
+        "Đồng chí Phó Giám đốc Công an tỉnh Trần Văn Nam trao quà cho các gia đình.\n"
+        "Sau đó, Đại tá Trần Nam, Phó Giám đốc Công an tỉnh, Trưởng Ban Chỉ đạo 35 tỉnh kiểm tra mô hình."
+    )
+    (record,) = read(text)
+    assert (record.name, record.rank) == ("Trần Văn Nam", "Đại tá")
+    assert record.positions == ["Phó Giám đốc Công an tỉnh Hòa Sơn", "Trưởng Ban Chỉ đạo 35 tỉnh"]
+    assert record.evidence.text == text.splitlines()[0]
+
+
+def test_different_middle_names_stay_apart() -> None:
+    text = (
+        "Đại tá Nguyễn Văn Hùng, Giám đốc Công an tỉnh dự.\n"
+        "Ông Nguyễn Mạnh Hùng, Chủ tịch UBND huyện phát biểu."
+    )
+    assert [r.name for r in read(text)] == ["Nguyễn Văn Hùng", "Nguyễn Mạnh Hùng"]
+
+
+def test_richest_mention_is_the_evidence_and_spans_point_home() -> None:
+    text = (
+        "Phó Chủ tịch UBND tỉnh Lê Thị Hằng trao quà.\n"
+        "Dự có đồng chí Lê Thị Hằng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; đại diện các sở."
+    )
+    (record,) = read(text)
+    assert record.positions == ["Phó Chủ tịch UBND tỉnh", "Tỉnh ủy viên"]
+    assert record.evidence.text.startswith("Dự có đồng chí Lê Thị Hằng")
+    assert text[record.evidence.start : record.evidence.end] == record.evidence.text
+    assert (record.rule, record.ruleset) == ("marker_name_posts", "officials.v1")
+    assert 0 < record.confidence <= 1
+
+
+def test_old_tone_placement_is_read() -> None:
+    (record,) = read("Đồng chí Hoàng Văn Tuấn, Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh Hoà Sơn dự.")
+    assert record.positions == ["Tỉnh uỷ viên", "Phó Chủ tịch UBND tỉnh Hoà Sơn"]
+
+
+def test_common_sentences_need_no_pos_tagger() -> None:
+    """underthesea is costly: the lexicons settle every construction of the table above."""
+    document = Document(text="\n".join(sentence for sentence, _ in CONSTRUCTIONS))
+    assert officials.extract(document, RULES, {})
+    assert document._pos_cache == {}
+
+
+def test_pos_tagger_splits_a_run_the_lexicons_cannot() -> None:
+    document = Document(text="Trưởng bản Pá Khoang Chẻo Phìn Sào phát biểu.")
+    (record,) = officials.extract(document, RULES, {})
+    assert record.name == "Chẻo Phìn Sào"
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+MODEL = NameModel(
+    surnames=["Nguyễn", "Lò", "Hà", "Giàng", "Thào"],
+    not_first=["Toàn", "Nhân"],
+    not_officials=["Hồ Chí Minh"],
+    gazetteer=Gazetteer(
+        provinces=frozenset({"hòa sơn", "hà lam"}), districts=frozenset({"mường khoa"}), wards=frozenset()
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Tỉnh Uỷ", "tỉnh ủy"), ("Hoà  Bình", "hòa bình"), ("quý", "quý"), ("Huỳnh", "huỳnh"), ("khoẻ", "khỏe")],
+)
+def test_spelling_key(text: str, key: str) -> None:
+    assert spelling_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("words", "strength"),
+    [
+        ("Nguyễn Văn An", Strength.strong),
+        ("Lò A Sử", Strength.strong),
+        ("Sồng Văn Pá", Strength.strong),  # unknown surname, but "Văn" in second place
+        ("Minh Khôi", Strength.weak),
+        ("Toàn Dân", None),
+        ("Nguyễn", None),
+        ("Nguyễn Thị Minh Khai Hoa", None),
+        ("Hồ Chí Minh", None),
+        ("Nguyễn VĂN An", None),
+    ],
+)
+def test_name_strength(words: str, strength: Strength | None) -> None:
+    assert MODEL.strength(words.split()) is strength
+
+
+@pytest.mark.parametrize(
+    ("run", "level", "name_start"),
+    [
+        ("Hòa Sơn Lò Văn Khum", PlaceLevel.province, 2),  # gazetteer place, then a name
+        ("Hòa Sơn", PlaceLevel.province, 2),  # all place
+        ("Hà Lam", PlaceLevel.province, 2),  # a place that starts with a surname
+        ("Nguyễn Văn An", PlaceLevel.province, 0),  # place omitted
+        ("Tân Lập Nguyễn Văn An", PlaceLevel.ward, 2),  # split on the surname
+        ("Tân Lập", PlaceLevel.ward, 2),
+        ("Đồng Tâm", PlaceLevel.village, 2),  # a two-syllable village is a place
+        ("Nà Lừa Giàng A Chu", PlaceLevel.village, 2),
+        ("Mường Khoa Thào Văn Dơ", None, 2),
+    ],
+)
+def test_split_place_and_name(run: str, level: PlaceLevel | None, name_start: int) -> None:
+    assert MODEL.split_place_name(run.split(), level).name_start == name_start
+
+
+def test_split_asks_pos_only_when_lexicons_cannot_decide() -> None:
+    asked: list[int] = []
+
+    def pos() -> set[int]:
+        asked.append(1)
+        return {3}
+
+    assert MODEL.split_place_name("Nà Lừa Phìn Sào Lù".split(), PlaceLevel.village, pos).name_start == 3
+    assert MODEL.split_place_name("Nà Lừa Lò Văn Pâng".split(), PlaceLevel.village, pos).name_start == 2
+    assert len(asked) == 1
+
+
+def test_admin_gazetteer_reads_the_package_data() -> None:
+    gazetteer = admin_gazetteer()
+    assert gazetteer.is_place(PlaceLevel.district, ["Hoàng", "Su", "Phì"])
+    assert gazetteer.is_place(PlaceLevel.province, ["Điện", "Biên"])
+    assert not gazetteer.is_place(PlaceLevel.province, ["Nguyễn", "Văn", "An"])
+
+
+# -- the rule set -----------------------------------------------------------------------------------
+
+
+def test_rule_set_constructions_are_checked() -> None:
+    bad_label = RULES.model_copy(
+        update={"patterns": [*RULES.patterns, PatternRule(id="x", label="person", regex="N")]}
+    )
+    with pytest.raises(RuleSetError, match="label 'person'"):
+        officials.Grammar(bad_label)
+    bad_tag = RULES.model_copy(update={"patterns": [PatternRule(id="y", label="official", regex="NQ")]})
+    with pytest.raises(RuleSetError, match="not chunk tags"):
+        officials.Grammar(bad_tag)
+
+
+# -- the development articles -------------------------------------------------------------------------
+
+
+def test_dev_set_f1(shared_dir: Path) -> None:
+    """Names against gold officials (optional ones neither rewarded nor punished): F1 ≥ 0.95."""
+    corpus = shared_dir / "corpus"
+    tp = fp = fn = 0
+    for gold_path in sorted((corpus / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (corpus / "seeds" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        wanted = {fold(o["name"]) for o in gold.get("officials", []) if not o.get("optional")}
+        optional = {fold(o["name"]) for o in gold.get("officials", []) if o.get("optional")}
+        got = {fold(r.name) for r in read(text)} - optional
+        tp, fp, fn = tp + len(got & wanted), fp + len(got - wanted), fn + len(wanted - got)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    assert 2 * precision * recall / max(precision + recall, 1e-9) >= 0.95, (tp, fp, fn)

@@ -1,0 +1,144 @@
+"""Administrative units: finding them in text and resolving them to old (pre-2025) and new codes.
+
+Resolution uses the real tables bundled with ``vietnamadminunits``, so the places here are real
+units (none taken from the development articles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract import places
+from extract.ruleset import load
+
+RULES = load("events.v1")
+LEVELS = RULES.lexicon("unit_levels")
+TIERS = RULES.settings["unit_tiers"]
+BEFORE, AFTER = dt.date(2024, 5, 1), dt.date(2025, 8, 1)
+
+
+def resolve(text: str, published: dt.date | None = None) -> places.Resolution:
+    """Resolve the first unit of ``text``, with the rest of ``text`` as its context."""
+    mentions = places.find_units(text, LEVELS, RULES.lexicons.get("unit_name_stops", []))
+    target = mentions[0]
+    context = places.build_context(text, mentions, TIERS, target)
+    return places.resolve(target.level, target.name, TIERS, context, published)
+
+
+FOLDS = [
+    ("Hoà Bình", "hòa bình"),
+    ("THUỶ  NGUYÊN", "thủy nguyên"),
+    ("Ủy ban", "uỷ ban"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FOLDS)
+def test_fold_ignores_case_spacing_and_tone_placement(a: str, b: str) -> None:
+    assert places.fold(a) == places.fold(b)
+
+
+# (text, units found as "level name")
+FIND = [
+    (
+        "Ban Chỉ đạo xã Tả Phìn (huyện Sìn Hồ, tỉnh Lai Châu) tổ chức",
+        ["xã Tả Phìn", "huyện Sìn Hồ", "tỉnh Lai Châu"],
+    ),
+    ("Ban Chỉ đạo xây dựng phong trào tỉnh tổ chức", ["tỉnh"]),  # level with no name: implicit unit
+    ("Nhân dân phường 5 và Thị trấn Yên Lạc", ["phường 5", "Thị trấn Yên Lạc"]),
+    ("Thành phố Hồ Chí Minh", ["Thành phố Hồ Chí Minh"]),
+    ("quản lý xã hội", []),  # "xã" inside "xã hội" is a level word with no name, then nothing else
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIND)
+def test_find_units(text: str, expected: list[str]) -> None:
+    found = [u.text for u in places.find_units(text, LEVELS) if u.name or expected == [u.text]]
+    assert found == expected
+
+
+# (text, publication date, old unit fields, new unit fields) — None: not resolved
+RESOLVE = [
+    (  # a ward of Hà Giang, which joined Tuyên Quang in 2025
+        "phường Minh Khai (thành phố Hà Giang)",
+        BEFORE,
+        {
+            "province": "Tỉnh Hà Giang",
+            "district": "Thành phố Hà Giang",
+            "ward": "Phường Minh Khai",
+            "ward_code": "00697",
+        },
+        {"province": "Tỉnh Tuyên Quang", "ward": "Phường Hà Giang 2"},
+    ),
+    (  # namesakes in three provinces: the district written beside it decides
+        "xã Tả Phìn (huyện Sìn Hồ, tỉnh Lai Châu)",
+        BEFORE,
+        {"province": "Tỉnh Lai Châu", "district": "Huyện Sìn Hồ", "ward": "Xã Tả Phìn"},
+        {"province": "Tỉnh Lai Châu"},
+    ),
+    (
+        "xã Tả Phìn, thị xã Sa Pa",
+        BEFORE,
+        {"province": "Tỉnh Lào Cai", "ward": "Xã Tả Phìn"},
+        {"province": "Tỉnh Lào Cai", "ward": "Xã Tả Phìn"},
+    ),
+    ("xã Tả Phìn", BEFORE, None, None),  # ambiguous without context: no guess
+    (  # after the reorganisation the text names the new unit
+        "phường Hoàn Kiếm",
+        AFTER,
+        None,
+        {"province": "Thành phố Hà Nội", "ward": "Phường Hoàn Kiếm", "ward_code": "00070"},
+    ),
+    (  # a district: the old map knows it, the new map only its province
+        "huyện Sìn Hồ",
+        BEFORE,
+        {"province": "Tỉnh Lai Châu", "district": "Huyện Sìn Hồ", "ward": None},
+        {"province": "Tỉnh Lai Châu", "ward": None},
+    ),
+    ("tỉnh Hà Giang", BEFORE, {"province": "Tỉnh Hà Giang"}, {"province": "Tỉnh Tuyên Quang"}),
+    (  # the province written as a bare name counts as context
+        "thị trấn Yên Lạc (Vĩnh Phúc)",
+        BEFORE,
+        {"province": "Tỉnh Vĩnh Phúc", "ward": "Thị trấn Yên Lạc"},
+        {"province": "Tỉnh Phú Thọ"},
+    ),
+    ("xã Không Có Thật", BEFORE, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "old", "new"), RESOLVE)
+def test_resolve_old_and_new(text: str, published: dt.date, old: dict | None, new: dict | None) -> None:
+    got = resolve(text, published)
+    for unit, expected in ((got.old, old), (got.new, new)):
+        if expected is None:
+            assert unit is None
+        else:
+            assert unit is not None
+            assert {k: getattr(unit, k) for k in expected} == expected
+
+
+def test_level_must_match() -> None:
+    # "Sìn Hồ" is a district and (since 2025) a commune, never a ward-level "phường".
+    assert resolve("phường Sìn Hồ", BEFORE) == places.Resolution(None, None)
+
+
+def test_empty_or_unknown_level_never_crashes() -> None:
+    assert places.resolve("tỉnh", "", TIERS) == places.Resolution(None, None)
+    assert places.resolve("thôn", "Bản Mới", TIERS) == places.Resolution(None, None)
+
+
+def test_as_dict_drops_empty_fields() -> None:
+    got = resolve("tỉnh Hà Giang", BEFORE)
+    assert places.as_dict(got.old) == {"province": "Tỉnh Hà Giang", "province_code": "02"}
+    assert places.as_dict(None) is None
+
+
+def test_lookups_are_cached_and_fast() -> None:
+    import time
+
+    resolve("phường Minh Khai (thành phố Hà Giang)", BEFORE)  # tables built
+    start = time.perf_counter()
+    for _ in range(200):
+        resolve("phường Minh Khai (thành phố Hà Giang)", BEFORE)
+    assert (time.perf_counter() - start) / 200 < 0.005

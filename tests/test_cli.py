@@ -53,7 +53,9 @@ def test_help_imports_no_heavy_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
-    shown = subprocess.run([sys.executable, "-m", "antq", "--help"], capture_output=True, text=True, check=True)
+    shown = subprocess.run(
+        [sys.executable, "-m", "antq", "--help"], capture_output=True, text=True, check=True
+    )
     assert "ingest" in shown.stdout and "export" in shown.stdout
 
 

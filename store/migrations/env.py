@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import store.crawl_state  # noqa: F401  (each module registers its tables on SQLModel.metadata)
-import store.models  # noqa: F401
+import store.crawl_state
+import store.models
 import store.users  # noqa: F401
 
 config = context.config

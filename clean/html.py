@@ -3,15 +3,20 @@
 How the article is found, and why:
 
 1. **Body container.**  A known body selector (:data:`clean.xpaths.BODY_ATTRIBUTES`), else
-   the element holding most paragraph text (readability's idea, kept small).  trafilatura
-   alone was measured on the shared pages: with ``favor_precision`` it cut half of a
-   Tuổi Trẻ article, and in every mode it dropped the lead paragraph (sapo) that these
-   sites print outside the body, and kept app banners.  It remains the fallback for pages
-   that declare an article but whose body no rule finds.
+   the element holding most paragraph text (readability's idea, kept small).  The brief
+   says "cleaned with trafilatura"; trafilatura is not the first path because, measured on
+   the shared pages, it drops the lead paragraph (sapo) these sites print outside the body
+   on 3 of 5 pages in every mode, keeps half of a Tuổi Trẻ body with ``favor_precision``,
+   and keeps app banners and credits (details in :mod:`clean.fallback`).  It remains the
+   fallback for pages that declare an article but whose body no rule finds, and the
+   yardstick: ``tests/test_clean_trafilatura.py`` fails when trafilatura finds a body
+   paragraph on a shared page that this path loses.
 2. **Lines.**  The region around title and body is read as lines in reading order, one per
    block element or ``<br>``, so a photo caption never runs into the next paragraph.
    Teaser boxes, tags, share bars (:data:`clean.xpaths.JUNK_CLASS_PARTS`), link-dense
-   lines and boilerplate lines are left out; a "Tin liên quan" heading ends the body.
+   lines and boilerplate lines are left out.  A related-articles box in the middle of the
+   body is cut out as a block and the body goes on after it; the same heading after the
+   body ends it (:mod:`clean.related`).
 3. **Lead.**  Long lines between the title and the body are the sapo.
 4. **Date.**  Declared metadata first, else the dateline next to the title
    (:func:`clean.dates.pick_dateline`); never a year found in the body.
@@ -25,12 +30,12 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from clean.dates import PubDate, parse_dateline, pick_dateline
 from clean.encoding import UndecodableError, decode, looks_binary
+from clean.fallback import trafilatura_paragraphs
 from clean.lines import (
     MAX_LINK_SHARE,
     Line,
@@ -42,15 +47,14 @@ from clean.lines import (
 )
 from clean.metadata import PageMeta, read_metadata
 from clean.page import CleanedPage, CleaningError
+from clean.related import body_paragraphs, related_boxes
 from clean.text import fold, join_paragraphs, same_text, tidy_line
 from clean.xpaths import (
     BLOCK_TAGS,
     BODY_ATTRIBUTES,
-    BOILERPLATE_LINES,
     FURNITURE_TAGS,
     JUNK_CLASS_PARTS,
     JUNK_TYPE_PARTS,
-    RELATED_HEADINGS,
     SAPO_ATTRIBUTES,
     TITLE_SEPARATORS,
 )
@@ -161,9 +165,13 @@ class _Article:
         self.title, self.title_el = self._title()
         self._junk_cache: dict[etree._Element, bool] = {}
         self._keep: set[etree._Element] = set()
+        self._boxes: set[etree._Element] = set()
         self._protect(self.title_el)
         self.body = self._body()
         self._protect(self.body)
+        if self.body is not None:
+            self._boxes = related_boxes(self.body, self._keep)
+            self._junk_cache.clear()
         self.lines: list[Line] = []
         self.title_at: int | None = None
         self.body_span: tuple[int, int] | None = None
@@ -266,7 +274,7 @@ class _Article:
     def _junk_uncached(self, el: etree._Element) -> bool:
         if el in self._keep or el.tag not in BLOCK_TAGS:
             return False
-        if el.tag in FURNITURE_TAGS:
+        if el.tag in FURNITURE_TAGS or el in self._boxes:
             return True
         marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if marker.strip() and _JUNK.search(marker):
@@ -320,16 +328,7 @@ class _Article:
 
     def _body_lines(self) -> list[str]:
         start, end = self.body_span or (0, 0)
-        out: list[str] = []
-        for line in self.lines[start:end]:
-            if RELATED_HEADINGS.match(line.text) and out:
-                break
-            if not line.is_content or RELATED_HEADINGS.match(line.text):
-                continue
-            if len(line.text) <= 60 and parse_dateline(line.text):
-                continue
-            out.append(line.text)
-        return out
+        return body_paragraphs(self.lines[start:end])
 
     def _lead(self, body: list[str]) -> list[str]:
         if self.body_span is None:
@@ -354,18 +353,7 @@ class _Article:
         return lead
 
     def _trafilatura_paragraphs(self) -> list[str]:
-        text = trafilatura.extract(
-            lxml_html.tostring(self.tree, encoding="unicode"),
-            url=self.url,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            deduplicate=True,
-        )
-        if not text:
-            return []
-        lines = [tidy_line(line) for line in text.split("\n")]
-        return [line for line in lines if line and not BOILERPLATE_LINES.match(line)]
+        return trafilatura_paragraphs(lxml_html.tostring(self.tree, encoding="unicode"), self.url)
 
     def published(self) -> PubDate | None:
         declared = self.meta.published()

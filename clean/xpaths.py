@@ -133,10 +133,15 @@ BOILERPLATE_LINES = re.compile(
     r"link bài gốc.*|nguồn\s*:\s*https?://\S+)$",
     re.IGNORECASE,
 )
-# A heading that starts the teaser block after a body: everything from it on is dropped.
+# The heading of a box of related-article teasers: inside a body it is cut out as a block
+# (:mod:`clean.related`), after the body it ends the article.  Leading arrows and a trailing
+# colon are decoration ("» Xem thêm:", "TIN LIÊN QUAN").
 RELATED_HEADINGS = re.compile(
-    r"^(?:tin|bài|bài viết|video|ảnh|tin tức)\s+(?:liên quan|cùng chuyên mục|cùng chủ đề|khác|mới|"
-    r"mới nhất|mới hơn|cũ hơn|đã đưa|đọc nhiều|xem nhiều|nổi bật|nên đọc)\s*:?$"
-    r"|^(?:có thể bạn quan tâm|đừng bỏ lỡ|xem thêm các tin|các tin khác|các bài khác)\s*:?$",
+    r"^[>»›►▶•*\-–\s]*"
+    r"(?:(?:tin|bài|bài viết|tin bài|video|ảnh|tin tức)\s+(?:liên quan|cùng chuyên mục|cùng chủ đề|khác|mới|"
+    r"mới nhất|mới hơn|cũ hơn|đã đưa|đọc nhiều|xem nhiều|nổi bật|nên đọc)"
+    r"|có thể bạn quan tâm|đừng bỏ lỡ|xem thêm các tin|các tin khác|các bài khác"
+    r"|(?:mời (?:bạn )?)?(?:xem|đọc) thêm(?: các bài| bài viết| tin)?(?: liên quan)?)"
+    r"\s*[:>»]*\s*$",
     re.IGNORECASE,
 )

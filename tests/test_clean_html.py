@@ -11,6 +11,7 @@ from clean.dates import LOCAL_TZ
 from clean.encoding import encode_windows_1258
 from clean.html import clean_html
 from clean.page import CleaningError
+from clean.related import is_body_dateline, is_related_heading
 
 TITLE = "Xã Tân Phước ra mắt mô hình camera an ninh"
 LEAD = (
@@ -329,3 +330,123 @@ def test_breadcrumb_repeating_the_title_does_not_anchor_it() -> None:
     cleaned = clean_html(html)
     assert paragraphs(cleaned.text) == [TITLE, P1, P2]
     assert cleaned.published_at == dt.datetime(2026, 3, 12, 9, 15, tzinfo=LOCAL_TZ)
+
+
+# -- related-article boxes in the middle of a body -----------------------------------------------------
+
+P4 = (
+    "Thời gian tới, Công an xã tiếp tục nhân rộng mô hình ra các ấp còn lại, phấn đấu đến cuối năm mỗi "
+    "ấp có ít nhất 10 mắt camera kết nối về trụ sở Công an xã."
+)
+LEAD2 = (
+    "Sáng 5/3, Công an huyện Đông Sơn tổ chức hội nghị tổng kết, biểu dương 12 tổ tự quản tiêu biểu "
+    "trong 5 năm thực hiện mô hình ở địa bàn nông thôn."
+)
+INLINE_BOXES = {
+    "class names a related box": (
+        f'<div class="box-related-inline"><p class="title-related">Tin liên quan</p>'
+        f'<ul><li><a href="/a1.html">{TEASER}</a></li><li><a href="/a2.html">{TEASER2}</a></li></ul></div>'
+    ),
+    "unmarked table, heading in capitals": (
+        '<table class="tbl" align="right"><tr><td><strong>» XEM THÊM:</strong></td></tr>'
+        f'<tr><td><a href="/a1.html">{TEASER}</a></td></tr><tr><td><a href="/a2.html">{TEASER2}</a></td></tr>'
+        "</table>"
+    ),
+    "unmarked div of teasers with leads and dates": (
+        f'<div class="khung"><h3><span>Bài liên quan</span></h3>'
+        f'<div class="muc"><a href="/a1.html"><img src="t.jpg"></a><a href="/a1.html">{TEASER}</a>'
+        f"<p>{LEAD2}</p></div>"
+        f'<div class="muc"><a href="/a2.html">{TEASER2}</a><span>15/02/2026</span></div></div>'
+    ),
+    "flat box: bare titles each followed by its lead": (
+        f'<div class="khung"><h4>Đọc thêm</h4><h5><a href="/a1.html">{TEASER}</a></h5><p>{LEAD2}</p>'
+        f'<h5><a href="/a2.html">{TEASER2}</a></h5></div>'
+    ),
+    "bare heading paragraph and a list among the body paragraphs": (
+        f'<p><strong>Tin liên quan:</strong></p><ul><li><a href="/a1.html">{TEASER}</a></li>'
+        f'<li><a href="/a2.html">{TEASER2}</a> <em>(15/02/2026)</em></li></ul>'
+    ),
+    "heading written straight into the box": (
+        f'<div class="k">Có thể bạn quan tâm<ul><li><a href="/a1.html">{TEASER}</a></li></ul></div>'
+    ),
+    "one-line read-more paragraph": f'<p><strong>Xem thêm:</strong> <a href="/a1.html">{TEASER}</a></p>',
+}
+
+
+@pytest.mark.parametrize("box", INLINE_BOXES.values(), ids=INLINE_BOXES.keys())
+def test_inline_related_box_is_cut_out_and_the_body_goes_on(box: str) -> None:
+    body = f'<div class="detail-content"><p>{P1}</p><p>{P2}</p>{box}<p>{P3}</p><p>{P4}</p></div>'
+    cleaned = clean_html(page(body))
+    assert paragraphs(cleaned.text) == [TITLE, LEAD, P1, P2, P3, P4]
+    for junk in (TEASER, TEASER2, LEAD2[:40], "liên quan", "thêm"):
+        assert junk.casefold() not in cleaned.text.casefold()
+
+
+def test_two_inline_boxes_and_a_closing_block() -> None:
+    first, second = (
+        INLINE_BOXES["class names a related box"],
+        INLINE_BOXES["unmarked table, heading in capitals"],
+    )
+    closing = (
+        f'<p><b>Tin cùng chuyên mục</b></p><p><a href="/a3.html">{TEASER2}</a></p><p>{LEAD2}</p>'
+        f'<p><a href="/a4.html">{TEASER}</a></p><p>{LEAD2.replace("12", "9")}</p>'
+    )
+    body = f"<p>{P1}</p>{first}<p>{P2}</p>{second}<p>{P3}</p><p>{P4}</p>{closing}"
+    body = f'<div class="detail-content">{body}</div>'
+    assert paragraphs(clean_html(page(body)).text) == [TITLE, LEAD, P1, P2, P3, P4]
+
+
+def test_box_at_the_top_of_the_body() -> None:
+    box = INLINE_BOXES["bare heading paragraph and a list among the body paragraphs"]
+    body = f'<div class="detail-content">{box}<p>{P1}</p><p>{P2}</p></div>'
+    assert paragraphs(clean_html(page(body)).text) == [TITLE, LEAD, P1, P2]
+
+
+def test_body_wrapper_that_starts_with_a_box_is_not_a_box() -> None:
+    # The box sits first in an inner wrapper that also holds the whole body: only the box goes.
+    box = INLINE_BOXES["unmarked div of teasers with leads and dates"]
+    body = (
+        f'<div class="detail-content"><div class="inner">{box}<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>'
+    )
+    assert paragraphs(clean_html(page(body)).text) == [TITLE, LEAD, P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    ("line", "related"),
+    [
+        ("Tin liên quan", True),
+        ("TIN LIÊN QUAN:", True),
+        ("» Xem thêm:", True),
+        (">> Đọc thêm", True),
+        ("Bài liên quan", True),
+        ("Tin bài liên quan", True),
+        ("Mời bạn đọc thêm", True),
+        ("Có thể bạn quan tâm", True),
+        ("Tin liên quan đến vụ trộm cắp đã được Công an xã xác minh.", False),
+        ("Xem thêm thông tin tại Cổng thông tin điện tử của tỉnh.", False),
+        ("Đọc thêm sách báo giúp người dân hiểu pháp luật", False),
+    ],
+)
+def test_related_headings(line: str, related: bool) -> None:
+    assert is_related_heading(line) is related
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("12/03/2026 09:15", True),
+        ("Cập nhật: 12/03/2026", True),
+        ("Thứ Năm, 12/03/2026 - 09:15 (GMT+7)", True),
+        ("Quyết định có hiệu lực từ ngày 01/4/2026.", False),  # a short sentence, not a dateline
+        ("Nghị định có hiệu lực kể từ ngày 15/5/2026;", False),
+        ("Chiều 29/1, hội nghị tổng kết năm 2025 được tổ chức.", False),
+    ],
+)
+def test_body_datelines(line: str, dateline: bool) -> None:
+    assert is_body_dateline(line) is dateline
+
+
+def test_short_dated_sentence_in_the_body_is_kept() -> None:
+    rule = "Quyết định có hiệu lực từ ngày 01/4/2026."
+    body = f'<div class="detail-content"><p>{P1}</p><p>12/03/2026 09:15</p><p>{P2}</p><p>{rule}</p></div>'
+    assert paragraphs(clean_html(page(body)).text) == [TITLE, LEAD, P1, P2, rule]

@@ -164,5 +164,11 @@ def demo(
     raise typer.Exit(run_demo(db, output, _console()))
 
 
+from antq import crawl_cli  # noqa: E402  (light: typer only; Scrapy loads inside the commands)
+
+app.command("crawl")(crawl_cli.crawl)
+app.command("sources")(crawl_cli.sources)
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -1,1 +1,12 @@
-"""crawler."""
+"""The antq crawler: a Scrapy project driven by ``antq crawl`` (see ``crawler/run.py``).
+
+* ``settings.py`` — polite defaults, each option explained; ``links.yaml`` and
+  ``relevance.yaml`` — URL rules and the movement's terms, as data.
+* ``spiders/`` — ``generic`` (any news site) and one small declarative file per source.
+* ``frontier.py`` — the crawl's memory in the store (what to visit, what is done, what each
+  URL was), which makes crawls incremental, resumable after any kill, and shareable
+  between processes with a Redis frontier.
+* ``pipelines.py`` — clean (``clean.html``), judge relevance, store (``store.articles``).
+* ``middlewares.py``, ``extensions.py`` — frontier claims, retries with backoff, the
+  progress line, the run record with Scrapy's stats.
+"""

@@ -66,12 +66,33 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return cfg
 
 
+_MIGRATION_LOCK = 0x616E7471  # "antq": one PostgreSQL advisory lock for schema upgrades
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Serialise upgrades: crawler processes starting together on an empty PostgreSQL
+    database must not both create the schema."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def upgrade(engine: Engine) -> None:
     """Apply every pending migration (a no-op on an up-to-date database)."""
     from alembic import command
 
     try:
-        command.upgrade(_alembic_config(engine), "heads")
+        with _migration_lock(engine):
+            command.upgrade(_alembic_config(engine), "heads")
     except Exception as exc:  # alembic and drivers raise many types; the user needs one message
         raise StoreError(f"cannot open or migrate the database {engine.url!r}: {exc}") from exc
 

@@ -160,3 +160,15 @@ def test_env_var_chooses_database(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unreachable_database_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open or migrate"):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_concurrent_first_opens_of_postgres_create_the_schema_once(postgres_url: str) -> None:
+    """Crawler processes starting together on an empty database must not race the migration."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        engines = list(pool.map(lambda _: open_store(postgres_url), range(4)))
+    with Session(engines[0]) as s:
+        assert _count(s, Article) == 0
+    for engine in engines:
+        engine.dispose()

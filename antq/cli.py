@@ -169,6 +169,11 @@ from antq import crawl_cli  # noqa: E402  (light: typer only; Scrapy loads insid
 app.command("crawl")(crawl_cli.crawl)
 app.command("sources")(crawl_cli.sources)
 
+from antq.serve_cli import serve, users_app  # noqa: E402  (light as well: FastAPI loads in `serve`)
+
+app.command()(serve)
+app.add_typer(users_app, name="users")
+
 
 def main() -> None:  # pragma: no cover
     app()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import IO, Any
 
@@ -111,21 +111,21 @@ def _csv_rows(article: ExportedArticle) -> Iterator[dict[str, Any]]:
             yield row
 
 
-def write(session: Session, out: IO[str], fmt: str = "json", status: StatusFilter = StatusFilter.all) -> int:
-    """Write the export to ``out``; returns the number of articles written."""
+def write_articles(articles: Iterable[ExportedArticle], out: IO[str], fmt: str = "json") -> int:
+    """Write the given export articles in ``fmt``; returns how many were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        for article in iter_articles(session, status):
+        for article in articles:
             writer.writerows(_csv_rows(article))
             count += 1
         return count
     if fmt == "json":
         out.write("[")
-    for article in iter_articles(session, status):
+    for article in articles:
         if fmt == "json":
             out.write(",\n" if count else "\n")
         out.write(_dump(article))
@@ -135,3 +135,8 @@ def write(session: Session, out: IO[str], fmt: str = "json", status: StatusFilte
     if fmt == "json":
         out.write("\n]\n" if count else "]\n")
     return count
+
+
+def write(session: Session, out: IO[str], fmt: str = "json", status: StatusFilter = StatusFilter.all) -> int:
+    """Write the whole store's export to ``out``; returns the number of articles written."""
+    return write_articles(iter_articles(session, status), out, fmt)

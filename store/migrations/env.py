@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 import store.crawl_state
 import store.models
+import store.review
 import store.users  # noqa: F401
 
 config = context.config

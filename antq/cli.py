@@ -144,11 +144,17 @@ def evaluate(
     text_dir: Annotated[Path, typer.Argument(help="Folder of the articles (.txt/.html, same stems).")],
     detail: Annotated[bool, typer.Option("--detail", help="List every false positive and miss.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report.")] = False,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Raise eval/baseline.json to the measured F1.")
+    ] = False,
+    allow_lower: Annotated[
+        bool, typer.Option("--allow-lower", help="With --update-baseline: also lower a kind's minimum.")
+    ] = False,
 ) -> None:
     """Score the extractor against gold annotations (precision, recall, F1 per kind)."""
     from eval import cli_main
 
-    raise typer.Exit(cli_main(gold_dir, text_dir, detail, as_json))
+    raise typer.Exit(cli_main(gold_dir, text_dir, detail, as_json, update_baseline, allow_lower))
 
 
 @app.command()

@@ -26,8 +26,9 @@ class BaselineError(ValueError):
     """A baseline file that cannot be read; the message names the file."""
 
 
-def load(path: Path = BASELINE_PATH) -> dict[str, float]:
+def load(path: Path | None = None) -> dict[str, float]:
     """The minimum F1 per kind; a missing file means no floor yet."""
+    path = path or BASELINE_PATH
     if not path.exists():
         return {}
     try:
@@ -56,11 +57,12 @@ def _floor(value: float) -> float:
     return math.floor(value * scale + _TOLERANCE) / scale
 
 
-def update(report: EvalReport, path: Path = BASELINE_PATH, allow_lower: bool = False) -> dict[str, float]:
+def update(report: EvalReport, path: Path | None = None, allow_lower: bool = False) -> dict[str, float]:
     """Raise each kind's floor to the measured F1 (rounded down); lower one only with ``allow_lower``.
 
     Returns the baseline as written (sorted JSON, so diffs stay readable).
     """
+    path = path or BASELINE_PATH
     current = load(path)
     new = dict(current)
     for kind, f1 in report.f1().items():

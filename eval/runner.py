@@ -41,8 +41,19 @@ def run(gold_dir: Path, text_dir: Path, detail: bool = False) -> EvalReport:
     return EvalReport.from_articles(articles, detail=detail)
 
 
-def cli_main(gold_dir: Path, text_dir: Path, detail: bool = False, as_json: bool = False) -> int:
-    """Print the evaluation (rich tables, or JSON on stdout); exit code 2 when it cannot run."""
+def cli_main(
+    gold_dir: Path,
+    text_dir: Path,
+    detail: bool = False,
+    as_json: bool = False,
+    update_baseline: bool = False,
+    allow_lower: bool = False,
+) -> int:
+    """Print the evaluation (rich tables, or JSON on stdout); exit code 2 when it cannot run.
+
+    ``update_baseline`` raises ``eval/baseline.json`` to the measured F1 per kind; a kind is
+    lowered only with ``allow_lower`` (the gate must not erode silently).
+    """
     try:
         report = run(Path(gold_dir), Path(text_dir), detail=detail)
     except (GoldError, CleaningError) as exc:
@@ -52,4 +63,14 @@ def cli_main(gold_dir: Path, text_dir: Path, detail: bool = False, as_json: bool
         sys.stdout.write(report.to_json() + "\n")
     else:
         render(report, Console())
+    if update_baseline:
+        from eval import gate
+
+        before = gate.load()
+        after = gate.update(report, allow_lower=allow_lower)
+        changes = [f"{k} {before.get(k)} → {v}" for k, v in sorted(after.items()) if before.get(k) != v]
+        Console(stderr=True).print(
+            f"baseline: {'; '.join(changes) if changes else 'unchanged'} ({gate.BASELINE_PATH})",
+            highlight=False,
+        )
     return 0

@@ -116,3 +116,25 @@ def test_bad_inputs_get_one_line_errors_and_the_batch_goes_on(corpus: Path, tmp_
 def test_bad_options_are_reported() -> None:
     code, _, err = _run("export", "--format", "xml", "--db", "sqlite://")
     assert code == 2 and "unknown format" in err
+
+
+def test_eval_updates_the_baseline_only_upwards_unless_told(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import eval.gate as gate
+
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"officials": 0.0, "figures": 2.0}), encoding="utf-8")
+    monkeypatch.setattr(gate, "BASELINE_PATH", baseline)
+    gold, texts = tmp_path / "gold", tmp_path / "texts"
+    gold.mkdir()
+    texts.mkdir()
+    (texts / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (gold / "a.json").write_text(
+        json.dumps({"id": "a", "published": "2025-08-14", "officials": [{"name": "Hà Văn Tú"}]}),
+        encoding="utf-8",
+    )
+    code, _, err = _run("eval", str(gold), str(texts), "--update-baseline")
+    assert code == 0 and "baseline:" in err
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["officials"] == 1.0 and data["figures"] == 2.0  # raised, never lowered
+    code, _, _ = _run("eval", str(gold), str(texts), "--update-baseline", "--allow-lower")
+    assert code == 0 and json.loads(baseline.read_text(encoding="utf-8"))["figures"] < 2.0

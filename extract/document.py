@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extract.records import Evidence
+from extract.spelling import fold
 
 # Abbreviations after which a full stop does not end a sentence ("TP. Hà Nội", "ThS. Lê").
 _ABBREVIATIONS = frozenset(
@@ -81,6 +83,34 @@ class Document:
         return split_sentences(self.text)
 
     @cached_property
+    def headline(self) -> Sentence | None:
+        """The article's headline when the text opens with it, else None.
+
+        With a known ``title``, the first sentence that spells it; without one, a first line that
+        is a whole paragraph, short, and not ended like a sentence (cleaned pages put the
+        headline first).  A headline names the article's main event ("Phường A tổng kết ...").
+        """
+        if not self.sentences:
+            return None
+        first = self.sentences[0]
+        if self.title is not None:
+            return first if fold(first.text) == fold(self.title) else None
+        line_end = self.text.find("\n", first.start)
+        whole_line = not self.text[first.end : line_end if line_end >= 0 else len(self.text)].strip()
+        if whole_line and len(first.text) <= 200 and not first.text.endswith((".", "!", "?", "…", ":")):
+            return first
+        return None
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, computed once: rules look their literal words up in it."""
+        return self.text.lower()
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
     def _tokens(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
 
@@ -98,15 +128,13 @@ class Document:
 
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
-        from bisect import bisect_left
-
         return bisect_left(self._tokens, (char, -1))
 
     def sentence_at(self, char: int) -> Sentence:
-        """The sentence containing character ``char``."""
-        for sent in self.sentences:
-            if sent.start <= char < sent.end:
-                return sent
+        """The sentence containing character ``char`` (binary search over sentence starts)."""
+        i = bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and char < self.sentences[i].end:
+            return self.sentences[i]
         raise ValueError(f"character {char} is outside every sentence")
 
     def evidence(self, sentence: Sentence) -> Evidence:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -20,28 +19,25 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-# Old tone placement on the second vowel of a final "oa/oe/uy" ("hoà", "uỷ") moved to the first,
-# so both spellings share one key.  "qu" keeps its tone on the next vowel ("quý").
-_TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_OLD_TONE = re.compile(r"(?<!q)(" + "|".join(_TONE_MOVES) + r")(?!\w)")
+from extract.spelling import fold
 
-
-def spelling_key(text: str) -> str:
-    """Lower-case NFC text with one tone placement and single spaces: the key lexicons match on."""
-    text = unicodedata.normalize("NFC", text).lower()
-    return " ".join(_OLD_TONE.sub(lambda m: _TONE_MOVES[m.group(1)], text).split())
+_JOINERS = re.compile(r"['’-]")
 
 
 def is_name_syllable(token: str) -> bool:
-    """A capitalised syllable: an upper-case letter then lower-case letters ("Hờ", "Y", "H'Hen")."""
-    if not token or not token[0].isupper() or not token[0].isalpha():
-        return False
-    rest = [c for c in token[1:] if c not in "'’"]
-    return all(c.isalpha() and c.islower() for c in rest) and not token.endswith(("'", "’"))
+    """A capitalised syllable: an upper-case letter then lower-case letters ("Hờ", "Y").
+
+    Names of the Central Highlands join a prefix with an apostrophe or a hyphen, and the part
+    after it may be capitalised too: "H’Loan", "K'Brơi", "Y-Moan", "M’gar".
+    """
+    if "'" not in token and "’" not in token and "-" not in token:  # the common case, no regex
+        return _capitalised(token)
+    first, *rest = _JOINERS.split(token)
+    return _capitalised(first) and all(_capitalised(p) or (p.isalpha() and p.islower()) for p in rest)
+
+
+def _capitalised(part: str) -> bool:
+    return part.isalpha() and part[0].isupper() and (len(part) == 1 or part[1:].islower())
 
 
 class Strength(Enum):
@@ -73,7 +69,7 @@ class Gazetteer:
         """Whether ``words`` name a unit of ``level`` (None: a province or district, no level written)."""
         if not words:
             return False
-        key = spelling_key(" ".join(words))
+        key = fold(" ".join(words))
         if level is PlaceLevel.province:
             return key in self.provinces
         if level in (PlaceLevel.province_or_district, None):
@@ -113,7 +109,7 @@ def admin_gazetteer() -> Gazetteer:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         for level, sqls in queries.items():
             found[level] = frozenset(
-                spelling_key(row[0]) for sql in sqls for row in db.execute(sql) if row[0] and row[0].strip()
+                fold(row[0]) for sql in sqls for row in db.execute(sql) if row[0] and row[0].strip()
             )
     return Gazetteer(**found)
 
@@ -137,26 +133,37 @@ class NameModel:
         min_syllables: int = 2,
         max_syllables: int = 4,
         gazetteer: Gazetteer | None = None,
+        *,
+        prefixes: Iterable[str] = (),
+        long_openers: Iterable[str] = (),
     ) -> None:
-        self.surnames = frozenset(spelling_key(s) for s in surnames)
-        self.not_first = frozenset(spelling_key(s) for s in not_first)
-        self.not_officials = frozenset(spelling_key(s) for s in not_officials)
+        self.surnames = frozenset(fold(s) for s in surnames)
+        self.prefixes = tuple(fold(p) for p in prefixes)
+        self.long_openers = frozenset(fold(w) for w in long_openers)
+        self.not_first = frozenset(fold(s) for s in not_first)
+        self.not_officials = frozenset(fold(s) for s in not_officials)
         self.min = min_syllables
         self.max = max_syllables
         self.gazetteer = gazetteer or Gazetteer()
 
     def strength(self, words: Sequence[str]) -> Strength | None:
         """Whether ``words`` can be a personal name, and how surely; None when it cannot."""
-        if not self.min <= len(words) <= self.max or not all(is_name_syllable(w) for w in words):
+        if not self.min <= len(words) <= self.max + 1 or not all(is_name_syllable(w) for w in words):
             return None
-        first = spelling_key(words[0])
-        if first in self.not_first or spelling_key(" ".join(words)) in self.not_officials:
+        first = fold(words[0])
+        if len(words) > self.max and not (first in self.long_openers or self._prefixed(first)):
+            return None  # only Central Highlands names run longer ("Y Thanh Hà Niê Kdăm")
+        if first in self.not_first or fold(" ".join(words)) in self.not_officials:
             return None
-        if first in self.surnames:
+        if first in self.surnames or self._prefixed(first):
             return Strength.strong
-        if len(words) >= 3 and spelling_key(words[1]) in ("văn", "thị"):
+        if len(words) >= 3 and fold(words[1]) in ("văn", "thị"):
             return Strength.strong
         return Strength.weak
+
+    def _prefixed(self, word: str) -> bool:
+        """Whether a syllable opens with a given-name prefix ("H’Loan", "K'Brơi")."""
+        return bool(self.prefixes) and fold(word).startswith(self.prefixes)
 
     def split_place_name(
         self,
@@ -182,13 +189,17 @@ class NameModel:
                 return Split(start)
             candidates.append((start, strength))
         strong = [start for start, s in candidates if s is Strength.strong]
-        if 0 in strong and not (level is PlaceLevel.village and n == self.min):
-            # Without a gazetteer, a village is read as the place ("Trưởng thôn Đồng Tâm").
+        if 0 in strong and not (level is not None and n == self.min and not self._prefixed(words[0])):
+            # A shortest run right after a level word is the place, whatever its first syllable:
+            # "Trưởng thôn Đồng Tâm", "Chủ tịch UBND huyện Thạch Sơn" (a unit the gazetteer may
+            # not know, or a new one); news write officials' full names ("... huyện Trần Văn Đức").
             return Split(0)
         strong = [start for start in strong if start]
         if len(strong) == 1:
             return Split(strong[0])
-        pos_starts = pos_name_starts() if pos_name_starts and candidates else set()
+        if not any(start for start, _ in candidates):
+            return Split(n)  # no name can start after the place: nothing for the tagger to decide
+        pos_starts = pos_name_starts() if pos_name_starts else set()
         if strong:
             agreed = [start for start in strong if start in pos_starts]
             if agreed:
@@ -203,3 +214,15 @@ class NameModel:
 def _split_score(place_len: int, name_len: int) -> int:
     """Places are mostly 2 syllables and names 3: prefer the cut that gives those lengths."""
     return {1: 0, 2: 2, 3: 1}.get(place_len, 0) + {2: 1, 3: 2, 4: 1}.get(name_len, 0)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same name, or a shorter one with its surname and given name ("Nguyễn Tâm" of "Nguyễn Văn Tâm")."""
+    ka, kb = fold(a).split(), fold(b).split()
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(word in rest for word in short[1:-1])

@@ -1,6 +1,6 @@
 """Run every record kind's extractor over one article.
 
-Each kind lives in its own module (``extract/officials.py`` ...) exposing
+Each kind lives in its own package (``extract/officials/`` ...) exposing
 ``extract(document, ruleset) -> list[Record]``; this module composes them, in the order
 that lets later kinds reuse earlier ones (awards name presenters found as officials).
 """

@@ -26,7 +26,6 @@ import datetime as dt
 import importlib.util
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,24 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from extract.records import AdminUnit
+from extract.spelling import fold
 
 #: Date the 2025 reorganisation took effect; later articles name the new units.
 REORGANISED = dt.date(2025, 7, 1)
-
-# Old and new tone placement ("hoà"/"hòa", "thuỷ"/"thủy") compare equal once folded.
-_TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_TONE_RE = re.compile("|".join(_TONE_MOVES))
-
-
-def fold(text: str) -> str:
-    """Case-, spacing- and tone-placement-insensitive key for comparing Vietnamese names."""
-    text = unicodedata.normalize("NFC", text).lower()
-    text = _TONE_RE.sub(lambda m: _TONE_MOVES[m.group()], text)
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,16 @@ traced to the rules that produced them.  Every record says ``ruleset`` and ``rul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+if TYPE_CHECKING:
+    from extract.document import Document
 
 RULES_DIR = Path(__file__).parent / "rules"
 _NAME = re.compile(r"^(?P<kind>[a-z_]+)\.v(?P<version>\d+)$")
@@ -74,6 +78,29 @@ class RuleSet(BaseModel):
             seen.add(rule.id)
         return self
 
+    @model_validator(mode="after")
+    def _prefilter_names_regex_rules(self) -> RuleSet:
+        """``settings.prefilter`` maps regex rule ids to lowercase literals (see :meth:`finditer`).
+
+        A literal with a capital letter would never be found in the lowercased text, and the rule
+        would silently never run: refused here instead.
+        """
+        prefilter = self.settings.get("prefilter", {})
+        if not isinstance(prefilter, dict):
+            raise ValueError("setting 'prefilter' must map rule ids to lists of words")
+        regex_ids = {r.id for r in self.patterns if r.regex is not None}
+        for rule_id, literals in prefilter.items():
+            if rule_id not in regex_ids:
+                raise ValueError(f"prefilter names {rule_id!r}, which is not a regex rule of this set")
+            if not isinstance(literals, list) or not literals:
+                raise ValueError(f"prefilter of {rule_id!r} must be a non-empty list of words")
+            for literal in literals:
+                if not isinstance(literal, str) or not literal.strip():
+                    raise ValueError(f"prefilter of {rule_id!r} has an empty word")
+                if literal != literal.lower():
+                    raise ValueError(f"prefilter word {literal!r} of {rule_id!r} must be lowercase")
+        return self
+
     @property
     def kind(self) -> str:
         return self.name.split(".")[0]
@@ -88,6 +115,33 @@ class RuleSet(BaseModel):
     def compiled(self) -> dict[str, re.Pattern[str]]:
         """Regex rules compiled once, by rule id."""
         return {r.id: re.compile(r.regex) for r in self.patterns if r.regex is not None}
+
+    def finditer(self, rule: PatternRule | str, document: Document) -> Iterator[re.Match[str]]:
+        """Matches of a regex rule in an article, in text order.
+
+        Setting ``prefilter`` maps a rule id to lowercase words the rule cannot match without
+        ("ngày hội" for the festival triggers); such a rule scans only the sentences that hold one
+        of them, which spares most regexes most of the text.  A rule without an entry scans the
+        whole text.
+        """
+        rule = self.rule(rule) if isinstance(rule, str) else rule
+        if rule.regex is None:
+            raise RuleSetError(f"rule {rule.id!r} of {self.name} is a token pattern, not a regex")
+        regex = self.compiled[rule.id]
+        text, lowered = document.text, document.lowered
+        literals = self.settings.get("prefilter", {}).get(rule.id)
+        if not literals or len(lowered) != len(text):  # a lowercase that changes length: no offsets
+            yield from regex.finditer(text)
+            return
+        windows: set[tuple[int, int]] = set()
+        for literal in literals:
+            at = lowered.find(literal)
+            while at >= 0:
+                sentence = document.sentence_at(at)
+                windows.add((sentence.start, sentence.end))
+                at = lowered.find(literal, sentence.end)
+        for start, end in sorted(windows):
+            yield from regex.finditer(text, start, end)
 
     def rule(self, rule_id: str) -> PatternRule:
         for rule in self.patterns:

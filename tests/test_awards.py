@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -198,6 +199,44 @@ ISSUER_SUBJECT = [
     ),
 ]
 
+# A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
+COORDINATED = [
+    (
+        "UBND tỉnh tặng Cờ thi đua cho 3 tập thể và Bằng khen cho 5 cá nhân.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipient_count": 3},
+            {"type": "Bằng khen", "issuer": "UBND tỉnh", "rule": "coordinated_object", "recipient_count": 5},
+        ],
+    ),
+    (
+        "Dịp này, Bộ Công an tặng Kỷ niệm chương Vì an ninh Tổ quốc cho 2 cá nhân, Bằng khen cho 4 tập thể.",
+        [
+            {"type": "Kỷ niệm chương", "issuer": "Bộ Công an"},
+            {"type": "Bằng khen", "issuer": "Bộ Công an", "recipient_kind": "collective"},
+        ],
+    ),
+    (  # a chain of objects, each sharing the first subject
+        "UBND huyện tặng Giấy khen cho Công an xã Tân Phú, Cờ thi đua cho xã Đông Lâm và Bằng khen cho 2"
+        " cá nhân.",
+        [
+            {"type": "Giấy khen", "issuer": "UBND huyện"},
+            {"type": "Cờ thi đua", "issuer": "UBND huyện"},
+            {"type": "Bằng khen", "issuer": "UBND huyện"},
+        ],
+    ),
+    (  # after "của" the issuer belongs to its own distinction; the presenter is shared
+        "Đại tá Lê Văn Hải trao Bằng khen của UBND tỉnh cho 3 tập thể và Giấy khen cho 5 cá nhân.",
+        [
+            {"type": "Bằng khen", "issuer": "UBND tỉnh", "presenter": "Lê Văn Hải"},
+            {"type": "Giấy khen", "issuer": None, "presenter": "Lê Văn Hải"},
+        ],
+    ),
+    (  # a verb of its own, or a new clause, shares nothing
+        "UBND tỉnh tặng Cờ thi đua cho 3 tập thể; 5 cá nhân nhận Bằng khen.",
+        [{"type": "Cờ thi đua", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": None}],
+    ),
+]
+
 ISSUER_PASSIVE_AND_MANDATE = [
     (
         "Công an xã Phú Mỹ vinh dự được Thủ tướng Chính phủ tặng Bằng khen.",
@@ -318,6 +357,11 @@ def test_issuer_as_subject(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_objects_share_the_issuer(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), ISSUER_PASSIVE_AND_MANDATE)
 def test_passive_mandate_and_receiving(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
@@ -363,6 +407,24 @@ PRESENTERS = [
     ("UBND tỉnh Bắc Ninh trao Bằng khen cho 2 tập thể.", [], None),
     # an official list entry that is really a place name is not taken for the presenter
     ("Công an huyện Thạch Bàn trao Giấy khen cho 2 tập thể.", ["Thạch Bàn"], None),
+    # a short form names the official by his full name
+    ("Đại tá Trần Bình trao Giấy khen cho 5 cá nhân.", ["Trần Văn Bình"], "Trần Văn Bình"),
+    ("Thượng tá Lê Minh Quân trao Giấy khen cho 5 cá nhân.", ["Lê Quân"], "Lê Minh Quân"),
+    # Central Highlands names are names
+    ("Bà H’Yên Niê, Phó Chủ tịch UBND huyện trao Giấy khen cho 2 cá nhân.", [], "H’Yên Niê"),
+    # a subject that receives hands nothing over; reported speech ends the speaker's clause
+    ("Ông Lê Văn Tám, Trưởng thôn Đông được UBND huyện tặng Giấy khen.", ["Lê Văn Tám"], None),
+    (
+        "Ông Nguyễn Văn Hải, Chủ tịch UBND xã cho biết, năm nay xã được UBND huyện tặng Giấy khen.",
+        ["Nguyễn Văn Hải"],
+        None,
+    ),
+    # the mandating post is not the presenter; the person after it is
+    (
+        "Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Văn Bình trao Huân chương cho 2 tập thể.",
+        ["Lê Văn Bình"],
+        "Lê Văn Bình",
+    ),
 ]
 
 
@@ -381,17 +443,21 @@ def test_records_carry_evidence_and_provenance() -> None:
     assert 0 < award["confidence"] <= 1
 
 
+def _source(*extra: Path) -> str:
+    """The code of the awards package (and ``extra`` files), where rule ids and word lists are read."""
+    files = [*Path(awards.__file__).parent.glob("*.py"), *extra]
+    return "".join(path.read_text(encoding="utf-8") for path in files)
+
+
 def test_every_construction_rule_is_used_by_the_code() -> None:
     constructions = {r.id for r in RULES.patterns if r.label == "construction"}
-    source = awards.__file__ and open(awards.__file__, encoding="utf-8").read()
+    source = _source()
     assert all(f'"{rule_id}"' in source for rule_id in constructions)
 
 
 def test_every_word_list_and_setting_is_read_by_the_code() -> None:
-    from pathlib import Path
+    from extract import ruleset  # RuleSet.finditer reads "prefilter"
 
-    from extract import events  # its rule_matches reads "prefilter"
-
-    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (awards, events))
+    source = _source(Path(ruleset.__file__))
     for key in [*RULES.lexicons, *RULES.settings]:
         assert f'"{key}"' in source or f"'{key}'" in source, key

@@ -279,10 +279,10 @@ EVENTS = [
         D(2024, 7, 2),
         [{"type": "khac", "location": "xã Nghĩa Đồng", "organizer": "Công an huyện Tân Kỳ"}],
     ),
-    (  # a named province-level organiser holds a province-level event: no location
-        "Sáng 13/1, Ban Chỉ đạo an ninh tỉnh Hà Tĩnh tổ chức hội nghị tổng kết năm 2025.",
+    (  # a named province-level organiser holds a province-level event: the province as written
+        "Sáng 13/1, Ban Chỉ đạo an ninh tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.",
         D(2026, 1, 14),
-        [{"type": "tong_ket", "date": "2026-01-13", "location": None}],
+        [{"type": "tong_ket", "date": "2026-01-13", "location": "tỉnh Hòa Sơn"}],
     ),
     (  # the dated lead beats the undated headline
         "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nTối 22/8, Ủy ban MTTQ Việt Nam"
@@ -296,6 +296,113 @@ EVENTS = [
         [{"type": "tong_ket", "date": "2024-12-20", "organizer": "UBND huyện Mê Linh"}],
     ),
 ]
+
+
+# One event, not two: a trigger that is the topic of another, or a reviewed activity, reports none.
+ONE_EVENT = [
+    (  # the festival is what the review is about
+        "Sáng 12/8, Ban Chỉ đạo phòng, chống tội phạm tỉnh Hòa Sơn tổ chức hội nghị tổng kết 20 năm tổ chức"
+        " Ngày hội Toàn dân bảo vệ ANTQ (2005 - 2025).",
+        D(2025, 8, 13),
+        [{"type": "tong_ket", "date": "2025-08-12", "location": "tỉnh Hòa Sơn", "period": "2005-2025"}],
+    ),
+    (  # a headline of the same shape, then festivals reviewed over the years
+        "Hội nghị tổng kết 20 năm Ngày hội Toàn dân bảo vệ an ninh Tổ quốc\nChiều 20/8, UBND tỉnh Hòa Sơn tổ"
+        " chức hội nghị tổng kết 20 năm thực hiện Ngày hội.\nHội nghị đánh giá, 20 năm qua, Ngày hội được tổ"
+        " chức sâu rộng. Năm 2024, các xã đã tổ chức Ngày hội ở 100% thôn.",
+        D(2025, 8, 21),
+        [{"type": "tong_ket", "date": "2025-08-20", "location": "tỉnh Hòa Sơn"}],
+    ),
+    (  # gatherings counted in a review are not events
+        "Ngày 20/12, Công an xã Đông Lâm tổ chức hội nghị tổng kết công tác năm 2025. Trong năm, Công an xã"
+        " đã tổ chức 25 hội nghị tuyên truyền và các buổi sơ kết tại thôn.",
+        D(2025, 12, 21),
+        [{"type": "tong_ket", "date": "2025-12-20"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ONE_EVENT)
+def test_topics_and_reviewed_activities_are_no_events(
+    text: str, published: dt.date, expected: list[dict[str, Any]]
+) -> None:
+    check(text, published, expected)
+
+
+# Dates a sentence does not write: a follow-on takes the day of what it follows; a headline's
+# event takes the day that opens the lead.
+FOLLOW_ON = [
+    (
+        "Chiều 27/1, Công an xã Tân Lập tổ chức hội nghị tổng kết phong trào năm 2025.\nNgay sau hội nghị,"
+        " Công an xã tổ chức lễ ra mắt mô hình “Camera an ninh”.",
+        D(2026, 1, 28),
+        [{"type": "tong_ket", "date": "2026-01-27"}, {"type": "khac", "date": "2026-01-27"}],
+    ),
+    (
+        "Sáng 5/3, UBND xã Phú Lạc tổ chức hội nghị sơ kết. Cũng trong sáng 5/3, Đoàn Thanh niên xã tổ chức"
+        " hội thi tìm hiểu pháp luật.",
+        D(2025, 3, 6),
+        [{"type": "so_ket", "date": "2025-03-05"}, {"type": "khac", "date": "2025-03-05"}],
+    ),
+    (  # a follow-on with nothing before it keeps no date
+        "Ngay sau đó, Công an xã tổ chức lễ ra mắt mô hình tự quản.",
+        D(2025, 3, 6),
+        [{"type": "khac", "date": None}],
+    ),
+    (  # the type in the headline, the date, organiser and place in the lead
+        "Hội nghị tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025\nSáng 12/1, Công an xã Tân Lập"
+        " tổ chức hội nghị đánh giá kết quả thực hiện phong trào.\nTại hội nghị, các đại biểu thảo luận.",
+        D(2026, 1, 13),
+        [
+            {
+                "type": "tong_ket",
+                "date": "2026-01-12",
+                "location": "xã Tân Lập",
+                "organizer": "Công an xã Tân Lập",
+                "period": "2025",
+            }
+        ],
+    ),
+    (  # a lead that names no event at all still dates and places the headline's
+        "Xã Tân Lập tưng bừng Ngày hội Toàn dân bảo vệ an ninh Tổ quốc\nSáng 9/8, tại sân vận động xã Tân"
+        " Lập, hàng nghìn người dân đã tham dự chương trình.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": "2025-08-09", "location": "xã Tân Lập"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FOLLOW_ON)
+def test_dates_of_follow_ons_and_headlines(
+    text: str, published: dt.date, expected: list[dict[str, Any]]
+) -> None:
+    check(text, published, expected)
+
+
+# Where: the most specific unit the event happens in; a province as written, never a bare "tỉnh".
+LOCATIONS = [
+    ("Ngày 6/2, UBND tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.", "tỉnh Hòa Sơn"),
+    ("Ngày 6/2, Ban Chỉ đạo phòng, chống tội phạm tỉnh tổ chức hội nghị tổng kết năm 2025.", None),
+    (  # a bare organiser, the province named in the sentence
+        "Ngày 6/2, Ban Chỉ đạo 138 tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trên địa bàn tỉnh"
+        " Hòa Sơn.",
+        "tỉnh Hòa Sơn",
+    ),
+    (  # "tại" beats the organiser's district
+        "Sáng 9/8, Công an huyện Đông Lâm tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc tại xã Phú Lạc.",
+        "xã Phú Lạc",
+    ),
+    (  # the commune beats the province of the organiser
+        "Sáng 9/8, Ban Chỉ đạo an ninh tỉnh Hòa Sơn phối hợp với UBND xã Phú Lạc tổ chức Ngày hội.",
+        "xã Phú Lạc",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), LOCATIONS)
+def test_location(text: str, location: str | None) -> None:
+    (event,) = run(text, D(2025, 8, 10))
+    assert event["location"] == location
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), EVENTS)
@@ -325,6 +432,9 @@ def test_one_event_per_type_and_several_types() -> None:
 
 TRAPS = [
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
+    "Năm 2024, các xã đã tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc ở 100% thôn.",
+    "Những năm qua, Ngày hội Toàn dân bảo vệ an ninh Tổ quốc được tổ chức sâu rộng.",
+    "Công an xã đã phối hợp tổ chức 12 hội nghị tuyên truyền pháp luật cho Nhân dân.",
     "Ngoài ra, phường đã tham gia Hội thi nghiệp vụ PCCC cấp thành phố năm 2024.",
     "Các cấp, các ngành tổ chức thực hiện hiệu quả các chủ trương của Đảng.",
     "Tình hình an ninh trật tự trên địa bàn xã Phú Lâm ổn định.",
@@ -370,6 +480,9 @@ def test_records_carry_evidence_and_provenance() -> None:
 def test_every_word_list_and_setting_is_read_by_the_code() -> None:
     from pathlib import Path
 
-    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (events, dates))
+    from extract import ruleset  # RuleSet.finditer reads "prefilter"
+
+    files = [*Path(events.__file__).parent.glob("*.py"), Path(dates.__file__), Path(ruleset.__file__)]
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     for key in [*RULES.lexicons, *RULES.settings]:
         assert f'"{key}"' in source or f"'{key}'" in source, key

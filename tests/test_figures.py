@@ -124,7 +124,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
         "Xã Đông Hưng đạt 17/19 tiêu chí; 1/3 số hộ đã lắp camera.",
         [(17, 19, "ratio", None, "tiêu chí", "tiêu chí"), (1, 3, "ratio", None, "số hộ", "hộ")],
     ),
-    # percentages: the unit is what follows, or nothing
+    # percentages: the unit is what follows, else the subject before (see SUBJECTS), or nothing
     (
         "Có trên 96% khu dân cư, 100% cơ quan, doanh nghiệp và gần 100% cơ sở giáo dục được công nhận.",
         [
@@ -136,11 +136,12 @@ FIGURES: list[tuple[str, list[Row]]] = [
     (
         "Tỷ lệ hộ ký cam kết đạt 98,5%, số vụ phạm pháp giảm 12 vụ (giảm 8,5%) so với cùng kỳ.",
         [
-            (98.5, None, "percent", None, None, None),
+            (98.5, None, "percent", None, "hộ", "hộ"),
             (12, None, "count", None, "vụ", "vụ"),
-            (8.5, None, "percent", None, None, None),
+            (8.5, None, "percent", None, "vụ", "vụ"),  # the bracket restates the count before
         ],
     ),
+    ("Tăng 15% so với cùng kỳ năm 2024.", [(15, None, "percent", None, None, None)]),
     (
         "Phấn đấu giảm 7% tội phạm, gọi hỏi răn đe 100% các đối tượng trong diện quản lý.",
         [
@@ -191,6 +192,14 @@ FIGURES: list[tuple[str, list[Row]]] = [
         [(30, None, "count", None, "xã", "xã"), (90, None, "count", None, "thành viên", "thành viên")],
     ),
     ("Mỗi tháng 2 buổi sinh hoạt.", [(2, None, "count", None, "buổi sinh hoạt", "buổi")]),
+    (
+        "Số hộ tham gia tăng từ 320 hộ lên 450 hộ, với 120 đại biểu dự.",
+        [
+            (320, None, "count", None, "hộ", "hộ"),
+            (450, None, "count", None, "hộ", "hộ"),
+            (120, None, "count", None, "đại biểu", "đại biểu"),
+        ],
+    ),
     # a stop syllable that ends a word ("đăng ký") does not cut the unit; grouped ratios
     (
         "Đã có 2/3 thôn đăng ký, 1.480/1.520 hộ gia đình ký cam kết.",
@@ -207,7 +216,145 @@ FIGURES: list[tuple[str, list[Row]]] = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), FIGURES, ids=[s[:40] for s, _ in FIGURES])
+# A percentage or ratio with no noun after it counts the subject of its clause, written before it.
+SUBJECTS: list[tuple[str, list[Row]]] = [
+    (
+        "Tỷ lệ hộ gia đình ký cam kết đạt 93,7%.",
+        [(93.7, None, "percent", None, "hộ gia đình", "hộ gia đình")],
+    ),
+    (
+        "Năm 2025, tỷ lệ khu dân cư đạt chuẩn là 41/44.",
+        [(41, 44, "ratio", None, "khu dân cư", "khu dân cư")],
+    ),
+    (
+        "Bản Phiêng Luông có 164 hộ, trong đó đồng bào dân tộc thiểu số chiếm trên 80%.",
+        [
+            (164, None, "count", None, "hộ", "hộ"),
+            (80, None, "percent", "over", "đồng bào dân tộc thiểu số", "đồng bào"),
+        ],
+    ),
+    (
+        "Số vụ phạm pháp hình sự giảm 18,6% so với cùng kỳ.",
+        [(18.6, None, "percent", None, "vụ phạm pháp hình sự", "vụ")],
+    ),
+    # a comma between listed nouns stays in the subject; one before a longer phrase ends a clause
+    (
+        "Tỷ lệ cơ quan, doanh nghiệp đạt chuẩn an toàn đạt 98%.",
+        [(98, None, "percent", None, "cơ quan, doanh nghiệp", "cơ quan")],
+    ),
+    (
+        "Xã Tân Hòa có 1.250 hộ với 5.100 nhân khẩu, đồng bào dân tộc thiểu số chiếm 65%.",
+        [
+            (1250, None, "count", None, "hộ", "hộ"),
+            (5100, None, "count", None, "nhân khẩu", "nhân khẩu"),
+            (65, None, "percent", None, "đồng bào dân tộc thiểu số", "đồng bào"),
+        ],
+    ),
+    # a head no lexicon lists: underthesea's noun
+    (
+        "Tai nạn giao thông giảm 12,5% so với năm trước.",
+        [(12.5, None, "percent", None, "Tai nạn giao thông", "Tai nạn")],
+    ),
+    # a year after the percentage is a time, not its noun
+    (
+        "Tỷ lệ khu dân cư an toàn tăng từ 81,5% năm 2022 lên 90,3% năm 2025.",
+        [
+            (81.5, None, "percent", None, "khu dân cư an toàn", "khu dân cư"),
+            (90.3, None, "percent", None, "khu dân cư an toàn", "khu dân cư"),
+        ],
+    ),
+    # a bare rate word, or a clause with no subject, restates the figure before
+    (
+        "Đến nay 540/560 hộ gia đình đạt danh hiệu gia đình văn hóa, tỷ lệ đạt 96,4%.",
+        [
+            (540, 560, "ratio", None, "hộ gia đình", "hộ gia đình"),
+            (96.4, None, "percent", None, "hộ gia đình", "hộ gia đình"),
+        ],
+    ),
+    (
+        "Xã có 9/9 thôn đạt chuẩn, chiếm 100%.",
+        [(9, 9, "ratio", None, "thôn", "thôn"), (100, None, "percent", None, "thôn", "thôn")],
+    ),
+    # "số" inside a word ("thiểu số") is no count word; a clause with no noun keeps no unit
+    ("Năm 2025, đạt 95%.", [(95, None, "percent", None, None, None)]),
+]
+
+# Heads no lexicon lists count when underthesea tags them as nouns; not inside slogans.
+UNKNOWN_HEADS: list[tuple[str, list[Row]]] = [
+    (
+        "Phát hiện 4 cặp tảo hôn, 9 vụ cháy và lắp 35 camera.",
+        [
+            (4, None, "count", None, "cặp tảo hôn", "cặp"),
+            (9, None, "count", None, "vụ cháy", "vụ"),
+            (35, None, "count", None, "camera", "camera"),
+        ],
+    ),
+    ("Công an xã lắp 40 flycam.", [(40, None, "count", None, "flycam", "flycam")]),
+    # a foreign word (underthesea: FW) counts too
+    ("Đã gửi 300 email cảnh báo.", [(300, None, "count", None, "email cảnh báo", "email")]),
+    ("Thực hiện tốt 2 quản, 2 tích cực.", []),  # "quản" is a noun, but listed with an adjective
+    ("Kết quả đạt 5 tốt, 3 sạch.", []),
+]
+
+# After a place or team word a number names it, unless a counted noun follows.
+NUMBERED_NAMES: list[tuple[str, list[Row]]] = [
+    (
+        "Người dân cung cấp cho Công an phường 17 nguồn tin có giá trị.",
+        [(17, None, "count", None, "nguồn tin", "nguồn tin")],
+    ),
+    (
+        "Tổ 5 có 30 hộ, mỗi tổ 4 người.",
+        [(30, None, "count", None, "hộ", "hộ"), (4, None, "count", None, "người", "người")],
+    ),
+    ("Thôn 3 xã Tân Lập tổ chức họp dân.", []),
+    ("Gia đình bà Lan ở tổ 7 phường Đông Xuyên.", []),
+    ("Khu phố 2, Phường 12 ra mắt mô hình.", []),
+]
+
+# Ranges are one figure: the lower bound, qualified "approx" (the rule set's range_qualifier).
+RANGES: list[tuple[str, list[Row]]] = [
+    ("Mỗi tổ từ 12 đến 18 người.", [(12, None, "count", "approx", "người", "người")]),
+    (
+        "Phấn đấu giảm từ 4 - 6% số vụ phạm pháp hình sự.",
+        [(4, None, "percent", "approx", "số vụ phạm pháp hình sự", "vụ")],
+    ),
+    ("Kinh phí từ 300 đến 500 triệu đồng.", [(3e8, None, "money", "approx", "đồng", "đồng")]),
+    # a lower bound with its own percent sign is a figure of its own
+    (
+        "Tỷ lệ hộ nghèo giảm từ 4% xuống 2,5%.",
+        [(4, None, "percent", None, "hộ nghèo", "hộ"), (2.5, None, "percent", None, "hộ nghèo", "hộ")],
+    ),
+    ("Giai đoạn 2021 - 2025 và tỷ số 3 - 2.", []),
+    ("Từ 15 – 20/8, các đội thi đấu.", []),
+]
+
+# Qualifiers before the number, and "trở lên" after the unit.
+QUALIFIERS: list[tuple[str, list[Row]]] = [
+    (
+        "Tổ chức ít nhất 24 buổi, tối thiểu 10 lớp, không dưới 40 người.",
+        [
+            (24, None, "count", "over", "buổi", "buổi"),
+            (10, None, "count", "over", "lớp", "lớp"),
+            (40, None, "count", "over", "người", "người"),
+        ],
+    ),
+    (
+        "Chưa đến 5 vụ, dưới 3 đối tượng, gần như 100% hộ dân.",
+        [
+            (5, None, "count", "under", "vụ", "vụ"),
+            (3, None, "count", "under", "đối tượng", "đối tượng"),
+            (100, None, "percent", None, "hộ dân", "hộ"),  # "gần như" (almost) is no qualifier
+        ],
+    ),
+    ("Xã có 60 hộ trở lên tham gia.", [(60, None, "count", "over", "hộ", "hộ")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS,
+    ids=[s[:40] for s, _ in FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS],
+)
 def test_figures(sentence: str, expected: list[Row]) -> None:
     assert rows(sentence) == expected
 
@@ -242,6 +389,14 @@ TRAPS = [
     "Năm nay, năm 2025 là năm bản lề.",
     "Kết quả đạt 5 tốt.",
     "Tăng gấp 2 lần so với cùng kỳ.",
+    # measurements: lengths, areas, weights, durations
+    "Tàu cá có chiều dài từ 12 m trở lên phải lắp thiết bị giám sát.",
+    "Điểm chốt cách bờ 2,3 km.",
+    "Thu giữ 8 kg ma túy và 1,2 tấn pháo.",
+    "Xây dựng 150 m2 nhà văn hóa trên 50 ha đất.",
+    "Hội nghị kéo dài 4 giờ.",
+    # a number word in a time compound: "cuối năm" is the end of the year
+    "Đến cuối năm xã hoàn thành kế hoạch.",
     # ages, phone numbers, page furniture
     "Cháu bé 5 tuổi được đưa về gia đình.",
     "Liên hệ số điện thoại 0912.345.678 hoặc 0912345678.",
@@ -322,6 +477,29 @@ def test_lexicons_are_data() -> None:
     assert [f.unit for f in found] == ["tổ"]
 
 
+def test_subject_units_are_data() -> None:
+    """Without the subject rule a percentage with no noun after it keeps no unit."""
+    ruleset = _variant(settings={**RULES.settings, "subject_units": False})
+    found = figures.extract(Document(text="Tỷ lệ hộ gia đình ký cam kết đạt 93,7%."), ruleset, {})
+    assert [(f.value, f.unit) for f in found] == [(93.7, None)]
+
+
+def test_range_qualifier_is_data() -> None:
+    ruleset = _variant(settings={**RULES.settings, "range_qualifier": None})
+    found = figures.extract(Document(text="Mỗi tổ từ 12 đến 18 người."), ruleset, {})
+    assert [(f.value, f.qualifier) for f in found] == [(12, None)]
+
+
+def test_listed_heads_need_no_tagger() -> None:
+    """Speed: sentences whose nouns the lexicons know never run underthesea."""
+    document = Document(
+        text="Toàn xã có 25 tổ tự quản với 150 thành viên, 98% khu dân cư đạt chuẩn.\n"
+        "Tỷ lệ hộ gia đình ký cam kết đạt 93,7%, giảm từ 4 - 6% số vụ."
+    )
+    assert len(figures.extract(document, RULES, {})) == 5
+    assert document._pos_cache == {}
+
+
 FRAGMENTS = [
     "30/30 khu dân cư",
     "17/20 tiêu chí",
@@ -351,6 +529,15 @@ FRAGMENTS = [
     ")",
     "đồng",
     "xã",
+    "tỷ lệ hộ",
+    "từ 5 đến 7",
+    "4 - 6%",
+    "thôn 3",
+    "12 m",
+    "chiếm",
+    "trong đó",
+    "“",
+    "”",
 ]
 
 

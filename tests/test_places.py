@@ -27,18 +27,6 @@ def resolve(text: str, published: dt.date | None = None) -> places.Resolution:
     return places.resolve(target.level, target.name, TIERS, context, published)
 
 
-FOLDS = [
-    ("Hoà Bình", "hòa bình"),
-    ("THUỶ  NGUYÊN", "thủy nguyên"),
-    ("Ủy ban", "uỷ ban"),
-]
-
-
-@pytest.mark.parametrize(("a", "b"), FOLDS)
-def test_fold_ignores_case_spacing_and_tone_placement(a: str, b: str) -> None:
-    assert places.fold(a) == places.fold(b)
-
-
 # (text, units found as "level name")
 FIND = [
     (

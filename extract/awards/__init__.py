@@ -1,0 +1,128 @@
+"""Awards: distinctions given or announced, one record per (type, issuer) per article.
+
+Reading goes sentence by sentence, in modules with one job each:
+
+* :mod:`~extract.awards.mentions`: the distinction nouns (rules labelled ``type:<Type>``) and
+  their proper names; donations, scholarships, gifts and flowers have none, so never count;
+* :mod:`~extract.awards.issuers`: who grants them ("Bằng khen của ...", "UBND tỉnh tặng ...",
+  "được ... tặng", "Thừa ủy quyền của ...");
+* :mod:`~extract.awards.recipients`: who receives them ("cho 2 cá nhân", "A đón nhận ...");
+* :mod:`~extract.awards.people`: who hands them over, named as the officials extractor named him;
+* :mod:`~extract.awards.merge`: one record per type and issuing body.
+
+This module reads one sentence: coordinated distinctions ("Bằng khen, Giấy khen của A") share
+what follows the last; a later object of the same verb ("... cho 3 tập thể và Bằng khen cho 5
+cá nhân") shares the verb's subject and presenter.  A generic "khen thưởng" counts only with a
+named issuer, as type ``Khen thưởng``; one in a proposal or an aim ("đề nghị ... tặng") does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.awards.issuers import assign_issuers, clause_start, find_issuers
+from extract.awards.lexicon import Lexicon
+from extract.awards.mentions import Clause, Mention, by_sentence, find_mentions
+from extract.awards.merge import merge
+from extract.awards.people import find_presenter
+from extract.awards.recipients import find_recipients
+from extract.document import Document
+from extract.records import Award, Official, RecordBase
+from extract.ruleset import RuleSet
+
+_PASSIVE = frozenset({"agent_passive", "agent_commends"})
+# Between coordinated distinctions: "Bằng khen, Giấy khen", "Bằng khen và Giấy khen".
+_COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)?\s*", re.IGNORECASE)
+
+
+def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase]]) -> list[Award]:
+    """Awards of the article, merged per (type, issuer), in order of first mention."""
+    lex = Lexicon.of(rules)
+    officials = [o for o in found.get("officials", []) if isinstance(o, Official)]
+    mentions = find_mentions(document, rules, lex)
+    for sentence_mentions in by_sentence(mentions):
+        _read_sentence(document, rules, lex, sentence_mentions, officials)
+    kept = [
+        m
+        for m in mentions
+        if (m.type != lex.generic_type or m.issuer) and not lex.proposal.search(m.left_clause.split(",")[-1])
+    ]
+    return merge(kept, rules, lex)
+
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """What the previous distinctions of the sentence were given: where, by whom, handed by whom."""
+
+    clause_start: int
+    end: int  # end of the last distinction (and its name) in the text
+    issuers: list[str]
+    construction: str | None
+    presenter: str | None
+
+
+def _shared_issuer(
+    left: str, start: int, coordinated: bool, previous: _Previous, rules: RuleSet, lex: Lexicon
+) -> tuple[list[str], str | None]:
+    """An issuer carried over from the previous distinctions of the sentence, if the grammar shares it.
+
+    * ``shared_subject``: a second verb with the same subject ("UBND tỉnh tặng Cờ thi đua cho A và
+      tặng Bằng khen cho B");
+    * ``coordinated_object``: a second object of the same verb, the verb left out ("UBND tỉnh tặng
+      Cờ thi đua cho 3 tập thể và Bằng khen cho 5 cá nhân").  Only a subject or a mandate is
+      shared: "Bằng khen của A cho X và Giấy khen cho Y" says nothing of who grants the Giấy khen.
+    """
+    if not previous.issuers:
+        return [], None
+    if previous.clause_start == start and rules.compiled["shared_subject"].search(left):
+        return previous.issuers[:1], "shared_subject"
+    if coordinated and previous.construction in lex.shared_constructions:
+        return previous.issuers[:1], "coordinated_object"
+    return [], None
+
+
+def _read_sentence(
+    document: Document,
+    rules: RuleSet,
+    lex: Lexicon,
+    mentions: list[Mention],
+    officials: Sequence[Official],
+) -> None:
+    """Fill issuer, recipients and presenter of the distinctions of one sentence."""
+    text = document.text
+    sentence = mentions[0].sentence
+    # Coordinated distinctions share what follows the last: "Bằng khen, Giấy khen của A, B".
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _COORDINATION.fullmatch(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    previous: _Previous | None = None
+    for group in groups:
+        left = text[sentence.start : group[0].start]
+        start = clause_start(left, lex)
+        clause = left[start:]
+        c = Clause(text, sentence, group, left, clause)
+        issuers, construction, after = find_issuers(c, rules, lex, officials)
+        # A second object of the same verb, the verb left out: "... cho A và Bằng khen cho B".
+        coordinated = previous is not None and bool(
+            rules.compiled["coordinated_object"].fullmatch(text, previous.end, group[0].start)
+        )
+        if not issuers and previous is not None:
+            issuers, construction = _shared_issuer(left, start, coordinated, previous, rules, lex)
+        assign_issuers(group, issuers, construction, lex)
+        recipients = find_recipients(c, after, construction, rules, lex)
+        # "A được B tặng", "A nhận ...": the subject receives; nobody in it hands anything over.
+        received = construction in _PASSIVE or rules.compiled["receives"].search(left) is not None
+        presenter = None if received else find_presenter(clause, rules, lex, officials)
+        if presenter is None and coordinated and previous is not None:
+            presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
+        previous = _Previous(start, group[-1].end, issuers, construction, presenter)
+        for m in group:
+            m.left_clause = clause
+            if recipients is not None:
+                m.recipients, m.recipient_count, m.recipient_kind = recipients
+            m.presenter = presenter

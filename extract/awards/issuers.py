@@ -1,0 +1,209 @@
+"""Who grants a distinction: the constructions of the rule set around the distinction noun.
+
+* ``of_issuer``      "Bằng khen của Bộ trưởng Bộ Công an, của Chủ tịch UBND tỉnh" (a list);
+* ``agent_passive``  "được Bộ Công an tặng Kỷ niệm chương";
+* ``issuer_grants``  "UBND tỉnh tặng Cờ thi đua" (the clause before the verb is a body);
+* ``on_behalf``      "Thừa ủy quyền của Chủ tịch nước, ..." (the mandating body grants);
+* ``issuer_commends`` / ``agent_commends``: the same for the generic "khen thưởng".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.awards.lexicon import TOKEN, Lexicon
+from extract.awards.mentions import Clause, Mention
+from extract.awards.people import names_person
+from extract.records import Official
+from extract.ruleset import RuleSet
+
+
+def find_issuers(
+    c: Clause, rules: RuleSet, lex: Lexicon, officials: Sequence[Official]
+) -> tuple[list[str], str | None, int]:
+    """(issuers, construction rule id, where the issuer list ends) of coordinated distinctions."""
+    text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
+    generic = c.group[0].type == lex.generic_type
+    issuers, after = _issuers_after(text, last.end, sentence.end, rules, lex)
+    construction = "of_issuer" if issuers else None
+    if not issuers:
+        passive = "agent_commends" if generic else "agent_passive"
+        agent = _agent_passive(left, rules.compiled[passive], lex)
+        if agent:
+            issuers, construction = [agent], passive
+    if not issuers and not rules.compiled["receives"].search(left):
+        verb_rule = "issuer_commends" if generic else "issuer_grants"
+        subject = _subject_issuer(clause, rules.compiled[verb_rule], lex, officials)
+        if subject:
+            issuers, construction = [subject], verb_rule
+    if not issuers:
+        mandate = _on_behalf(left, rules, lex)
+        if mandate:
+            issuers, construction = [mandate], "on_behalf"
+    if generic and issuers and lex.traps.search(text[last.end : min(sentence.end, last.end + 60)]):
+        return [], None, after  # "khen thưởng 2 triệu đồng": money, not a distinction
+    return issuers, construction, after
+
+
+def clause_start(left: str, lex: Lexicon) -> int:
+    """Where the clause ending at the distinction starts: after the last ';' or ':', a dateline, or
+    reported speech ("Ông A, Chủ tịch UBND xã cho biết, năm nay xã được ... tặng").
+
+    Other commas do not end it: "Đại tá X, Phó Giám đốc Công an tỉnh trao ..." is one clause.
+    """
+    cut = 0
+    for m in re.finditer(r";\s*|:\s*|^[^,]{0,40}\s[–-]\s", left):
+        cut = m.end()
+    for m in lex.speech.finditer(left, cut):
+        cut = m.end()
+    return cut
+
+
+def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start: bool) -> int:
+    """End of the issuer phrase starting at ``pos`` (== pos when none starts there).
+
+    An issuer is heads, titles and level words read whole ("Chủ tịch", "UBND", "tỉnh"), capitalised
+    syllables and digits, and the one lowercase syllable that completes a capitalised word of a
+    body's name ("Sở Tư pháp", "Bộ Chỉ huy Quân sự tỉnh") when no lowercase word follows it.
+    """
+    starts = lex.issuer_start.match(text, pos) or (allow_level_start and lex.levels.match(text[pos:limit]))
+    if not starts:
+        return pos
+    end = cursor = pos
+    after_capital = False
+    while cursor < limit:
+        while cursor < limit and text[cursor] == " ":
+            cursor += 1
+        if cursor >= limit or lex.stop.match(text, cursor):
+            break
+        piece = lex.issuer_piece.match(text, cursor)
+        if piece is not None and piece.end() <= limit:
+            end = cursor = piece.end()
+            after_capital = piece.group().split()[-1][0].isupper()  # "Bộ" + "đội Biên phòng"
+            continue
+        tok = TOKEN.match(text, cursor)
+        if tok is None or tok.end() > limit:
+            break
+        word = tok.group()
+        if word[0].isupper() or word.isdigit():
+            end = cursor = tok.end()
+            after_capital = word[0].isupper()
+            continue
+        if after_capital and _closes_name(text, tok.end(), limit, lex):
+            end = cursor = tok.end()
+            after_capital = False
+            continue
+        break
+    return end
+
+
+def _closes_name(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
+    """After a lowercase syllable: is what follows still part of a name (capital, level, end)?"""
+    rest = text[pos:limit].lstrip(" ")
+    if not rest or not rest[0].isalnum():
+        return True
+    if lex.stop.match(rest) or lex.levels.match(rest):
+        return True
+    return rest[0].isupper()
+
+
+def _issuers_after(text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon) -> tuple[list[str], int]:
+    """The issuer list after a distinction ("của A, của B và C"); returns it and where it ends."""
+    m = rules.compiled["of_issuer"].match(text, pos, limit)
+    if m is None:
+        # "Bằng khen UBND tỉnh": an issuer head right after the distinction, without "của".
+        start = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" "))
+        end = scan_issuer(text, start, limit, lex, allow_level_start=False)
+        if end > start and lex.issuer_start.match(text, start):
+            return [text[start:end]], end
+        return [], pos
+    issuers: list[str] = []
+    cursor = m.end()
+    first = True
+    while True:
+        end = scan_issuer(text, cursor, limit, lex, allow_level_start=not first)
+        if end == cursor:
+            break
+        issuers.append(text[cursor:end])
+        first = False
+        sep = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:của\s+)?").match(text, end, limit)
+        if sep is None:
+            cursor = end
+            break
+        cursor = sep.end()
+    return issuers, cursor if issuers else pos
+
+
+def _agent_passive(left: str, passive_re: re.Pattern[str], lex: Lexicon) -> str | None:
+    m = passive_re.search(left)
+    if m is None:
+        return None
+    agent = m.group("agent")
+    end = scan_issuer(agent, 0, len(agent), lex, allow_level_start=False)
+    return agent if end == len(agent) else None
+
+
+def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> str | None:
+    m = rules.compiled["on_behalf"].search(left)
+    if m is None:
+        return None
+    end = scan_issuer(left, m.end(), len(left), lex, allow_level_start=False)
+    return left[m.end() : end] if end > m.end() else None
+
+
+def _subject_issuer(
+    clause: str, verb_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
+) -> str | None:
+    """The body before a granting verb ("Bộ Công an đã trao tặng"), never a person."""
+    verb = verb_re.search(clause)
+    if verb is None:
+        return None
+    subject = clause[: verb.start()].rstrip(" ,")
+    # The subject is the last comma-separated part that starts with an issuer head.
+    parts = [p.strip() for p in re.split(r",\s*", subject)]
+    candidate = parts[-1] if parts else ""
+    candidate = lex.openers.sub("", candidate)
+    if not candidate or names_person(candidate, lex, officials):
+        return None
+    end = scan_issuer(candidate, 0, len(candidate), lex, allow_level_start=False)
+    if end == 0 or candidate[end:].strip():
+        return None
+    if lex.deputy.match(candidate):  # a deputy hands over, the body does not grant
+        return None
+    return candidate
+
+
+def assign_issuers(group: list[Mention], issuers: list[str], construction: str | None, lex: Lexicon) -> None:
+    """Distribute issuers over coordinated distinctions.
+
+    One distinction: it gets every issuer (several awards).  Several distinctions and several
+    issuers: the higher distinctions go to the high issuers (ministries, province), the lower to
+    the rest, as the emulation law assigns them.  The mention records the first issuer; extra
+    ones become copies of the mention.
+    """
+    if not issuers:
+        return
+    if len(group) == 1 or len(issuers) == 1:
+        pairs = [(m, iss) for m in group for iss in issuers]
+    else:
+        order = {t: i for i, t in enumerate(lex.type_order)}
+        ranked = sorted(group, key=lambda m: order.get(m.type, len(order)))
+        high = [i for i in issuers if any(p.search(i) for p in lex.high_issuers)]
+        low = [i for i in issuers if i not in high]
+        pairs = []
+        if high and low:
+            top = ranked[: len(ranked) - 1] if len(ranked) > 1 else ranked
+            pairs += [(m, iss) for m in top for iss in high]
+            pairs += [(ranked[-1], iss) for iss in low]
+        else:
+            pairs = [(m, iss) for m, iss in zip(group, issuers, strict=False)]
+    extra: dict[int, list[str]] = {}
+    for m, iss in pairs:
+        extra.setdefault(id(m), []).append(iss)
+    for m in group:
+        assigned = extra.get(id(m), [])
+        if assigned:
+            m.issuer = assigned[0]
+            m.construction = construction
+            m.extra_issuers.extend(assigned[1:])

@@ -1,0 +1,90 @@
+"""The awards rule set's word lists, compiled once into the regexes the readers use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.ruleset import RuleSet
+
+EDGE_L, EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+TOKEN = re.compile(r"[^\W_]+|\d+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The rule set's word lists as compiled regexes (built once per rule-set object)."""
+
+    generic_type: str
+    named_types: frozenset[str]
+    issuer_start: re.Pattern[str]  # a head, a title or a level word at a position
+    issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
+    titles: re.Pattern[str]
+    deputy: re.Pattern[str]
+    openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
+    stop: re.Pattern[str]  # a word that ends an issuer or recipient phrase, at a position
+    name_word: re.Pattern[str]
+    individual: re.Pattern[str]
+    collective: re.Pattern[str]
+    determiners: re.Pattern[str]
+    number: re.Pattern[str]
+    numbers: dict[str, int]
+    traps: re.Pattern[str]
+    proposal: re.Pattern[str]
+    person_title: re.Pattern[str]
+    not_name_starts: frozenset[str]
+    high_issuers: tuple[re.Pattern[str], ...]
+    type_order: tuple[str, ...]
+    levels: re.Pattern[str]
+    place_nouns: re.Pattern[str]
+    shared_constructions: frozenset[str]  # issuers a later, verbless object inherits
+    speech: re.Pattern[str]  # "cho biết," ending a clause of reported speech
+
+    @staticmethod
+    def of(rules: RuleSet) -> Lexicon:
+        cached = _LEXICONS.get(id(rules))
+        if cached is None or cached[0] is not rules:
+            cached = _LEXICONS[id(rules)] = (rules, _build_lexicon(rules))
+        return cached[1]
+
+
+_LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
+
+
+def alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _build_lexicon(rules: RuleSet) -> Lexicon:
+    heads, titles = rules.lexicon("issuer_heads"), rules.lexicon("issuer_titles")
+    levels = rules.lexicon("unit_levels")
+    numbers = {w: i + 1 for i, w in enumerate(rules.lexicon("number_words"))}
+    return Lexicon(
+        generic_type=rules.settings.get("generic_type", "Khen thưởng"),
+        named_types=frozenset(rules.settings.get("named_types", [])),
+        issuer_start=re.compile(rf"(?:{alternation([*heads, *titles])}){EDGE_R}"),
+        issuer_piece=re.compile(rf"(?:{alternation([*heads, *titles, *levels])}){EDGE_R}"),
+        titles=re.compile(
+            rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
+        ),
+        deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
+        openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
+        stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),
+        name_word=re.compile(rf"(?:{alternation(rules.settings.get('name_words', []))}){EDGE_R}"),
+        individual=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('individual_nouns'))}){EDGE_R}"),
+        collective=re.compile(rf"^(?:{alternation(rules.lexicon('collective_nouns'))}){EDGE_R}"),
+        determiners=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('recipient_determiners'))})\s+)+"),
+        number=re.compile(rf"(?i)^(?P<n>\d+|{alternation(list(numbers))})\s+"),
+        numbers=numbers,
+        traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
+        proposal=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('proposal_words'))}){EDGE_R}"),
+        person_title=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))}){EDGE_R}"),
+        not_name_starts=frozenset(rules.lexicon("not_name_starts")),
+        high_issuers=tuple(re.compile(p) for p in rules.settings.get("high_issuers", [])),
+        type_order=tuple(rules.settings.get("type_order", [])),
+        levels=re.compile(rf"(?i)^(?:{alternation(levels)}){EDGE_R}"),
+        shared_constructions=frozenset(rules.settings.get("shared_constructions", [])),
+        speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
+        place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
+    )

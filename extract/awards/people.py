@@ -1,0 +1,105 @@
+"""People around a distinction: the presenter who hands it over, and persons who cannot issue it.
+
+The officials found earlier in the pipeline name them; failing that, a personal name read from
+the clause's subject ("Đại tá X, ... trao Giấy khen").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.awards.lexicon import Lexicon
+from extract.names import is_name_syllable, same_person
+from extract.records import Official
+from extract.ruleset import RuleSet
+from extract.spelling import fold
+
+
+def names_person(text: str, lex: Lexicon, officials: Sequence[Official]) -> bool:
+    if lex.person_title.search(text):
+        return True
+    return official_in(text, lex, officials) is not None
+
+
+def official_in(text: str, lex: Lexicon, officials: Sequence[Official]) -> tuple[int, str] | None:
+    """The last official named in ``text`` (position, name).
+
+    A two-syllable name right after a level word is a place ("huyện Thạch Sơn"), whatever a list
+    of officials says; a full name there is a person ("Phó Chủ tịch UBND tỉnh Lê Thị Hoa").
+    """
+    folded = fold(text)
+    best: tuple[int, str] | None = None
+    for o in officials:
+        name = fold(o.name)
+        at = folded.rfind(name)
+        while at >= 0:
+            words_before = folded[:at].split()
+            place_like = len(name.split()) <= 2 and bool(words_before) and lex.levels.match(words_before[-1])
+            if not place_like:
+                if best is None or at > best[0]:
+                    best = (at, o.name)
+                break
+            at = folded.rfind(name, 0, at)
+    return best
+
+
+def find_presenter(clause: str, rules: RuleSet, lex: Lexicon, officials: Sequence[Official]) -> str | None:
+    """The named person handing the distinction over ("Đại tá X, ... trao Giấy khen").
+
+    Officials found earlier name him, by the name he has in their records (the longest form); failing
+    that, a personal name read from the subject.
+    """
+    verb = rules.compiled["presents"].search(clause) or rules.compiled["issuer_grants"].search(clause)
+    if verb is None:
+        return None
+    subject = clause[: verb.start()]
+    best = official_in(subject, lex, officials)
+    if best is not None:
+        return best[1]
+    name = _name_fallback(subject, lex)
+    if name is None:
+        return None
+    # "Đại tá Trần Bình trao": the short form of an official found in the article is that official.
+    known = next((o.name for o in officials if same_person(name, o.name)), name)
+    return max((known, name), key=lambda n: len(n.split()))
+
+
+def _name_fallback(subject: str, lex: Lexicon) -> str | None:
+    """The last personal name of the subject: 3-4 capitalised syllables, or 2 after a rank.
+
+    Runs that start like a post or a body ("Phó Chủ", "Công an") or follow a level word
+    ("tỉnh Bắc Ninh") are not names.
+    """
+    titled = lex.person_title.search(subject) is not None
+    runs: list[tuple[list[str], str]] = []  # (syllables, word before the run)
+    current: list[str] = []
+    before = ""
+    previous = ""
+    for tok in re.finditer(r"\S+", subject):
+        raw = tok.group()
+        word = raw.strip(",.;:()")
+        if is_name_syllable(word) and not raw.startswith("("):
+            if not current and lex.person_title.fullmatch(word):  # "Bà H’Yên Niê": the name follows
+                previous = word.lower()
+                continue
+            if not current:
+                before = previous
+            current.append(word)
+            if raw.endswith((",", ";", ":", ")")):
+                runs.append((current, before))
+                current = []
+        elif current:
+            runs.append((current, before))
+            current = []
+        previous = word.lower()
+    if current:
+        runs.append((current, before))
+    names = [
+        r
+        for r, prev in runs
+        if (3 <= len(r) <= 4 or (titled and len(r) == 2))
+        and r[0] not in lex.not_name_starts
+        and not lex.levels.match(prev)
+    ]
+    return " ".join(names[-1]) if names else None

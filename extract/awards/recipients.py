@@ -1,0 +1,145 @@
+"""Who receives a distinction: "... cho 2 cá nhân", "Công an xã A đón nhận ...", "được ... tặng".
+
+Constructions ``recipients_for`` and ``receives`` of the rule set; a recipient phrase gives
+names, a count and a kind (individual or collective).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.awards.lexicon import TOKEN, Lexicon
+from extract.awards.mentions import Clause
+from extract.records import RecipientKind
+from extract.ruleset import RuleSet
+
+# (names, count, kind) of the recipients of a distinction
+Recipients = tuple[list[str], int | None, RecipientKind | None]
+
+
+def find_recipients(
+    c: Clause, after: int, construction: str | None, rules: RuleSet, lex: Lexicon
+) -> Recipients | None:
+    """Who receives: "cho ..." after the award (and its issuers, ending at ``after``), else the
+    subject of "nhận", "được ... tặng"."""
+    recipients = _recipients_after(c.text, after, c.sentence.end, rules, lex)
+    if recipients is None and c.group[0].type == lex.generic_type:  # "đã khen thưởng 5 tập thể"
+        recipients = parse_recipients(c.text[c.end : c.sentence.end], lex)
+    if recipients is None:
+        recipients = _recipients_before(c.left, rules, lex)
+    if recipients is None and construction in ("agent_passive", "agent_commends"):
+        passive = rules.compiled[construction].search(c.clause)  # "Công an xã A được ... tặng"
+        subject = subject_of(c.clause[: passive.start()], lex) if passive else ""
+        recipients = parse_recipients(subject, lex) if subject else None
+    return recipients
+
+
+def _recipients_after(text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon) -> Recipients | None:
+    rest = text[pos:limit]
+    stop = re.search(r"[;]", rest)
+    rest = rest[: stop.start()] if stop else rest
+    m = rules.compiled["recipients_for"].search(rest)
+    if m is None or m.start() > 120:
+        return None
+    return parse_recipients(rest[m.end() :], lex)
+
+
+def _recipients_before(left: str, rules: RuleSet, lex: Lexicon) -> Recipients | None:
+    m = rules.compiled["receives"].search(left)
+    if m is None:
+        return None
+    subject = left[: m.start()]
+    subject = subject_of(subject, lex)
+    return parse_recipients(subject, lex) if subject else None
+
+
+def subject_of(left: str, lex: Lexicon) -> str:
+    """The subject of the clause ending ``left``: after ';', ':' and an opener phrase with its comma."""
+    clause = re.split(r"[;:]\s*", left)[-1]
+    parts = [p.strip() for p in clause.split(",")]
+    while len(parts) > 1 and lex.openers.match(parts[0]):  # "Tại buổi lễ, 5 tập thể ..."
+        parts = parts[1:]
+    return ", ".join(parts).strip(" ,")
+
+
+def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
+    """Names, count and kind of "2 cá nhân", "tập thể Công an phường A", "xã B và 3 tập thể"."""
+    for tok in TOKEN.finditer(phrase):
+        if tok.start() > 0 and lex.stop.match(phrase, tok.start()):
+            phrase = phrase[: tok.start()]
+            break
+    phrase = re.split(r"[.;:()“”\"]", phrase)[0].strip(" ,")
+    if not phrase:
+        return None
+    names: list[str] = []
+    counts: list[int | None] = []
+    kinds: set[RecipientKind] = set()
+    for part in re.split(r",\s*|\s+và\s+", phrase):
+        part = lex.determiners.sub("", part.strip())
+        if not part:
+            continue
+        count = None
+        num = lex.number.match(part)
+        if num is not None:
+            raw = num.group("n").lower()
+            count = int(raw) if raw.isdigit() else lex.numbers.get(raw)
+            part = part[num.end() :]
+        if (noun := lex.individual.match(part)) is not None:
+            if (
+                count is None
+                and names
+                and kinds == {RecipientKind.individual}
+                and not noun.group()[0].isupper()
+            ):
+                continue  # "ông A, tổ trưởng tổ dân phố B": the post of the person just named
+            kinds.add(RecipientKind.individual)
+            rest = _proper(part[noun.end() :].strip(), lex)
+            if rest and count is None:
+                names.append(rest)
+        elif (noun := lex.collective.match(part)) is not None:
+            kinds.add(RecipientKind.collective)
+            rest = part[noun.end() :].strip()
+            named = bool(rest) and (rest[0].isupper() or rest[0].isdigit() or bool(lex.levels.match(rest)))
+            if count is None and named:
+                # "Công an xã A", "xã B": the noun belongs to the name; "tập thể C": it does not.
+                whole = part[0].isupper() or lex.levels.match(part) or lex.place_nouns.match(part)
+                names.append(_proper(part if whole else rest, lex))
+        elif count is None and _is_person(part, lex):
+            kinds.add(RecipientKind.individual)
+            names.append(part)
+        else:
+            continue
+        counts.append(count)
+    if not kinds:
+        return None
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    total = sum(c for c in counts if c is not None) if counts and all(c is not None for c in counts) else None
+    if total is None and names and len(names) == len(counts):
+        total = len(names)
+    return names, total, kind
+
+
+def _proper(text: str, lex: Lexicon) -> str:
+    """The leading proper name of a phrase: capitalised words, digits, unit and body nouns.
+
+    "xã A vinh dự" gives "xã A"; "Đảng bộ phường" stays whole ("bộ", "phường" belong to it).
+    """
+    end = pos = 0
+    while pos < len(text):
+        at = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        rest = text[at:]
+        piece = lex.collective.match(rest) or lex.levels.match(rest) or lex.individual.match(rest)
+        if piece is not None:
+            end = pos = at + piece.end()
+            continue
+        tok = TOKEN.match(text, at)
+        if tok is None or not (tok.group()[0].isupper() or tok.group().isdigit()):
+            break
+        end = pos = tok.end()
+    return text[:end]
+
+
+def _is_person(part: str, lex: Lexicon) -> bool:
+    """2-4 capitalised syllables that do not start a post or a body: "Nguyễn Văn A"."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and words[0] not in lex.not_name_starts

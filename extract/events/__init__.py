@@ -1,0 +1,110 @@
+"""Events: the gatherings an article reports, one record per event type per article.
+
+A news report usually covers one main event ("Chiều 29/1, Ban Chỉ đạo ... phường A tổ chức hội
+nghị tổng kết ... năm 2025") and then refers back to it ("Tại hội nghị, ...", "phát biểu tại
+ngày hội").  Reading goes in four steps, each in its module:
+
+* :mod:`~extract.events.mentions`: every trigger (rules labelled with an event type) and
+  back-reference, grouped by type;
+* :mod:`~extract.events.anchors`: per type, the mention that reports the event (an organising
+  verb beats a leading date, which beats a cue such as "tại" or the headline); topics of another
+  event and reviewed activities report none;
+* :mod:`~extract.events.when`: its date and the period it covers;
+* :mod:`~extract.events.where`: its organiser and location, the location then resolved to
+  official units before and after 2025 (:mod:`extract.places`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract import places
+from extract.document import Document
+from extract.events.anchors import anchor
+from extract.events.article import Article
+from extract.events.mentions import Mention, find_mentions
+from extract.events.when import Earlier, event_date, period
+from extract.events.where import location, organizer
+from extract.records import Event, EventType, RecordBase
+from extract.ruleset import RuleSet
+
+__all__ = ["Mention", "extract"]
+
+
+def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase]]) -> list[Event]:
+    """One :class:`Event` per event type the article reports, in order of first appearance."""
+    article = Article(document, rules)
+    by_type: dict[EventType, list[Mention]] = {}
+    for m in find_mentions(article):
+        by_type.setdefault(m.type, []).append(m)
+    anchored: list[tuple[Mention, int, list[Mention]]] = []
+    for group in by_type.values():
+        chosen, strength = anchor(article, [m for m in group if not m.backref])
+        if chosen is not None:
+            chosen = _lead_of_headline(article, chosen, group)
+            anchored.append((chosen, strength, [m for m in group if m.sentence is not chosen.sentence]))
+    # In text order, so that a follow-on ("Ngay sau hội nghị, ...") can take an earlier event's day.
+    anchored.sort(key=lambda a: a[0].start)
+    events: list[Event] = []
+    earlier: list[tuple[int, dt.date | None]] = []
+    for chosen, strength, related in anchored:
+        event = _build(article, chosen, strength, related, earlier)
+        earlier.append((chosen.start, event.date))
+        events.append(event)
+    events.sort(key=lambda e: e.evidence.start)
+    return events
+
+
+def _lead_of_headline(article: Article, chosen: Mention, group: Sequence[Mention]) -> Mention:
+    """The lead's reading of an event the headline names ("Hội nghị tổng kết ..." / "Sáng 12/8, ...").
+
+    A lead opening with a date and naming no other event type reports the headline's event: its
+    date, organiser and place are read there, at its own mention of the type ("tổ chức hội nghị")
+    or, failing one, over the whole sentence.
+    """
+    lead = article.lead
+    if chosen.sentence is not article.document.headline or lead is None or not article.leading_date(lead):
+        return chosen
+    others = article.primary_by_sentence.get(lead.start, [])
+    if any(m.type is not chosen.type for m in others):
+        return chosen
+    own = next((m for m in group if m.sentence is lead), None)
+    if own is not None:
+        return replace(own, rule=chosen.rule, confidence=chosen.confidence, backref=False)
+    return replace(chosen, start=lead.end, end=lead.end, sentence=lead)
+
+
+def _build(
+    article: Article, anchor: Mention, strength: int, related: Sequence[Mention], earlier: Earlier
+) -> Event:
+    own_year, covered = period(article, anchor)
+    for m in related:
+        if covered is not None:
+            break
+        _, covered = period(article, m, after_trigger=False)
+    if anchor.type.value not in article.setting_list("own_year_types"):
+        own_year = None
+    date = event_date(article, anchor, related, own_year, earlier)
+    by = organizer(article, anchor)
+    unit = location(article, anchor, by)
+    admin_old = admin_new = None
+    if unit is not None:
+        tiers = article.settings.get("unit_tiers", {})
+        context = places.build_context(article.text, article.units, tiers, unit)
+        resolved = places.resolve(unit.level, unit.name, tiers, context, article.document.published)
+        admin_old, admin_new = places.as_dict(resolved.old), places.as_dict(resolved.new)
+    return Event(
+        type=anchor.type,
+        date=date,
+        location=" ".join(p for p in (unit.level.lower(), unit.name) if p) if unit else None,
+        organizer=by.text if by else None,
+        period=covered,
+        admin_old=admin_old,
+        admin_new=admin_new,
+        evidence=article.document.evidence(anchor.sentence),
+        rule=anchor.rule,
+        ruleset=article.rules.name,
+        confidence=round(anchor.confidence * (1.0 if strength >= 2 else 0.8), 3),
+    )

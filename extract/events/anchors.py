@@ -1,0 +1,128 @@
+"""Which mention reports an event: the anchor of a type's mentions, and how surely it reports one.
+
+A mention reports an event when an organising verb governs it ("Ban Chỉ đạo ... tổ chức hội
+nghị"), when a date opens its sentence, when a cue shows the event took place ("phát biểu tại
+ngày hội"), or when it is the article's headline.  It reports none when it is only the topic of
+another event ("hội nghị tổng kết 20 năm tổ chức Ngày hội"), an activity reviewed over a period
+("Năm 2024, các xã đã tổ chức Ngày hội"), or a count of gatherings ("tổ chức 25 hội nghị").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.events.article import Article
+from extract.events.mentions import Mention
+
+PERIOD_PREFIX = "period:"
+_CLAUSE_BREAK = re.compile(r"[;:]")
+# How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
+_OPENING_CHARS = 16
+
+
+def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None, int]:
+    """The mention that reports the event, and how strongly (see :func:`strength`).
+
+    A lead sentence with both a verb and a date ("Tối 22/8, Ủy ban ... tổ chức Ngày hội")
+    beats a headline that only has the verb.
+    """
+    best: tuple[Mention | None, int] = (None, 0)
+    for m in primary:
+        score = strength(article, m)
+        if score == 3 and article.leading_date(m.sentence):
+            score = 4
+        if score > best[1]:
+            best = (m, score)
+        if score == 4:
+            break
+    return best
+
+
+def strength(article: Article, m: Mention) -> int:
+    """How surely this mention reports the event: 3 verb, 2 leading date, 1 cue or headline, 0 none.
+
+    A verb belongs to the nearest trigger after it ("tổ chức hội nghị triển khai kế hoạch tổ
+    chức Ngày hội": the first "tổ chức" is the hội nghị's); a verb after a plan or request word
+    ("kế hoạch tổ chức", "yêu cầu ... tổ chức") organises nothing yet.  Strict types (other
+    gatherings) need their verb right before them and are no event of their own inside
+    another event ("Trong khuôn khổ Ngày hội, ... tổ chức hội thi").
+    """
+    if embedded(article, m) or reviewed(article, m):
+        return 0
+    text, s = article.text, m.sentence
+    prev, nxt = neighbours(article, m)
+    seg_start = prev.end if prev is not None else s.start
+    seg_end = nxt.start if nxt is not None else s.end
+    before = text[seg_start : m.start]
+    headline = 1 if s is article.document.headline else 0
+    strict = article.setting_list("strict_types")
+    if m.type.value in strict:
+        if prev is not None and prev.type.value not in strict:
+            return 0
+        window = int(article.settings.get("strict_verb_window", 40))
+        near = max(seg_start, m.start - window)
+        if live_verb(article, text[near : m.start], near):
+            return 3
+        return 2 if prev is None and article.leading_date(s) else headline
+    # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
+    after = text[m.end : seg_end] if nxt is None else ""
+    if live_verb(article, before, seg_start) or live_verb(article, after, m.end):
+        return 3
+    if prev is None and article.leading_date(s):
+        return 2
+    return 1 if article.words.cue_before.search(before) else headline
+
+
+def embedded(article: Article, m: Mention) -> bool:
+    """Whether ``m`` is the topic of an earlier trigger of its clause, of another type.
+
+    "hội nghị tổng kết 20 năm tổ chức Ngày hội ...": one review event, no festival of its own
+    (setting ``embedding_types``).
+    """
+    prev, _ = neighbours(article, m)
+    if prev is None or prev.type is m.type or prev.type.value not in article.setting_list("embedding_types"):
+        return False
+    return not _CLAUSE_BREAK.search(article.text, prev.end, m.start)
+
+
+def reviewed(article: Article, m: Mention) -> bool:
+    """Whether ``m`` is an activity reviewed over a period rather than a gathering reported.
+
+    "Năm 2024, các xã đã tổ chức Ngày hội ...", "20 năm qua, Ngày hội được tổ chức ...": a
+    period opening the trigger's clause or a review cue before the trigger, in a sentence that
+    dates nothing ("vừa qua" dates a report); "đã tổ chức 25 hội nghị": a count before it.
+    """
+    s, text = m.sentence, article.text
+    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s.start, m.start)), default=s.start)
+    before = text[clause_start : m.start]
+    if article.words.counted.search(before):
+        return True
+    if article.dates_in(s):
+        return False
+    if article.words.review.search(before):
+        return True
+    opening = before[:_OPENING_CHARS]
+    return any(
+        (found := article.rules.compiled[r.id].search(before)) is not None and found.start() < len(opening)
+        for r in article.rules.patterns
+        if (r.label or "").startswith(PERIOD_PREFIX)
+    )
+
+
+def live_verb(article: Article, segment: str, offset: int) -> bool:
+    """Whether ``segment`` has an organising verb not governed by a plan or request word."""
+    words = article.words
+    for verb in words.organize.finditer(segment):
+        window = article.text[max(0, offset + verb.start() - 40) : offset + verb.start()]
+        if not words.plan.search(re.split(r"[.;]", window)[-1]):
+            return True
+    return False
+
+
+def neighbours(article: Article, m: Mention) -> tuple[Mention | None, Mention | None]:
+    """The primary triggers before and after ``m`` in its sentence."""
+    same = article.primary_by_sentence.get(m.sentence.start, [])
+    before = [o for o in same if o.end <= m.start]
+    after = [o for o in same if o.start >= m.end]
+    return (before[-1] if before else None), (after[0] if after else None)

@@ -1,0 +1,70 @@
+"""Trigger mentions of event types, and the generic words that refer back to them.
+
+Rules labelled with an event type find triggers ("hội nghị tổng kết", "Ngày hội Toàn dân bảo
+vệ ANTQ"); earlier rules claim overlapping text.  Setting ``backrefs`` lists generic words
+("hội nghị") that refer back to an event of a type the article has a trigger of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.document import Sentence
+from extract.events.article import Article
+from extract.records import EventType
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A trigger (or back-reference) of an event type in one sentence."""
+
+    type: EventType
+    rule: str
+    confidence: float
+    start: int
+    end: int
+    sentence: Sentence
+    backref: bool = False
+
+
+def find_mentions(article: Article) -> list[Mention]:
+    """Triggers in rule order (earlier rules claim overlapping text), then back-references."""
+    document, rules = article.document, article.rules
+    claimed: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    valid = {t.value for t in EventType}
+    for rule in rules.patterns:
+        if rule.label not in valid or rule.regex is None:
+            continue
+        for m in rules.finditer(rule, document):
+            if any(s < m.end() and m.start() < e for s, e in claimed):
+                continue
+            claimed.append((m.start(), m.end()))
+            sentence = document.sentence_at(m.start())
+            out.append(Mention(EventType(rule.label), rule.id, rule.confidence, m.start(), m.end(), sentence))
+    types_found = {m.type for m in out}
+    lowered = document.lowered
+    for etype, words in article.settings.get("backrefs", {}).items():
+        if EventType(etype) not in types_found:
+            continue
+        for word in words:
+            at = lowered.find(word.lower())
+            while at >= 0:
+                end = at + len(word)
+                free = not any(s < end and at < e for s, e in claimed)
+                if free and _word_edges(article.text, at, end):
+                    sentence = document.sentence_at(at)
+                    out.append(Mention(EventType(etype), "backref", 0.5, at, end, sentence, True))
+                at = lowered.find(word.lower(), end)
+    out.sort(key=lambda m: m.start)
+    for m in out:
+        if not m.backref:
+            article.primary_by_sentence.setdefault(m.sentence.start, []).append(m)
+    return out
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is whole words (no letter glued on either side)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())

@@ -1,0 +1,136 @@
+"""Who organised an event and where it happened.
+
+* organizer: the body before "tổ chức", as written ("Ban Chỉ đạo ... phường A"), or after
+  "do" following the trigger ("Hội nghị ... do UBND huyện A tổ chức");
+* location: the most specific unit where the event happens: "tại <unit>" in the anchor sentence;
+  else the most local unit of the organiser and its partners ("Công an huyện A phối hợp với UBND
+  xã B" happens in xã B), a province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị"
+  happens in "tỉnh Thanh Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names
+  no unit, so the sentence must name the province for a location; failing an organiser's unit,
+  a ward-level unit the article keeps naming.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import places
+from extract.events.article import Article
+from extract.events.mentions import Mention
+from extract.spelling import fold
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_PARENT = re.compile(r",\s*(?=\S)")
+# An organiser starts a clause: at the sentence start or after ", ; : –".
+_CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\s-\s*)$")
+# Between "tại" and its unit: no sentence break and no ", Capitalised" (a new clause).
+_LOCATION_GAP = re.compile(r"[.;]|,\s+[^\W\d_]*[A-ZĐ]")
+_TIER_ORDER = {"ward": 0, "district": 1, "province": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Organizer:
+    """The organiser phrase as written, and where the phrase with its partners ends."""
+
+    text: str
+    start: int
+    end: int
+    full_end: int  # up to the verb: "Công an huyện A phối hợp với UBND xã B"
+
+
+def organizer(article: Article, anchor: Mention) -> Organizer | None:
+    """The body that organises the event, as written, with its span (and its partners')."""
+    text, words, s = article.text, article.words, anchor.sentence
+    for verb in words.organize.finditer(text, s.start, s.end):
+        if verb.start() >= anchor.start:
+            # "... do Ban Chỉ đạo X tổ chức": the organiser follows "do", after the trigger.
+            agents = list(words.agent.finditer(text, anchor.end, verb.start()))
+            if agents:
+                return _clean_organizer(article, agents[-1].end(), verb.start())
+            continue
+        left = text[s.start : verb.start()]
+        bodies = [h.start() for h in words.heads.finditer(left) if _CLAUSE_START.search(left[: h.start()])]
+        units = [
+            h.start() for h in words.unit_heads.finditer(left) if _CLAUSE_START.search(left[: h.start()])
+        ]
+        # A body opening a clause ("tại thôn A, xã B, Ban Chỉ đạo ... tổ chức"); a unit itself
+        # only when no body does.
+        starts = bodies[:1] or units[-1:]
+        if starts:
+            return _clean_organizer(article, s.start + starts[0], verb.start())
+    return None
+
+
+def _clean_organizer(article: Article, start: int, end: int) -> Organizer | None:
+    """The organiser alone: without partners ("phối hợp với ..."), adverbs, parentheses, or
+    the parent body after a comma ("Cục X, Bộ Công an")."""
+    phrase = article.text[start:end]
+    cut = article.words.cut.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    parent = _PARENT.search(phrase)
+    while parent is not None:
+        if article.words.heads.match(phrase, parent.end()):
+            phrase = phrase[: parent.start()]
+            break
+        parent = _PARENT.search(phrase, parent.end())
+    phrase = _PARENS.sub("", phrase).strip(" ,;:-–")
+    return Organizer(phrase, start, start + len(phrase), end) if phrase else None
+
+
+def location(article: Article, anchor: Mention, organizer: Organizer | None) -> places.UnitMention | None:
+    """The unit where the event happens (see the module docstring for the order)."""
+    text, s = article.text, anchor.sentence
+    # 1. "tại <unit>" in the anchor sentence: after the trigger, else before it.
+    markers = list(article.words.location_marker.finditer(text, s.start, s.end))
+    markers.sort(key=lambda mk: (mk.start() < anchor.start, mk.start()))
+    for marker in markers:
+        seg_end = min(s.end, marker.end() + 60)
+        unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
+        if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
+            return unit
+        bare = places.province_at(text, marker.end())  # "tại Hà Nội"
+        if bare is not None:
+            return bare
+    # 2. The most local unit of the organiser and its partners.
+    if organizer is not None:
+        inside = [u for u in article.units if organizer.start <= u.start < organizer.full_end]
+        named = [u for u in inside if u.name]
+        if named:
+            return min(named, key=lambda u: tier_rank(article, u))
+        if inside:
+            # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a province the sentence names counts.
+            provinces = [
+                u
+                for u in article.units
+                if s.start <= u.start < s.end and u.name and "province" in _tiers(article, u)
+            ]
+            return provinces[0] if provinces else None
+    # 3. A ward-level unit the article keeps naming.
+    return _dominant_unit(article)
+
+
+def tier_rank(article: Article, unit: places.UnitMention) -> int:
+    """0 for a ward-level unit, 1 district, 2 province (the most local first)."""
+    return min(_TIER_ORDER.get(t, 2) for t in _tiers(article, unit))
+
+
+def _tiers(article: Article, unit: places.UnitMention) -> list[str]:
+    """The tiers a unit's level word may name ("thành phố": district or province); bare: province."""
+    return list(article.settings.get("unit_tiers", {}).get(fold(unit.level), ["province"]))
+
+
+def _dominant_unit(article: Article) -> places.UnitMention | None:
+    tiers = article.settings.get("unit_tiers", {})
+    wanted = set(article.setting_list("fallback_tiers"))
+    counts: dict[str, list[places.UnitMention]] = {}
+    for u in article.units:
+        if u.name and set(tiers.get(fold(u.level), ())) & wanted:
+            counts.setdefault(fold(u.text), []).append(u)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < int(article.settings.get("fallback_min_mentions", 2)):
+        return None
+    if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+        return None  # two places named as often: no main one
+    return ranked[0][0]

@@ -1,0 +1,61 @@
+"""The events rule set's word lists, turned into regexes once per rule-set object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.ruleset import RuleSet
+
+EDGE_L, EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Word lists of the rule set as regexes (see ``rules/events.v1.yaml`` for each list)."""
+
+    organize: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    heads: re.Pattern[str]
+    cut: re.Pattern[str]
+    period_stop: re.Pattern[str]
+    location_marker: re.Pattern[str]
+    agent: re.Pattern[str]
+    unit_heads: re.Pattern[str]
+    plan: re.Pattern[str]
+    review: re.Pattern[str]
+    counted: re.Pattern[str]
+    follow_on: re.Pattern[str]
+
+    @staticmethod
+    def of(rules: RuleSet) -> Words:
+        cached = _COMPILED.get(id(rules))
+        if cached is None or cached[0] is not rules:  # kept alive here, so its id stays unique
+            cached = _COMPILED[id(rules)] = (rules, _compile(rules))
+        return cached[1]
+
+
+_COMPILED: dict[int, tuple[RuleSet, Words]] = {}
+
+
+def _compile(rules: RuleSet) -> Words:
+    def words(lexicon: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(rules.lexicon(lexicon), key=len, reverse=True))
+
+    return Words(
+        organize=re.compile(rf"(?i){EDGE_L}(?:{words('organize_verbs')}){EDGE_R}"),
+        cue_before=re.compile(rf"(?i){EDGE_L}(?:{words('mention_cues')})\s+(?:\S+\s+){{0,2}}$"),
+        heads=re.compile(rf"{EDGE_L}(?:{words('organizer_heads')}){EDGE_R}"),
+        cut=re.compile(rf"(?i)\s+(?:{words('organizer_cut')}){EDGE_R}"),
+        period_stop=re.compile(rf"(?i){EDGE_L}(?:{words('period_stops')}){EDGE_R}"),
+        location_marker=re.compile(rf"(?i){EDGE_L}(?:{words('location_markers')})\s+"),
+        agent=re.compile(rf"{EDGE_L}(?:{words('organizer_agents')})\s+"),
+        unit_heads=re.compile(rf"{EDGE_L}(?:{words('organizer_units')}){EDGE_R}"),
+        plan=re.compile(rf"{EDGE_L}(?:{words('plan_words')}){EDGE_R}"),
+        review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
+        # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
+        counted=re.compile(
+            rf"(?i)(?:{EDGE_L}(?:{words('count_words')})|(?<![\d/.,:-])\d{{1,3}}(?:[.,]\d{{3}})*)\s+$"
+        ),
+        follow_on=re.compile(rf"(?i)\W*(?:{words('follow_on_cues')}){EDGE_R}"),  # used with .match
+    )

@@ -1,0 +1,193 @@
+"""Figures: the counts, percentages, ratios and amounts of money an article reports.
+
+A figure is a numeral and the noun phrase it counts: "30 tổ bảo vệ ANTT ở cơ sở", "30/30 khu dân
+cư", "trên 94% khu dân cư", "gần 1 tỷ đồng".  Most numerals in these articles are something else
+— dates, periods, years, document numbers, names with digits, ages, anniversaries, measurements —
+so the work is in saying no.  Each numeral found by a pattern of the rule set is read with
+:mod:`extract.numbers` (two joined by a range word, "từ 12 đến 18 người", are read as one), then
+kept only when
+
+1. it is not quoted inside a short name ("2 quản, 2 tích cực") nor glued to letters or hyphens;
+2. the word before it is not a date, ordinal, clause or name word (``traps_before``: "năm 2025",
+   "lần thứ 2", "số 09", "Ban Chỉ đạo 138") nor a vague word ("hàng trăm"); after a place or team
+   word (``numbered_names``: "thôn 3", "tổ 5") it names the place unless a counted noun follows
+   ("cho Công an phường 17 nguồn tin");
+3. it is not a year or a phone number, and "d/m" is not a date ("Chiều 29/1");
+4. what follows is a noun phrase (``unit_stops`` end it) that is not a time, an age or a measure
+   (``non_count_units``: "6 tháng", "78 năm"; ``measurement_units``: "12 m", "3 tấn");
+5. a lone number word counts a listed noun ("hai cá nhân", not "hai con số", not "cuối năm xã"),
+   and a head noun no lexicon lists is a noun to underthesea ("200 bóng đèn", not "3 sạch"; and
+   not "2 quản" listed with "2 tích cực").  Only the few sentences that need it pay for underthesea.
+
+A percentage or ratio with no noun after it counts the subject of its clause ("Tỷ lệ hộ gia đình
+ký cam kết đạt 93,7%": "hộ gia đình"), or repeats the figure just before it ("…, tỷ lệ đạt 96,4%").
+Everything language-specific is in ``rules/figures.v1.yaml``; this package is the generic reader
+(:mod:`.lexicon` compiles the rule set, :mod:`.reader` reads one sentence).
+The same figure repeated in an article (a photo caption repeating the body) is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import numbers
+from extract.document import Document
+from extract.figures.lexicon import CompiledRules, compile_rules
+from extract.figures.reader import Numeral, SentenceReader, Unit
+from extract.records import Figure, FigureKind, RecordBase
+from extract.ruleset import RuleSet
+
+__all__ = ["CompiledRules", "compile_rules", "extract"]
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A figure found in a sentence, with the spans later checks need."""
+
+    numeral: Numeral
+    unit: Unit | None
+    known: bool  # the head is listed (or came from a listed figure)
+    fields: dict[str, object]
+
+
+def _forward_unit(
+    sentence: SentenceReader, numeral: Numeral, slogans: list[tuple[int, int]]
+) -> tuple[Unit | None, bool, bool] | None:
+    """The unit after ``numeral``, whether it is money, whether its head is listed; None: no figure."""
+    r, keys = sentence.rules, sentence.keys
+    unit = sentence.unit(numeral.end)
+    if unit is None:
+        return None, False, True
+    currency = sentence.currency(unit)
+    if currency is not None:
+        return currency, True, True  # "1 tỷ đồng"; "3 đồng chí" is people
+    if r.non_count_units.starts(keys, unit.head_first):
+        if (numeral.percent or numeral.total is not None) and sentence.time_adverbial(unit):
+            return None, False, True  # "81,5% năm 2022": the noun is elsewhere
+        return None  # "100% các năm"
+    if numeral.single_word and not sentence.counts_noun(numeral, unit):
+        return None  # a lone number word must count a listed noun: not "hai con số"
+    if sentence.known_head(unit) or not r.settings.tag_unknown_heads:
+        return unit, False, sentence.known_head(unit)
+    tagged, tag = sentence.tagged_head(unit)
+    if tag in r.settings.measure_tags:
+        return None  # "12 m", "2,3 km"
+    if tag and tag not in r.settings.noun_tags:
+        if numeral.total is None and not numeral.percent:
+            slogans.append((numeral.first, tagged.head_last))
+        return None, False, False  # not a noun: "3 sạch", "đạt 5 tốt", "98% hài lòng"
+    return tagged, False, False
+
+
+def _unit_before(
+    sentence: SentenceReader, numeral: Numeral, before: list[_Found]
+) -> tuple[Unit | None, bool]:
+    """The unit of a percentage or ratio written before it, and whether its head is listed.
+
+    The clause's subject (:meth:`SentenceReader.subject`), else, for a bare rate word or a bracket,
+    the unit of the last figure before it in the sentence that is no amount of money.
+    """
+    unit, refers_back = sentence.subject(numeral)
+    if unit is not None:
+        return unit, sentence.known_head(unit)
+    if refers_back:
+        for figure in reversed(before):
+            if figure.unit is not None and figure.fields["kind"] is not FigureKind.money:
+                return figure.unit, figure.known
+    return None, True
+
+
+def _figure(
+    sentence: SentenceReader, numeral: Numeral, before: list[_Found], slogans: list[tuple[int, int]]
+) -> _Found | None:
+    """The figure for ``numeral``, or None when it is not one.
+
+    ``before`` are the figures found earlier in the sentence (a bare rate may restate the last);
+    ``slogans`` collects numbers followed by no noun, for :meth:`SentenceReader.in_slogan`.
+    """
+    r, keys = sentence.rules, sentence.keys
+    if sentence.is_trap(numeral):
+        return None
+    if numeral.total is None and not numeral.percent and r.non_count_units.starts(keys, numeral.end):
+        return None  # "6 tháng", "78 năm", "hai con số"; "81,5% năm 2022" is read on
+    if r.measurement_units.starts(keys, numeral.end):
+        return None  # "12 m", "150 m2", "8 kg": measurements, not figures of the movement
+    if numeral.single_word and not (
+        r.nouns.starts(keys, numeral.end) or r.classifiers.starts(keys, numeral.end)
+    ):
+        return None  # a lone number word counts only a listed noun ("năm thực hiện" is a year)
+    forward = _forward_unit(sentence, numeral, slogans)
+    if forward is None:
+        return None
+    unit, money, known = forward
+    after = unit.last + 1 if unit is not None else numeral.end
+    if numeral.total is not None:
+        if numeral.value > numeral.total:
+            return None
+        if sentence.is_date_shape(numeral) and (unit is None or not known):
+            return None  # "1/5 Ban ..." reads as a date; "8/8 cơ sở giáo dục" as a ratio
+    from_subject = (
+        unit is None and (numeral.percent or numeral.total is not None) and r.settings.subject_units
+    )
+    if from_subject:
+        unit, known = _unit_before(sentence, numeral, before)
+    value = numeral.value
+    if numeral.total is not None:
+        kind = FigureKind.ratio
+    elif numeral.percent:
+        kind = FigureKind.percent
+    elif money or (unit is None and numeral.scaled and value >= 1e6 and sentence.money_nearby(numeral.first)):
+        kind = FigureKind.money
+    elif unit is None:
+        return None
+    else:
+        kind = FigureKind.count
+        if not value.is_integer() and numeral.written and not numeral.scaled:
+            value = numbers.parse_digits(numeral.written, whole=True) or value  # "1,500 hội viên"
+    confidence = r.ruleset.rule(numeral.rule).confidence - (0.0 if known else 0.15)
+    confidence -= r.settings.subject_unit_penalty if from_subject and unit is not None else 0.0
+    fields: dict[str, object] = {
+        "value": value,
+        "total": numeral.total,
+        "kind": kind,
+        "qualifier": sentence.qualifier(numeral, after),
+        "unit": sentence.span_text(unit.first, unit.last) if unit else None,
+        "head": sentence.span_text(unit.head_first, unit.head_last) if unit else None,
+        "rule": numeral.rule,
+        "confidence": round(max(0.0, confidence), 3),
+    }
+    return _Found(numeral, unit, known, fields)
+
+
+def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase]]) -> list[Figure]:
+    """Figures of ``document``, one per (kind, value, total, head noun), in text order."""
+    compiled = compile_rules(rules)
+    figures: list[Figure] = []
+    seen: set[tuple[object, ...]] = set()
+    for sentence in document.sentences:
+        if not _DIGIT.search(sentence.text) and not compiled.words.search(sentence.text):
+            continue
+        reader = SentenceReader(document, sentence, compiled)
+        here: list[_Found] = []
+        slogans: list[tuple[int, int]] = []
+        for numeral in reader.numerals():
+            if (figure := _figure(reader, numeral, here, slogans)) is not None:
+                here.append(figure)
+        for figure in here:
+            if (
+                figure.unit is not None
+                and not figure.known
+                and reader.in_slogan(figure.numeral, figure.unit, slogans)
+            ):
+                continue
+            unit = figure.unit
+            head_key = " ".join(reader.keys[unit.head_first : unit.head_last + 1]) if unit else ""
+            fields = figure.fields
+            key = (fields["kind"], fields["value"], fields["total"], head_key)
+            if key not in seen:
+                seen.add(key)
+                figures.append(Figure(evidence=document.evidence(sentence), ruleset=rules.name, **fields))
+    return figures

@@ -1,0 +1,154 @@
+"""Chunking: the tokens of a sentence become tagged chunks, one tag letter each.
+
+R rank, M address marker, N/n personal name (certain / candidate), P post, C credit label,
+g a word that makes the next post someone else's ("thừa ủy quyền", "Bằng khen của"),
+"," separator, ":" colon, ";" clause end, x anything else.  The construction rules of the rule
+set are regular expressions over the string of these letters (:mod:`extract.officials.grammar`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.names import Strength, is_name_syllable
+from extract.officials.lexicon import Lexicon
+from extract.officials.posts import PostReader
+from extract.officials.tokens import Chunk, PosStarts, Token
+
+_CLAUSE_END = frozenset(";.!?…")
+
+
+class Chunker:
+    """Tags the tokens of one sentence with the lexicons of one rule set."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.posts = PostReader(lex)
+
+    def chunk(self, toks: Sequence[Token], pos: PosStarts | None) -> list[Chunk]:
+        """Tag every token of a sentence; consecutive tokens of one phrase share a chunk."""
+        out: list[Chunk] = []
+        i, clause_start = 0, True
+        while i < len(toks):
+            tok = toks[i]
+            # Inside "Name, post, post" the posts already have their person: no name is split
+            # off a place at their end ("Đại úy Lò Văn A - Trưởng Công an xã Nà Khoa").
+            named = _after_name(out)
+            if tok.text in _CLAUSE_END or tok.text == ":":
+                out.append(Chunk(":" if tok.text == ":" else ";", i, i + 1))
+                i, clause_start = i + 1, True
+                continue
+            if (after := self._aside(toks, i)) > i:
+                i = after
+                continue
+            if tok.key in self.lex.separators:
+                out.append(Chunk(",", i, i + 1))
+                i, clause_start = i + 1, tok.text == "("
+                continue
+            step = self._governor(toks, i) or self._credit(toks, i) or self._marker(toks, i, clause_start)
+            if step:
+                out.append(step)
+                i, clause_start = step.end, False
+                continue
+            if rank := self.lex.ranks.match(toks, i):
+                out.append(Chunk("R", i, i + len(rank)))
+                i, clause_start = i + len(rank), False
+                continue
+            post = self.posts.read(toks, i, pos, split_names=not named)
+            if post:
+                out.extend(post)
+                i, clause_start = post[-1].end, False
+                continue
+            if (skip := self._title(toks, i)) > i:
+                i = skip
+                continue
+            chunk = self._name_run(toks, i)
+            out.append(chunk)
+            i, clause_start = chunk.end, False
+        return out
+
+    def _governor(self, toks: Sequence[Token], i: int) -> Chunk | None:
+        """ "thừa ủy quyền", "thay mặt", or "của" after a distinction: the post after them is not the
+        post of the person named next ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng X trao ...").
+        """
+        governor = self.lex.governors.match(toks, i)
+        if governor:
+            return Chunk("g", i, i + len(governor))
+        if toks[i].key in self.lex.award_links and self._after_award(toks, i):
+            return Chunk("g", i, i + 1)
+        return None
+
+    def _after_award(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether a distinction noun stands before ``i`` in its clause ("Bằng khen ... của")."""
+        for j in range(i - 1, max(-1, i - self.lex.award_window - 1), -1):
+            if toks[j].text in _CLAUSE_END or toks[j].text == ":":
+                return False
+            if self.lex.award_nouns.match(toks, j):
+                return True
+        return False
+
+    def _credit(self, toks: Sequence[Token], i: int) -> Chunk | None:
+        label = self.lex.credit_labels.match(toks, i)
+        if label and i + len(label) < len(toks) and toks[i + len(label)].text == ":":
+            return Chunk("C", i, i + len(label) + 1)
+        prefix = self.lex.credit_prefixes.match(toks, i)
+        if prefix and toks[i].text[0].isupper():
+            return Chunk("C", i, i + len(prefix))
+        return None
+
+    def _marker(self, toks: Sequence[Token], i: int, clause_start: bool) -> Chunk | None:
+        """ "ông", "đồng chí"; capitalised only where a clause starts ("Bà Rịa" is a place)."""
+        marker = self.lex.markers.match(toks, i)
+        if marker and (clause_start or toks[i].text[0].islower()):
+            return Chunk("M", i, i + len(marker))
+        return None
+
+    def _title(self, toks: Sequence[Token], i: int) -> int:
+        """Index after academic titles ("PGS.TS") that stand before a name; ``i`` when none."""
+        j = i
+        while (title := self.lex.titles.match(toks, j)) or (j > i and toks[j].text in ".-"):
+            j += len(title) if title else 1
+            if j >= len(toks):
+                return i
+        return j if j > i and is_name_syllable(toks[j].text) else i
+
+    def _aside(self, toks: Sequence[Token], i: int) -> int:
+        """Index after a short parenthesis with no post or credit ("(thứ hai từ trái sang)"); else ``i``.
+
+        Photo captions put such asides between a name and its post; they are read through.
+        """
+        if toks[i].text != "(":
+            return i
+        for j in range(i + 1, min(len(toks), i + 12)):
+            if toks[j].text == ")":
+                return j + 1
+            if (
+                toks[j].text in "(:;"
+                or self.lex.starts_phrase(toks, j)
+                or self.lex.credit_labels.match(toks, j)
+            ):
+                return i
+        return i
+
+    def _name_run(self, toks: Sequence[Token], i: int) -> Chunk:
+        """A capitalised run outside a post: a name candidate (N, n) or other text (x)."""
+        end = self.lex.run_end(toks, i)
+        if end == i or toks[i].key in self.lex.names.not_first:  # "Theo Trần Văn A": the name starts after
+            return Chunk("x", i, i + 1)
+        if self.lex.level_before(toks, i):  # "xã Lê Lợi": a place
+            return Chunk("x", i, end)
+        words = [t.text for t in toks[i:end]]
+        strength = self.lex.names.strength(words)
+        if strength is None or self.lex.names.gazetteer.is_place(None, words):  # "Hà Giang - Chủ tịch ..."
+            return Chunk("x", i, end)
+        return Chunk("N" if strength is Strength.strong else "n", i, end)
+
+
+def _after_name(chunks: Sequence[Chunk]) -> bool:
+    """Whether the chunks so far end in "Name, post, ..., " (separators and posts after a name)."""
+    for chunk in reversed(chunks):
+        if chunk.tag in "Nn":
+            return True
+        if chunk.tag not in ",P":
+            return False
+    return False

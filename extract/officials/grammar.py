@@ -1,0 +1,124 @@
+"""Constructions: the rule set's regular expressions over a sentence's chunk tags.
+
+"R[Nn](?:,P)+" is "Đại tá Lê Văn A, Phó Giám đốc ..."; the leftmost match wins, ties go to the
+earlier rule.  Label ``official`` makes a :class:`Mention` of the N/n, R and P chunks of the match;
+label ``reject`` claims the chunks so that no other rule can use them (bylines, credits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.document import Document, Sentence
+from extract.officials.chunker import Chunker
+from extract.officials.lexicon import Lexicon
+from extract.officials.tokens import Chunk, PosStarts, Token, tokenize
+from extract.ruleset import PatternRule, RuleSet, RuleSetError
+from extract.spelling import fold
+
+_LABELS = frozenset({"official", "reject"})
+_TAG_ALPHABET = frozenset("RMNnPCg,:;x")
+
+
+@dataclass
+class Mention:
+    """One reading of an official in one sentence, before mentions of a person are merged."""
+
+    name: str
+    rank: str | None
+    positions: list[str]
+    sentence: Sentence
+    rule: PatternRule
+    via_pos: bool = False
+
+
+class Grammar:
+    """The lexicons, the chunker and the construction rules of one rule set, compiled once."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.lex = Lexicon(rules)
+        self.chunker = Chunker(self.lex)
+        self.constructions = _constructions(rules)
+        words = {fold(w) for w in (*rules.lexicon("ranks"), *rules.lexicon("post_heads"))}
+        trigger_words = sorted(words, key=len, reverse=True)
+        self.trigger = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, trigger_words)) + r")(?!\w)")
+
+    def mentions(self, document: Document, sentence: Sentence) -> list[Mention]:
+        """Officials read in one sentence, in text order."""
+        if not self.trigger.search(fold(sentence.text)):
+            return []
+        toks = tokenize(sentence)
+        pos = _pos_starts(document, sentence, toks) if self.lex.use_pos else None
+        chunks = self.chunker.chunk(toks, pos)
+        tags = "".join(c.tag for c in chunks)
+        found: list[tuple[int, int, int, PatternRule]] = []
+        for priority, (rule, regex) in enumerate(self.constructions):
+            found.extend((m.start(), priority, m.end(), rule) for m in regex.finditer(tags) if m.group())
+        found.sort(key=lambda f: (f[0], f[1], -f[2]))
+        claimed = [False] * len(tags)
+        out: list[Mention] = []
+        for start, _, end, rule in found:
+            if any(claimed[start:end]):
+                continue
+            claimed[start:end] = [True] * (end - start)
+            if rule.label == "official":
+                out.append(self._mention(document, sentence, toks, chunks[start:end], rule))
+        return out
+
+    def _mention(
+        self,
+        document: Document,
+        sentence: Sentence,
+        toks: Sequence[Token],
+        chunks: Sequence[Chunk],
+        rule: PatternRule,
+    ) -> Mention:
+        def text(chunk: Chunk) -> str:
+            return " ".join(document.text[toks[chunk.start].start : toks[chunk.end - 1].end].split())
+
+        name = next(c for c in chunks if c.tag in "Nn")
+        rank = next((c for c in chunks if c.tag == "R"), None)
+        rank_keys = tuple(t.key for t in toks[rank.start : rank.end]) if rank else None
+        return Mention(
+            name=text(name),
+            rank=self.lex.ranks.original[rank_keys] if rank_keys else None,
+            positions=[text(c) for c in chunks if c.tag == "P"],
+            sentence=sentence,
+            rule=rule,
+            via_pos=name.via_pos,
+        )
+
+
+def _constructions(rules: RuleSet) -> list[tuple[PatternRule, re.Pattern[str]]]:
+    """The rule set's patterns, checked: regexes over the tag string, labelled official or reject."""
+    out = []
+    for rule in rules.patterns:
+        if rule.regex is None:
+            raise RuleSetError(f"{rules.name}: rule {rule.id!r} must be a 'regex' over chunk tags")
+        if rule.label not in _LABELS:
+            raise RuleSetError(
+                f"{rules.name}: rule {rule.id!r} has label {rule.label!r}; use one of {sorted(_LABELS)}"
+            )
+        letters = set(re.sub(r"\\.|\(\?[:!=<]*|[\[\]()|*+?{}^$\d]", "", rule.regex))
+        if unknown := letters - _TAG_ALPHABET:
+            raise RuleSetError(
+                f"{rules.name}: rule {rule.id!r} uses {''.join(sorted(unknown))!r}, "
+                f"which are not chunk tags ({''.join(sorted(_TAG_ALPHABET))})"
+            )
+        out.append((rule, rules.compiled[rule.id]))
+    return out
+
+
+def _pos_starts(document: Document, sentence: Sentence, toks: Sequence[Token]) -> PosStarts:
+    """Run offsets where underthesea begins a proper noun (Np) that ends with the run."""
+
+    def starts(start: int, end: int) -> set[int]:
+        words = document.pos(sentence)
+        run_end = toks[end - 1].end
+        begins = {w_start for _, tag, w_start, w_end in words if tag == "Np" and w_end == run_end}
+        return {n for n in range(end - start) if toks[start + n].start in begins}
+
+    return starts

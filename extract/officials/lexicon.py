@@ -1,0 +1,96 @@
+"""The officials rule set's word lists, compiled once, and the questions the reader asks of them.
+
+Every lexicon of ``rules/officials.v1.yaml`` becomes a :class:`~extract.officials.tokens.Phrases`
+matched on spelling keys; level words keep which gazetteer they point to ("tỉnh" → provinces).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.names import NameModel, PlaceLevel, admin_gazetteer, is_name_syllable
+from extract.officials.tokens import Phrases, Token
+from extract.ruleset import RuleSet
+from extract.spelling import fold
+
+LEVEL_KINDS = {
+    "levels_province": PlaceLevel.province,
+    "levels_province_or_district": PlaceLevel.province_or_district,
+    "levels_district": PlaceLevel.district,
+    "levels_ward": PlaceLevel.ward,
+    "levels_village": PlaceLevel.village,
+}
+
+
+class Lexicon:
+    """Ranks, markers, post heads, bodies, levels and the name model of one rule set."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        lex = rules.lexicon
+        settings = rules.settings
+        self.ranks = Phrases(lex("ranks"))
+        self.markers = Phrases(lex("markers"))
+        self.titles = Phrases(lex("titles"))
+        self.credit_labels = Phrases(lex("credit_labels"))
+        self.credit_prefixes = Phrases(lex("credit_prefixes"))
+        self.heads = Phrases(lex("post_heads"))
+        self.prefixes = Phrases(lex("post_prefixes"))
+        self.suffixes = Phrases(lex("post_suffixes"))
+        self.needing_body = Phrases(lex("heads_needing_body"))
+        self.open_heads = Phrases(lex("open_heads"))
+        self.bodies = Phrases(lex("bodies"))
+        self.open_bodies = Phrases(lex("open_bodies"))
+        self.org_words = Phrases(lex("org_words"))
+        self.joiners = frozenset(fold(w) for w in lex("org_joiners"))
+        self.tail_words = Phrases(lex("post_tail_words"))
+        self.separators = frozenset(fold(w) for w in lex("separators"))
+        self.levels = Phrases(w for name in LEVEL_KINDS for w in lex(name))
+        self.level_kind = {
+            keys: kind for name, kind in LEVEL_KINDS.items() for keys in Phrases(lex(name)).original
+        }
+        self.governors = Phrases(lex("post_governors"))
+        self.award_links = frozenset(fold(w) for w in lex("award_links"))
+        self.award_nouns = Phrases(lex("award_nouns"))
+        self.award_window = int(settings.get("award_link_window", 12))
+        self.unit_numbers = frozenset(fold(w) for w in lex("unit_number_words"))
+        self.max_complement = int(settings.get("max_complement_tokens", 24))
+        self.names = NameModel(
+            lex("surnames"),
+            lex("not_name_first"),
+            lex("not_official_names"),
+            int(settings.get("min_name_syllables", 2)),
+            int(settings.get("max_name_syllables", 4)),
+            admin_gazetteer() if settings.get("gazetteer", True) else None,
+            prefixes=lex("name_prefixes"),
+            long_openers=lex("long_name_openers"),
+        )
+        self.use_pos = bool(settings.get("pos_fallback", True))
+        self.confidence_via_pos = float(settings.get("confidence_via_pos", 0.7))
+
+    def starts_phrase(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether a rank or a post ("Phó Giám đốc") starts at ``i``: a name run ends there.
+
+        A prefix counts only before a head: "Nguyên" and "Quyền" are also given names.
+        """
+        if self.ranks.match(toks, i) or self.heads.match(toks, i):
+            return True
+        j = i
+        while prefix := self.prefixes.match(toks, j):
+            j += len(prefix)
+        return j > i and self.heads.match(toks, j) is not None
+
+    def run_end(self, toks: Sequence[Token], i: int) -> int:
+        """End of the capitalised run starting at ``i``, stopping before a rank or a post."""
+        j = i
+        while j < len(toks) and is_name_syllable(toks[j].text) and not self.starts_phrase(toks, j):
+            j += 1
+        return j
+
+    def level_before(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether a level word ("xã", "tổ dân phố") ends right before ``i``: what follows is a place."""
+        return any(i - n >= 0 and tuple(t.key for t in toks[i - n : i]) in self.level_kind for n in (1, 2, 3))
+
+
+def is_code(text: str) -> bool:
+    """Codes and numbers inside a body: "PC06", "35", "ANTT" (no lower-case letter)."""
+    return text.isalnum() and not any(c.islower() for c in text) and (len(text) > 1 or text.isdigit())

@@ -1,0 +1,74 @@
+"""Merging: mentions of one person become one record, positions deduplicated in first-seen order.
+
+"Đại tá Phạm Văn A, Phó Giám đốc Công an tỉnh" and "đồng chí Phó Giám đốc Công an tỉnh Phạm A"
+are one person: same name, or a shorter form with the same surname and given name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extract.document import Document
+from extract.names import same_person
+from extract.officials.grammar import Grammar, Mention
+from extract.records import Official
+from extract.spelling import fold
+
+
+@dataclass
+class _Person:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max((m.name for m in self.mentions), key=lambda n: len(n.split()))
+
+
+def _merge_positions(mentions: Iterable[Mention]) -> list[str]:
+    """Positions in the order first seen; one that extends another ("... tỉnh Điện Biên") replaces it."""
+    out: list[str] = []
+    for position in (p for m in mentions for p in m.positions):
+        key = fold(position)
+        for n, kept in enumerate(out):
+            kept_key = fold(kept)
+            if key == kept_key or kept_key.startswith(key + " "):
+                break
+            if key.startswith(kept_key + " "):
+                out[n] = position
+                break
+        else:
+            out.append(position)
+    return out
+
+
+def merge(mentions: Sequence[Mention], grammar: Grammar, document: Document) -> list[Official]:
+    """One record per person; evidence is the richest mention written with the full name."""
+    people: list[_Person] = []
+    for mention in mentions:
+        same = (p for p in people if any(same_person(mention.name, m.name) for m in p.mentions))
+        person = next(same, None)
+        if person is None:
+            people.append(person := _Person())
+        person.mentions.append(mention)
+    records = []
+    for person in people:
+        name = person.name
+        full = [m for m in person.mentions if fold(m.name) == fold(name)]
+        best = max(full, key=lambda m: len(m.positions))  # max keeps the first of equals
+        confidence = max(
+            min(m.rule.confidence, grammar.lex.confidence_via_pos) if m.via_pos else m.rule.confidence
+            for m in person.mentions
+        )
+        records.append(
+            Official(
+                name=name,
+                rank=next((m.rank for m in person.mentions if m.rank), None),
+                positions=_merge_positions(person.mentions),
+                evidence=document.evidence(best.sentence),
+                rule=best.rule.id,
+                ruleset=grammar.rules.name,
+                confidence=confidence,
+            )
+        )
+    return records

@@ -1,0 +1,196 @@
+"""Post phrases: head ("Phó Giám đốc"), body ("Công an"), place ("tỉnh Điện Biên"), and the name after.
+
+A post read right before a name also splits "place + name" runs on the way ("UBND tỉnh Điện
+Biên Lò Văn A": place "Điện Biên", name "Lò Văn A"), with the surname lexicon, the gazetteer and,
+when they cannot decide, underthesea's proper-noun tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.names import PlaceLevel, is_name_syllable
+from extract.officials.lexicon import Lexicon, is_code
+from extract.officials.tokens import Chunk, PosStarts, Token
+
+_ROMAN_OR_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)$")
+
+
+class PostReader:
+    """Reads the post phrase starting at a token, with the lexicons of one rule set."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def read(
+        self, toks: Sequence[Token], i: int, pos: PosStarts | None, split_names: bool = True
+    ) -> list[Chunk] | None:
+        """A post phrase at ``i``, and the name that ends it when one is written after it."""
+        start = i
+        while prefix := self.lex.prefixes.match(toks, start):
+            start += len(prefix)
+        best: list[Chunk] | None = None
+        # "Trưởng đoàn" is a head, and so is "Trưởng" before the body "Đoàn đại biểu Quốc hội":
+        # every head that matches is tried, the reading that goes furthest is kept.
+        for head in self.lex.heads.matches(toks, start):
+            j = start + len(head)
+            if suffix := self.lex.suffixes.match(toks, j):
+                j += len(suffix)
+            # "Trưởng thôn Nà Phát": a head ending in a level word is followed by its place.
+            level = next(
+                (self.lex.level_kind[head[-n:]] for n in (3, 2, 1) if head[-n:] in self.lex.level_kind), None
+            )
+            end, name, has_body = self._complement(
+                toks, j, head in self.lex.open_heads, pos, level, split_names
+            )
+            if head in self.lex.needing_body and not has_body:
+                continue
+            reading = [Chunk("P", i, end), name] if name else [Chunk("P", i, end)]
+            if best is None or reading[-1].end > best[-1].end:
+                best = reading
+        return best
+
+    def _complement(
+        self,
+        toks: Sequence[Token],
+        j: int,
+        open_topic: bool,
+        pos: PosStarts | None,
+        head_level: PlaceLevel | None = None,
+        split_names: bool = True,
+    ) -> tuple[int, Chunk | None, bool]:
+        """Body and place after a post head: (end, name written after them, whether a body was read).
+
+        Capitalised syllables, codes and known bodies belong to the body; lowercase topic words
+        only after a body that takes a topic ("Ban Chỉ đạo xây dựng phong trào ..."); after a level
+        word comes its place, and a personal name may be split off the end of that place.
+        """
+        k = end = j
+        seen_level = has_body = False
+        limit = min(len(toks), j + self.lex.max_complement)
+        if head_level is not None:
+            run_end = self.lex.run_end(toks, j)
+            if run_end > j:
+                name = self._split_name(toks, j, run_end, head_level, pos) if split_names else None
+                if name:
+                    return name.start, name, True
+                k = end = run_end
+            else:
+                k = end = self._unit_number(toks, j)  # "Trưởng thôn số 4"
+            seen_level = True
+        while k < limit:
+            tok = toks[k]
+            body = self.lex.bodies.match(toks, k)
+            if body and len(body) == 1 and not tok.text[0].isupper():
+                body = None  # "tổ", "phòng", "ban" in lowercase are ordinary words
+            level = self.lex.levels.match(toks, k)
+            titled = tok.text[0].isupper()
+            org = self.lex.org_words.match(toks, k)
+            if org and not (titled or (open_topic and not seen_level)):
+                org = None
+            if seen_level and not level:
+                body = org = None
+            longest = max(len(body or ()), len(org or ()))
+            if level and (len(level) > longest or (len(level) == longest and not titled)):
+                place_start = k + len(level)
+                if place_start < len(toks) and toks[place_start].text == "." and level == ("tp",):
+                    place_start += 1
+                run_end = self.lex.run_end(toks, place_start)
+                if run_end == place_start:
+                    run_end = self._unit_number(toks, place_start)  # "phường 5", "khu dân cư số 3"
+                else:
+                    kind = self.lex.level_kind[level]
+                    name = self._split_name(toks, place_start, run_end, kind, pos) if split_names else None
+                    if name:
+                        return name.start, name, has_body
+                k = end = run_end
+                seen_level = True
+                continue
+            if seen_level:
+                if tail := self._tail(toks, k) or self._next_level(toks, k):
+                    k = end = tail
+                    continue
+                break
+            if body and len(body) >= len(org or ()):
+                k = end = k + len(body)
+                has_body = True
+                open_topic = open_topic or body in self.lex.open_bodies
+                continue
+            if org:
+                k = end = k + len(org)
+                has_body = has_body or titled
+                continue
+            if is_name_syllable(tok.text):
+                run_end = self.lex.run_end(toks, k)
+                if run_end == k:  # a rank or another post starts here: "Bộ trưởng Bộ Công an Trung úy"
+                    break
+                name = self._split_name(toks, k, run_end, None, pos) if split_names else None
+                if name:
+                    return name.start, name, has_body
+                k = end = run_end
+                has_body = True
+                continue
+            if is_code(tok.text):
+                k = end = k + 1
+                has_body = True
+                continue
+            if self._joins_topic(toks, k, open_topic):
+                k += 1  # "và", "về", a comma between topic words: kept only if a topic word follows
+                continue
+            if tail := self._tail(toks, k):
+                k = end = tail
+                continue
+            break
+        return end, None, has_body
+
+    def _joins_topic(self, toks: Sequence[Token], k: int, open_topic: bool) -> bool:
+        """A joiner between words of one body.
+
+        "phòng, chống tội phạm, tệ nạn xã hội" after a body that takes a topic; "Sở Văn hóa, Thể
+        thao và Du lịch" between capitalised body words.
+        """
+        tok = toks[k]
+        if k + 1 >= len(toks) or self.lex.org_words.match(toks, k + 1) is None:
+            return False
+        titled = toks[k + 1].text[0].isupper()
+        if tok.key in self.lex.joiners:
+            return open_topic or titled
+        if tok.text != ",":
+            return False
+        return (open_topic and not titled) or (titled and k > 0 and toks[k - 1].text[0].islower())
+
+    def _next_level(self, toks: Sequence[Token], k: int) -> int:
+        """End of ", tỉnh Lạng Sơn" continuing a place ("huyện Đình Lập, tỉnh Lạng Sơn"); 0 when none."""
+        if toks[k].text != ",":
+            return 0
+        level = self.lex.levels.match(toks, k + 1)
+        if level is None or not toks[k + 1].text[:1].islower():
+            return 0
+        run_end = self.lex.run_end(toks, k + 1 + len(level))
+        return run_end if run_end > k + 1 + len(level) else 0
+
+    def _unit_number(self, toks: Sequence[Token], k: int) -> int:
+        """End of a unit's number after its level word ("5", "số 3", "II"); ``k`` when none."""
+        j = k + 1 if k < len(toks) and toks[k].key in self.lex.unit_numbers else k
+        if j < len(toks) and _ROMAN_OR_NUMBER.match(toks[j].text):
+            return j + 1
+        return k
+
+    def _tail(self, toks: Sequence[Token], k: int) -> int:
+        """End of "khóa XV" / "nhiệm kỳ 2020 - 2025" after a post; 0 when none."""
+        word = self.lex.tail_words.match(toks, k)
+        if word and k + len(word) < len(toks) and _ROMAN_OR_NUMBER.match(toks[k + len(word)].text):
+            return k + len(word) + 1
+        return 0
+
+    def _split_name(
+        self, toks: Sequence[Token], start: int, end: int, level: PlaceLevel | None, pos: PosStarts | None
+    ) -> Chunk | None:
+        words = [t.text for t in toks[start:end]]
+        asker = (lambda: pos(start, end)) if pos and self.lex.use_pos else None
+        split = self.lex.names.split_place_name(words, level, asker)
+        if split.name_start >= len(words):
+            return None
+        # A name split off a post's place is decided (surname, gazetteer or POS): tag it certain.
+        return Chunk("N", start + split.name_start, end, via_pos=split.via_pos)

@@ -1,0 +1,166 @@
+"""Rule sets as data: validation on load, versions side by side, the prefiltered regex runner.
+
+The validation table follows spaCy's ``test_pattern_validation.py``: a rule-file snippet and the
+fault the user must read in the error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract.document import Document
+from extract.ruleset import RULES_DIR, RuleSet, RuleSetError, available, latest, load
+
+HEADER = "name: demo.v1\n"
+
+# (rule-file body after the name line, text the error must contain)
+INVALID = [
+    ("patterns:\n  - id: a\n    label: x\n", "needs exactly one of 'pattern' or 'regex'"),
+    ("patterns:\n  - id: a\n    regex: 'x'\n    pattern: [{LOWER: x}]\n", "needs exactly one of"),
+    ("patterns:\n  - id: a\n    regex: '(unclosed'\n", "rule 'a': bad regex"),
+    ("patterns:\n  - {id: a, regex: x}\n  - {id: a, regex: y}\n", "duplicate rule id 'a'"),
+    ("patterns:\n  - {id: a, regex: x, confidence: 1.5}\n", "less than or equal to 1"),
+    ("patterns:\n  - {id: a, regex: x, colour: red}\n", "colour"),  # unknown key: a typo, not ignored
+    ("patterns:\n  - {regex: x}\n", "id"),
+    ("lexicons:\n  words: ward\n", "lexicons.words"),  # a word list must be a list
+    ("rules: []\n", "rules"),  # unknown top-level key
+    ("settings:\n  prefilter: [a]\n", "must map rule ids"),
+    (
+        "settings:\n  prefilter: {b: [x]}\npatterns:\n  - {id: a, regex: x}\n",
+        "'b', which is not a regex rule",
+    ),
+    (
+        "settings:\n  prefilter: {a: [x]}\npatterns:\n  - {id: a, pattern: [{LOWER: x}]}\n",
+        "'a', which is not a regex rule",
+    ),
+    ("settings:\n  prefilter: {a: []}\npatterns:\n  - {id: a, regex: x}\n", "non-empty list"),
+    ("settings:\n  prefilter: {a: ['  ']}\npatterns:\n  - {id: a, regex: x}\n", "empty word"),
+    (  # would never be found in the lowercased text: the rule would silently never run
+        "settings:\n  prefilter: {a: [Ngày hội]}\npatterns:\n  - {id: a, regex: x}\n",
+        "'Ngày hội' of 'a' must be lowercase",
+    ),
+    ("patterns: [\n", "demo.v1.yaml"),  # broken YAML names the file
+]
+
+
+def write(folder: Path, stem: str, body: str) -> Path:
+    path = folder / f"{stem}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("body", "error"), INVALID, ids=[e for _, e in INVALID])
+def test_invalid_rule_files_are_refused_with_the_reason(tmp_path: Path, body: str, error: str) -> None:
+    write(tmp_path, "demo.v1", HEADER + body)
+    with pytest.raises(RuleSetError, match=re.escape(error)) as info:
+        load("demo.v1", tmp_path)
+    assert "demo.v1.yaml" in str(info.value)  # the user learns which file to fix
+
+
+@pytest.mark.parametrize("name", ["demo", "demo.1", "Demo.v1", "demo.v1.2", "demo-x.v1"])
+def test_rule_set_names_are_versioned(name: str) -> None:
+    with pytest.raises(ValueError, match=re.escape("must look like 'kind.vN'")):
+        RuleSet(name=name)
+
+
+def test_a_valid_file_loads_and_is_cached(tmp_path: Path) -> None:
+    write(
+        tmp_path, "demo.v1", HEADER + "lexicons:\n  w: [a]\npatterns:\n  - {id: a, label: t, regex: 'a+'}\n"
+    )
+    rules = load("demo.v1", tmp_path)
+    assert (rules.kind, rules.lexicon("w"), rules.rule("a").confidence) == ("demo", ["a"], 0.8)
+    assert load("demo.v1", tmp_path) is rules
+    with pytest.raises(RuleSetError, match="has no lexicon 'v'"):
+        rules.lexicon("v")
+    with pytest.raises(RuleSetError, match="has no rule 'b'"):
+        rules.rule("b")
+
+
+def test_declared_name_must_match_the_file_name(tmp_path: Path) -> None:
+    write(tmp_path, "demo.v2", "name: demo.v1\n")
+    with pytest.raises(RuleSetError, match=re.escape("declares name 'demo.v1', expected 'demo.v2'")):
+        load("demo.v2", tmp_path)
+
+
+def test_missing_rule_set_names_where_it_looked(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError, match=re.escape("'demo.v3' not found")):
+        load("demo.v3", tmp_path)
+
+
+def test_versions_side_by_side(tmp_path: Path) -> None:
+    write(tmp_path, "demo.v1", "name: demo.v1\npatterns:\n  - {id: a, regex: a}\n")
+    write(tmp_path, "demo.v2", "name: demo.v2\npatterns:\n  - {id: a, regex: b}\n")
+    write(tmp_path, "demo.v10", "name: demo.v10\n")
+    write(tmp_path, "other.v1", "name: other.v1\n")
+    write(tmp_path, "notes", "name: notes\n")  # not a rule-set file name: ignored
+    assert available("demo", tmp_path) == ["demo.v1", "demo.v2", "demo.v10"]  # numeric order
+    assert available(rules_dir=tmp_path) == ["demo.v1", "demo.v2", "demo.v10", "other.v1"]
+    assert latest("demo", tmp_path) == "demo.v10"
+    # the old version stays loadable beside the new one, each with its own rules
+    assert load("demo.v1", tmp_path).compiled["a"].pattern == "a"
+    assert load("demo.v2", tmp_path).compiled["a"].pattern == "b"
+    with pytest.raises(RuleSetError, match="no rule set for 'missing'"):
+        latest("missing", tmp_path)
+
+
+def test_every_shipped_rule_set_loads() -> None:
+    names = available()
+    assert {n.split(".")[0] for n in names} >= {"officials", "figures", "awards", "events"}
+    for name in names:
+        assert load(name).name == name
+        raw = yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+        assert raw["name"] == name
+
+
+# --- the prefiltered runner --------------------------------------------------------------------
+
+RUNNER = RuleSet.model_validate(
+    {
+        "name": "demo.v1",
+        "settings": {"prefilter": {"festival": ["ngày hội"]}},
+        "patterns": [
+            {"id": "festival", "regex": r"(?i)ngày hội \w+"},
+            {"id": "year", "regex": r"năm \d{4}"},
+            {"id": "tokens", "pattern": [{"LOWER": "hội"}]},
+        ],
+    }
+)
+TEXT = "Năm 2024 có Ngày hội lớn. Năm nay, ngày hội mới năm 2025 diễn ra. Hội nghị năm 2023."
+
+
+def spans(rule: str, text: str = TEXT) -> list[str]:
+    return [m.group() for m in RUNNER.finditer(rule, Document(text=text))]
+
+
+def test_finditer_scans_only_sentences_holding_a_literal() -> None:
+    assert spans("festival") == ["Ngày hội lớn", "ngày hội mới"]
+    # without a prefilter entry the whole text is scanned
+    assert spans("year") == ["năm 2025", "năm 2023"]
+    # the rule object works as well as its id
+    assert [m.group() for m in RUNNER.finditer(RUNNER.rule("year"), Document(text=TEXT))] == spans("year")
+
+
+def test_finditer_refuses_token_patterns() -> None:
+    with pytest.raises(RuleSetError, match=re.escape("'tokens' of demo.v1 is a token pattern")):
+        list(RUNNER.finditer("tokens", Document(text=TEXT)))
+
+
+def test_finditer_with_a_length_changing_lowercase_falls_back_to_the_whole_text() -> None:
+    text = "İ ngày hội xanh."  # "İ".lower() is two characters: offsets of the lowercase are off
+    assert spans("festival", text) == ["ngày hội xanh"]
+
+
+@pytest.mark.parametrize("name", ["events.v1", "awards.v1"])
+def test_prefilters_of_shipped_rules_never_lose_a_match(shared_dir: Path, name: str) -> None:
+    """A prefilter is only a speed-up: over the development articles, results equal a full scan."""
+    rules = load(name)
+    prefiltered = rules.settings["prefilter"]
+    for path in sorted((shared_dir / "corpus" / "seeds").glob("*.txt")):
+        document = Document(text=path.read_text(encoding="utf-8"))
+        for rule_id in prefiltered:
+            full = [m.span() for m in rules.compiled[rule_id].finditer(document.text)]
+            assert [m.span() for m in rules.finditer(rule_id, document)] == full, (path.name, rule_id)

@@ -56,3 +56,25 @@ def test_headline(text: str, title: str | None, headline: str | None) -> None:
 def test_lowered_keeps_offsets() -> None:
     document = Document(text=TEXT)
     assert document.lowered == TEXT.lower() and len(document.lowered) == len(TEXT)
+
+
+def test_pos_near_tags_a_window_with_the_whole_sentences_tags() -> None:
+    """A long sentence is tagged only around the word asked about, with the same tag there."""
+    from extract.document import POS_WINDOW
+
+    text = (
+        "Trong năm qua, lực lượng Công an xã Tân Lạc đã phối hợp với các ban, ngành, đoàn thể "
+        "tổ chức tuyên truyền, vận động Nhân dân tham gia phong trào, qua đó tiếp nhận 46 nguồn tin "
+        "có giá trị về tội phạm và vi phạm pháp luật trên địa bàn các thôn, bản vùng sâu, vùng xa."
+    )
+    near = text.index("nguồn tin")
+    windowed = Document(text=text)
+    (sentence,) = windowed.sentences
+    words = windowed.pos(sentence, near=near)
+    assert len(words) < len(text.split()) and len(text.split()) > 2 * POS_WINDOW + 1
+    whole = Document(text=text)
+    full = whole.pos(whole.sentences[0])
+    tag_of = {start: (word, tag) for word, tag, start, _ in full}
+    assert {start: (word, tag) for word, tag, start, _ in words}[near] == tag_of[near]
+    # once the whole sentence is tagged, it serves every later question
+    assert whole.pos(whole.sentences[0], near=near) is full

@@ -289,8 +289,9 @@ class SentenceReader:
             return False
         if r.nouns.ends(keys, j) or r.unit_keeps.ends(keys, j):
             return False  # "hộ gia đình | ký cam kết": a listed word ends right before
-        starts = {start for _, _, start, _ in self.document.pos(self.sentence)}
-        return self.sentence.start + self.tokens[j].start not in starts
+        char = self.sentence.start + self.tokens[j].start
+        starts = {start for _, _, start, _ in self.document.pos(self.sentence, near=char)}
+        return char not in starts
 
     def _listed_after_comma(self, j: int) -> int:
         """Length of a listed noun standing alone after a comma at ``j`` ("xã, phường trên ..."), else 0.
@@ -332,7 +333,8 @@ class SentenceReader:
 
     def whole_words(self, *spans: tuple[int, int]) -> bool:
         """Whether each token span ``(first, last)`` is a run of whole underthesea words."""
-        words = self.document.pos(self.sentence)
+        near = self.sentence.start + self.tokens[spans[0][0]].start
+        words = self.document.pos(self.sentence, near=near)
         starts = {start for _, _, start, _ in words}
         ends = {end for _, _, _, end in words}
         base = self.sentence.start
@@ -370,7 +372,7 @@ class SentenceReader:
         """
         base = self.sentence.start
         char = base + self.tokens[j].start
-        for _, tag, start, end in self.document.pos(self.sentence):
+        for _, tag, start, end in self.document.pos(self.sentence, near=char):
             if start == char:
                 last = j
                 while last + 1 < len(self.tokens) and base + self.tokens[last + 1].end <= end:

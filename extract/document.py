@@ -69,8 +69,15 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 @lru_cache(maxsize=1)
 def shared_vocab() -> Vocab:
-    """One vocabulary for every Doc, so matchers built once can run on any article."""
-    return Vocab()
+    """One vocabulary for every Doc, so matchers built once can run on any article.
+
+    It carries spaCy's Vietnamese lexical attributes (LOWER, NORM, LIKE_NUM with Vietnamese
+    number words), which token patterns match on; no tokenizer or model is involved.
+    """
+    from spacy.lang.vi import VietnameseDefaults
+    from spacy.vocab import create_vocab
+
+    return create_vocab("vi", VietnameseDefaults)
 
 
 @dataclass

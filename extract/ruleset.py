@@ -48,7 +48,23 @@ class PatternRule(BaseModel):
                 re.compile(self.regex)
             except re.error as exc:
                 raise ValueError(f"rule {self.id!r}: bad regex: {exc}") from exc
+        if self.pattern is not None:
+            _check_token_pattern(self.id, self.pattern)
         return self
+
+
+def _check_token_pattern(rule_id: str, pattern: list[dict[str, Any]]) -> None:
+    """spaCy's own validation of a token pattern, so a typo fails at load, not silently."""
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    if not pattern:
+        raise ValueError(f"rule {rule_id!r}: empty token pattern")
+    try:
+        Matcher(Vocab(), validate=True).add(rule_id, [pattern])
+    except ValueError as exc:  # spaCy's MatchPatternError is a ValueError
+        first = str(exc).strip().splitlines()
+        raise ValueError(f"rule {rule_id!r}: bad token pattern: {' '.join(first[-2:])}") from None
 
 
 class RuleSet(BaseModel):
@@ -115,6 +131,38 @@ class RuleSet(BaseModel):
     def compiled(self) -> dict[str, re.Pattern[str]]:
         """Regex rules compiled once, by rule id."""
         return {r.id: re.compile(r.regex) for r in self.patterns if r.regex is not None}
+
+    @cached_property
+    def matcher(self):  # type: ignore[no-untyped-def]
+        """spaCy Matcher of the token-pattern rules, built once, over the shared syllable vocabulary."""
+        from spacy.matcher import Matcher
+
+        from extract.document import shared_vocab
+
+        matcher = Matcher(shared_vocab())
+        for rule in self.patterns:
+            if rule.pattern is not None:
+                matcher.add(rule.id, [rule.pattern])
+        return matcher
+
+    def find(self, rule: PatternRule | str, document: Document) -> Iterator[tuple[int, int]]:
+        """Character spans of a rule's matches in text order, whichever engine the rule uses.
+
+        Token patterns run spaCy's Matcher over the article's syllables (``Document.doc``);
+        overlapping matches of one rule keep the longest, as spaCy's ``filter_spans`` does.
+        """
+        rule = self.rule(rule) if isinstance(rule, str) else rule
+        if rule.regex is not None:
+            for m in self.finditer(rule, document):
+                yield m.start(), m.end()
+            return
+        from spacy.util import filter_spans
+
+        doc = document.doc
+        key = doc.vocab.strings[rule.id]
+        spans = [doc[s:e] for match_id, s, e in self.matcher(doc) if match_id == key]
+        for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
+            yield document.char_span(span)
 
     def finditer(self, rule: PatternRule | str, document: Document) -> Iterator[re.Match[str]]:
         """Matches of a regex rule in an article, in text order.

@@ -24,6 +24,9 @@ INVALID = [
     ("patterns:\n  - id: a\n    regex: '(unclosed'\n", "rule 'a': bad regex"),
     ("patterns:\n  - {id: a, regex: x}\n  - {id: a, regex: y}\n", "duplicate rule id 'a'"),
     ("patterns:\n  - {id: a, regex: x, confidence: 1.5}\n", "less than or equal to 1"),
+    ("patterns:\n  - {id: a, pattern: [{LOWR: x}]}\n", "rule 'a': bad token pattern"),  # spaCy's check
+    ("patterns:\n  - {id: a, pattern: [{LOWER: x, OP: '++'}]}\n", "rule 'a': bad token pattern"),
+    ("patterns:\n  - {id: a, pattern: []}\n", "empty token pattern"),
     ("patterns:\n  - {id: a, regex: x, colour: red}\n", "colour"),  # unknown key: a typo, not ignored
     ("patterns:\n  - {regex: x}\n", "id"),
     ("lexicons:\n  words: ward\n", "lexicons.words"),  # a word list must be a list
@@ -164,3 +167,27 @@ def test_prefilters_of_shipped_rules_never_lose_a_match(shared_dir: Path, name: 
         for rule_id in prefiltered:
             full = [m.span() for m in rules.compiled[rule_id].finditer(document.text)]
             assert [m.span() for m in rules.finditer(rule_id, document)] == full, (path.name, rule_id)
+
+
+def test_token_patterns_run_on_spacys_matcher_over_syllables() -> None:
+    """A rule may be a spaCy token pattern; ``find`` gives its character spans like a regex's."""
+    rules = RuleSet.model_validate(
+        {
+            "name": "demo.v1",
+            "patterns": [
+                {"id": "festival", "pattern": [{"LOWER": "ngày"}, {"LOWER": "hội"}]},
+                {"id": "count", "pattern": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["tổ", "thôn"]}}]},
+                {"id": "hoi_nghi", "regex": "(?i)hội nghị"},
+            ],
+        }
+    )
+    text = "NGÀY HỘI ở xã Tân Mỹ có hai tổ tự quản. Hội nghị diễn ra; 12 thôn tham gia ngày hội."
+    document = Document(text=text)
+    found = {
+        rule: [text[s:e] for s, e in rules.find(rule, document)] for rule in ("festival", "count", "hoi_nghi")
+    }
+    assert found == {
+        "festival": ["NGÀY HỘI", "ngày hội"],
+        "count": ["hai tổ", "12 thôn"],
+        "hoi_nghi": ["Hội nghị"],
+    }

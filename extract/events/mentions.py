@@ -34,14 +34,14 @@ def find_mentions(article: Article) -> list[Mention]:
     out: list[Mention] = []
     valid = {t.value for t in EventType}
     for rule in rules.patterns:
-        if rule.label not in valid or rule.regex is None:
+        if rule.label not in valid:
             continue
-        for m in rules.finditer(rule, document):
-            if any(s < m.end() and m.start() < e for s, e in claimed):
+        for start, end in rules.find(rule, document):
+            if any(s < end and start < e for s, e in claimed):
                 continue
-            claimed.append((m.start(), m.end()))
-            sentence = document.sentence_at(m.start())
-            out.append(Mention(EventType(rule.label), rule.id, rule.confidence, m.start(), m.end(), sentence))
+            claimed.append((start, end))
+            sentence = document.sentence_at(start)
+            out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
     types_found = {m.type for m in out}
     lowered = document.lowered
     for etype, words in article.settings.get("backrefs", {}).items():

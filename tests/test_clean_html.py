@@ -19,7 +19,7 @@ LEAD = (
     "giữ vững an ninh trật tự ở cơ sở."
 )
 P1 = (
-    "Sáng 12/3, tại nhà văn hóa ấp Bình An, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh "
+    "Sáng 12/3, tại nhà văn hóa ấp Bình An, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh "
     "Tổ quốc xã Tân Phước tổ chức lễ ra mắt mô hình camera an ninh với 45 mắt camera."
 )
 P2 = (

@@ -15,7 +15,7 @@ from antq.cli import app
 
 ARTICLE = """ date 2025-08-14 Xã Tân Mỹ tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc
 
-Sáng 12/8, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Mỹ tổ chức Ngày hội \
+Sáng 12/8, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Mỹ tổ chức Ngày hội \
 Toàn dân bảo vệ an ninh Tổ quốc năm 2025.
 
 Dự ngày hội có Đại tá Hà Văn Tú, Phó Giám đốc Công an tỉnh.

@@ -126,11 +126,11 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     # percentages: the unit is what follows, else the subject before (see SUBJECTS), or nothing
     (
-        "Có trên 96% khu dân cư, 100% cơ quan, doanh nghiệp và gần 100% cơ sở giáo dục được công nhận.",
+        "Xếp loại: trên 96% khu dân cư, 100% cơ quan, doanh nghiệp và gần 99% cơ sở giáo dục đạt chuẩn.",
         [
             (96, None, "percent", "over", "khu dân cư", "khu dân cư"),
             (100, None, "percent", None, "cơ quan, doanh nghiệp", "cơ quan"),
-            (100, None, "percent", "under", "cơ sở giáo dục", "cơ sở giáo dục"),
+            (99, None, "percent", "under", "cơ sở giáo dục", "cơ sở giáo dục"),
         ],
     ),
     (

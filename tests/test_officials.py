@@ -137,8 +137,8 @@ CONSTRUCTIONS = [
     ),
     # address marker, name, posts
     (
-        "Dự hội nghị có đồng chí Trần Đức Dũng - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo "
-        "xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc; các thành viên Ban Chỉ đạo.",
+        "Tới dự có đồng chí Trần Đức Dũng - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo "
+        "phong trào Toàn dân bảo vệ an ninh Tổ quốc; cùng đại diện các sở, ngành.",
         [
             (
                 "Trần Đức Dũng",
@@ -146,7 +146,7 @@ CONSTRUCTIONS = [
                 [
                     "Tỉnh ủy viên",
                     "Phó Chủ tịch UBND tỉnh",
-                    "Trưởng Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+                    "Trưởng Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc",
                 ],
             )
         ],

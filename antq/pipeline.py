@@ -27,6 +27,12 @@ class JobSummary:
     counts: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
+    def fail(self, message: str, report: Report) -> None:
+        """Count and report one item that could not be done; the batch goes on."""
+        self.counts["errors"] += 1
+        self.errors.append(message)
+        report("error", message)
+
     def line(self) -> str:
         parts = [f"{n} {what}" for what, n in sorted(self.counts.items())]
         return ", ".join(parts) or "nothing to do"
@@ -46,25 +52,18 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], report: Report = _
     summary = JobSummary()
     for item in iter_paths(paths):
         if isinstance(item, CleaningError):
-            summary.counts["errors"] += 1
-            summary.errors.append(str(item))
-            report("error", str(item))
+            summary.fail(str(item), report)
             continue
         try:
             page = load_file(item)
         except CleaningError as exc:
-            summary.counts["errors"] += 1
-            summary.errors.append(str(exc))
-            report("error", str(exc))
+            summary.fail(str(exc), report)
             continue
         try:
             with transaction(engine) as session:
                 result = add_page(session, page, file_url(item, page))
         except Exception as exc:  # the store said no; the batch goes on
-            message = f"{item}: not stored: {exc.__class__.__name__}: {exc}"
-            summary.counts["errors"] += 1
-            summary.errors.append(message)
-            report("error", message)
+            summary.fail(f"{item}: not stored: {exc.__class__.__name__}: {exc}", report)
             continue
         summary.counts[result.outcome.value] += 1
         report(result.outcome.value, f"{item} → article {result.article_id}")
@@ -79,7 +78,7 @@ def extract_stored(engine: Engine, report: Report = _quiet) -> JobSummary:
     from extract.pipeline import current_rulesets, extract_document
     from extract.records import ArticleInfo
     from store.db import transaction
-    from store.models import Article
+    from store.models import Article, Revision
     from store.records import pending_revisions, save_extraction
 
     rulesets = current_rulesets()
@@ -89,11 +88,10 @@ def extract_stored(engine: Engine, report: Report = _quiet) -> JobSummary:
     for revision_id, article_id in todo:
         try:
             with transaction(engine) as session:
-                from store.models import Revision
-
                 revision = session.get(Revision, revision_id)
                 article = session.get(Article, article_id)
-                assert revision is not None and article is not None
+                if revision is None or article is None:  # deleted since the list was read
+                    continue
                 document = Document(text=revision.text, published=revision.published, title=revision.title)
                 info = ArticleInfo(
                     id=str(article.id), url=article.url, title=revision.title,
@@ -102,10 +100,7 @@ def extract_stored(engine: Engine, report: Report = _quiet) -> JobSummary:
                 extraction = extract_document(document, info, rulesets)
                 added = save_extraction(session, revision, extraction, rulesets)
         except Exception as exc:  # one article's failure must not stop the batch
-            message = f"article {article_id}: extraction failed: {exc.__class__.__name__}: {exc}"
-            summary.counts["errors"] += 1
-            summary.errors.append(message)
-            report("error", message)
+            summary.fail(f"article {article_id}: extraction failed: {exc.__class__.__name__}: {exc}", report)
             continue
         summary.counts["articles"] += 1
         summary.counts["records"] += added

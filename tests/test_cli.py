@@ -138,3 +138,26 @@ def test_eval_updates_the_baseline_only_upwards_unless_told(tmp_path: Path, monk
     assert data["officials"] == 1.0 and data["figures"] == 2.0  # raised, never lowered
     code, _, _ = _run("eval", str(gold), str(texts), "--update-baseline", "--allow-lower")
     assert code == 0 and json.loads(baseline.read_text(encoding="utf-8"))["figures"] < 2.0
+
+
+def test_one_article_failing_extraction_does_not_stop_the_batch(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A failure is reported for that article, the others are stored, and it is retried next time."""
+    import extract.pipeline
+
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _run("ingest", str(corpus), "--db", db)[0] == 0
+    real = extract.pipeline.extract_document
+
+    def flaky(document, info, versions=None):  # type: ignore[no-untyped-def]
+        if "Yên Phú" in document.text:
+            raise RuntimeError("rule bug")
+        return real(document, info, versions)
+
+    monkeypatch.setattr(extract.pipeline, "extract_document", flaky)
+    code, _, err = _run("extract", "--db", db)
+    assert code == 0 and "extraction failed: RuntimeError: rule bug" in err and "1 articles" in err
+    monkeypatch.setattr(extract.pipeline, "extract_document", real)
+    code, _, err = _run("extract", "--db", db)
+    assert code == 0 and "1 articles" in err  # the failed one, and only it

@@ -313,6 +313,11 @@ ONE_EVENT = [
         D(2025, 8, 21),
         [{"type": "tong_ket", "date": "2025-08-20", "location": "tỉnh Hòa Sơn"}],
     ),
+    (  # the ceremony of an anniversary of the festival day is another gathering, not the day
+        "Sáng 10/8, UBND xã Nậm Cang tổ chức lễ kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
+        D(2025, 8, 11),
+        [{"type": "khac", "date": "2025-08-10", "location": "xã Nậm Cang"}],
+    ),
     (  # gatherings counted in a review are not events
         "Ngày 20/12, Công an xã Đông Lâm tổ chức hội nghị tổng kết công tác năm 2025. Trong năm, Công an xã"
         " đã tổ chức 25 hội nghị tuyên truyền và các buổi sơ kết tại thôn.",
@@ -438,6 +443,9 @@ TRAPS = [
     "Ngoài ra, phường đã tham gia Hội thi nghiệp vụ PCCC cấp thành phố năm 2024.",
     "Các cấp, các ngành tổ chức thực hiện hiệu quả các chủ trương của Đảng.",
     "Tình hình an ninh trật tự trên địa bàn xã Phú Lâm ổn định.",
+    # an anniversary of the festival day is no festival day
+    "Chiều 5/8, UBND xã Nậm Cang tổ chức kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
+    "Ngày 6/8, nhân dịp 20 năm ngày hội, Công an xã Nậm Cang tặng quà các gia đình chính sách.",
 ]
 
 

@@ -328,6 +328,49 @@ RANGES: list[tuple[str, list[Row]]] = [
     ("Từ 15 – 20/8, các đội thi đấu.", []),
 ]
 
+# Label-first lines: the noun is the label before the colon, past its rate word and up to the words
+# after its head; a bracketed percentage after it takes the same unit.
+LABELS: list[tuple[str, list[Row]]] = [
+    (
+        "• Thôn đạt chuẩn an toàn về ANTT: 38/42 (đạt 90,5%).",
+        [(38, 42, "ratio", None, "Thôn", "Thôn"), (90.5, None, "percent", None, "Thôn", "Thôn")],
+    ),
+    ("Số tổ tự quản: 126.", [(126, None, "count", None, "tổ tự quản", "tổ")]),
+    ("- Tổng số hội viên tham gia: trên 1.300.", [(1300, None, "count", "over", "hội viên", "hội viên")]),
+    ("Số camera an ninh được lắp đặt: 57", [(57, None, "count", None, "camera an ninh", "camera")]),
+    ("Tỷ lệ hộ ký cam kết: 97%.", [(97, None, "percent", None, "hộ", "hộ")]),
+    # no label: speech after a colon, a label with a number in it
+    ("Ông Lò Văn Khởi cho biết: 100% đạt.", [(100, None, "percent", None, None, None)]),
+    ("Kết quả năm 2025: 42/45.", [(42, 45, "ratio", None, None, None)]),
+]
+
+# What a percentage counts when it is said after it: after a copula ("100% là đồng bào"), or as the
+# clause's subject even across a comma inside a fixed phrase ("vụ việc về an ninh, trật tự").
+AFTER_COPULA: list[tuple[str, list[Row]]] = [
+    (
+        "Bản Nà Khum có 210 hộ, 100% là đồng bào dân tộc Dao.",
+        [
+            (210, None, "count", None, "hộ", "hộ"),
+            (100, None, "percent", None, "đồng bào dân tộc Dao", "đồng bào"),
+        ],
+    ),
+    (
+        "Tổ có 30 thành viên, trong đó 60% là phụ nữ.",
+        [
+            (30, None, "count", None, "thành viên", "thành viên"),
+            (60, None, "percent", None, "phụ nữ", "phụ nữ"),
+        ],
+    ),
+    (
+        "So với cùng kỳ, số vụ việc về an ninh, trật tự giảm 25%.",
+        [(25, None, "percent", None, "vụ việc về an ninh, trật tự", "vụ việc")],
+    ),
+    (
+        "Tỷ lệ vụ việc về trật tự, an toàn xã hội được hòa giải thành đạt 92%.",
+        [(92, None, "percent", None, "vụ việc về trật tự, an toàn xã hội", "vụ việc")],
+    ),
+]
+
 # Qualifiers before the number, and "trở lên" after the unit.
 QUALIFIERS: list[tuple[str, list[Row]]] = [
     (
@@ -350,11 +393,12 @@ QUALIFIERS: list[tuple[str, list[Row]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS,
-    ids=[s[:40] for s, _ in FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS],
+ALL_FIGURES = (
+    FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS + LABELS + AFTER_COPULA
 )
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ALL_FIGURES, ids=[s[:40] for s, _ in ALL_FIGURES])
 def test_figures(sentence: str, expected: list[Row]) -> None:
     assert rows(sentence) == expected
 
@@ -404,6 +448,8 @@ TRAPS = [
     "1 2 3 Tiếp",
     # a lone "1" before a preposition counts nothing
     "Ngọc Lâm là 1 trong những xã dẫn đầu.",
+    # a label before a colon counts only with a listed head
+    "Đường dây nóng: 113.",
 ]
 
 

@@ -323,6 +323,31 @@ CONSTRUCTIONS = [
         "Bằng khen của Chủ tịch UBND tỉnh Nguyễn Văn Toàn được trao cho 5 tập thể.",
         [("Nguyễn Văn Toàn", None, ["Chủ tịch UBND tỉnh"])],
     ),
+    # posts in the village branches of mass organisations, and of a contest's organising board
+    (
+        "Bà Giàng Thị Mỷ, Chi hội trưởng Chi hội Phụ nữ thôn Lũng Sơn, cho biết chị em rất hưởng ứng.",
+        [("Giàng Thị Mỷ", None, ["Chi hội trưởng Chi hội Phụ nữ thôn Lũng Sơn"])],
+    ),
+    (
+        "Ông Hoàng Văn Lục, Chi hội trưởng Chi hội Cựu chiến binh bản Pá Mòn, phát biểu.",
+        [("Hoàng Văn Lục", None, ["Chi hội trưởng Chi hội Cựu chiến binh bản Pá Mòn"])],
+    ),
+    (
+        "Anh Lương Văn Khải, Bí thư Chi đoàn thôn Cốc Lầu, chia sẻ kinh nghiệm.",
+        [("Lương Văn Khải", None, ["Bí thư Chi đoàn thôn Cốc Lầu"])],
+    ),
+    (
+        "Ông Đinh Văn Hòa, Trưởng ban Công tác Mặt trận khu dân cư Đồng Quýt, cho biết.",
+        [("Đinh Văn Hòa", None, ["Trưởng ban Công tác Mặt trận khu dân cư Đồng Quýt"])],
+    ),
+    (
+        "Ông Triệu Văn Sầm, Tổ trưởng tổ an ninh trật tự thôn Khau Vai, cho biết.",
+        [("Triệu Văn Sầm", None, ["Tổ trưởng tổ an ninh trật tự thôn Khau Vai"])],
+    ),
+    (
+        "Bà Phùng Thị Lan, Trưởng Ban tổ chức Hội thi, phát biểu khai mạc.",
+        [("Phùng Thị Lan", None, ["Trưởng Ban tổ chức Hội thi"])],
+    ),
     (  # "của" after attendance names the post of the person after it
         "Hội nghị có sự tham dự của Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn Hà.",
         [("Nguyễn Văn Hà", None, ["Phó Chủ tịch UBND tỉnh"])],

@@ -1,8 +1,9 @@
 """Trigger mentions of event types, and the generic words that refer back to them.
 
 Rules labelled with an event type find triggers ("hội nghị tổng kết", "Ngày hội Toàn dân bảo
-vệ ANTQ"); earlier rules claim overlapping text.  Setting ``backrefs`` lists generic words
-("hội nghị") that refer back to an event of a type the article has a trigger of.
+vệ ANTQ"); earlier rules claim overlapping text, and "claim:*" rules claim text without a trigger
+("kỷ niệm 15 năm Ngày hội").  Setting ``backrefs`` lists generic words ("hội nghị") that refer
+back to an event of a type the article has a trigger of.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from dataclasses import dataclass
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.records import EventType
+
+# Rules labelled "claim:*" find text that looks like a trigger but reports no event ("kỷ niệm 15
+# năm Ngày hội"): they claim it, so no trigger counts there, and yield no mention.
+CLAIM_PREFIX = "claim:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +39,15 @@ def find_mentions(article: Article) -> list[Mention]:
     out: list[Mention] = []
     valid = {t.value for t in EventType}
     for rule in rules.patterns:
-        if rule.label not in valid:
+        claims = (rule.label or "").startswith(CLAIM_PREFIX)
+        if rule.label not in valid and not claims:
             continue
         for start, end in rules.find(rule, document):
             if any(s < end and start < e for s, e in claimed):
                 continue
             claimed.append((start, end))
+            if claims:
+                continue
             sentence = document.sentence_at(start)
             out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
     types_found = {m.type for m in out}

@@ -58,6 +58,15 @@ def _forward_unit(
 ) -> tuple[Unit | None, bool, bool] | None:
     """The unit after ``numeral``, whether it is money, whether its head is listed; None: no figure."""
     r, keys = sentence.rules, sentence.keys
+    if (numeral.percent or numeral.total is not None) and (n := r.copulas.starts(keys, numeral.end)):
+        # "100% là đồng bào dân tộc Tày": the noun after the copula; else read on as before
+        after = sentence.unit(numeral.end + n)
+        if after is not None and sentence.known_head(after):
+            return after, False, True
+        if after is not None and r.settings.tag_unknown_heads:
+            tagged, tag = sentence.tagged_head(after)
+            if tag in r.settings.noun_tags:
+                return tagged, False, False
     unit = sentence.unit(numeral.end)
     if unit is None:
         return None, False, True
@@ -123,6 +132,8 @@ def _figure(
     if forward is None:
         return None
     unit, money, known = forward
+    if unit is None and not money and (label := sentence.label(numeral)) is not None:
+        unit, known = label, True  # "Số tổ tự quản: 126", "Ấp đạt chuẩn an toàn: 40/45"
     after = unit.last + 1 if unit is not None else numeral.end
     if numeral.total is not None:
         if numeral.value > numeral.total:

@@ -127,6 +127,8 @@ _PHRASE_LEXICONS = (
     "clause_breaks",
     "subject_markers",
     "subject_intros",
+    "copulas",
+    "label_marks",
     "list_joiners",
     "qualifier_over_after",
     "qualifier_under_after",
@@ -172,6 +174,8 @@ class CompiledRules:
     clause_breaks: Phrases[bool]
     subject_markers: Phrases[bool]
     subject_intros: Phrases[bool]
+    copulas: Phrases[bool]
+    label_marks: Phrases[bool]
     list_joiners: Phrases[bool]
     qualifier_over_after: Phrases[bool]
     qualifier_under_after: Phrases[bool]

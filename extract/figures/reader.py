@@ -16,6 +16,9 @@ from extract.document import Document, Sentence
 from extract.figures.lexicon import TOKEN, CompiledRules, keys_of
 from extract.records import Qualifier
 
+# How many tokens before a comma a kept phrase may start ("về an ninh , trật tự").
+_KEPT_REACH = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
@@ -455,8 +458,41 @@ class SentenceReader:
                 continue
             if keys[j] == "," and r.nouns.ends(keys, j) and self._listed_after_comma(j):
                 continue
+            if self._inside_kept(j):
+                continue  # "số vụ việc về an ninh, trật tự giảm 30%": one noun phrase
             return j + 1
         return 0
+
+    def _inside_kept(self, j: int) -> bool:
+        """Whether token ``j`` (a comma) is inside a kept phrase of a unit ("về an ninh, trật tự")."""
+        keeps, keys = self.rules.unit_keeps, self.keys
+        return any(k + keeps.starts(keys, k) > j + 1 for k in range(max(0, j - _KEPT_REACH), j))
+
+    # -- a unit written in a label before the number ------------------------------------------
+
+    def label(self, numeral: Numeral) -> Unit | None:
+        """The noun of a label-first line: "Số tổ tự quản: 126", "• Ấp đạt chuẩn an toàn: 40/45".
+
+        Lists and reports name the counted noun in a label before a colon, after an optional rate
+        or count word ("Số", "Tỷ lệ"); the words after its head ("đạt chuẩn an toàn") say what
+        was counted and end the unit as they would after a number.  The label must be words only
+        and its head a listed noun: "Hotline: 113" and "Ông A cho biết: 100%" count nothing.
+        """
+        r, keys, tokens = self.rules, self.keys, self.tokens
+        mark = numeral.first - 1 - r.qualifiers.ends(keys, numeral.first)
+        if mark < 1 or not r.label_marks.starts(keys, mark):
+            return None
+        s = self._clause_start(mark)
+        while s < mark and not tokens[s].is_word:
+            s += 1  # a bullet: "• Ấp ..."
+        while n := r.subject_markers.starts(keys, s):
+            s += n
+        if s >= mark or mark - s > r.settings.max_unit_words or not all(t.is_word for t in tokens[s:mark]):
+            return None
+        unit = self.unit(s)
+        if unit is None or unit.last >= mark or not self.known_head(unit):
+            return None
+        return unit
 
     # -- qualifiers and lists ----------------------------------------------------------------
 

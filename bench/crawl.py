@@ -7,8 +7,11 @@ related links) behind paginated listings, a sitemap and robots.txt, from a threa
 server in this process, and crawls it with ``python -m crawler.run`` in a child process,
 exactly as ``antq crawl`` does.  Politeness is switched off with ``--impolite-loopback``,
 which the crawler accepts only when every start URL is a loopback address; robots.txt is
-still obeyed.  Prints pages/s (fetched pages over the child's crawl time), the child's peak
-memory (ru_maxrss), and checks that every on-topic article was stored exactly once.
+still obeyed.  Prints pages/s (fetched pages over the child's crawl time), the CPU the crawl's
+processes spent per page (the crawler and its page readers: a figure the other users of a
+shared machine do not change), the load average before and after, peak memory (the largest
+process's ru_maxrss, and the highest sum over the crawler and its readers, sampled from /proc),
+and checks that every on-topic article was stored exactly once.
 
 Target on the 2-core machine: ≥ 300 pages/s.
 """
@@ -150,15 +153,22 @@ def main() -> int:
             impolite_loopback=not args.polite,
             summary_json=summary_path,
         )
+        load_before = os.getloadavg()[0]
+        sampler = MemorySampler()
+        sampler.start()
         started = time.perf_counter()
         code = crawl(options)
         wall = time.perf_counter() - started
+        sampler.stop()
+        load_after = os.getloadavg()[0]
         server.shutdown()
         if code != 0:
             print(f"crawl failed with exit code {code}", file=sys.stderr)
             return code
         summary = json.loads(summary_path.read_text(encoding="utf-8"))
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the crawler and the readers it waited for
+        peak_mb = usage.ru_maxrss / 1024
+        cpu = usage.ru_utime + usage.ru_stime
         stored = _stored(db)
     expected = sum(1 for n in range(1, args.articles + 1) if on_topic(n))
     figures = {
@@ -169,7 +179,11 @@ def main() -> int:
         "crawl_seconds": summary["seconds"],
         "pages_per_second": summary["pages_per_second"],
         "wall_seconds_with_startup": round(wall, 2),
+        "cpu_seconds": round(cpu, 2),
+        "cpu_ms_per_page": round(1000 * cpu / max(summary["fetched"], 1), 2),
+        "load_average_before_after": [round(load_before, 2), round(load_after, 2)],
         "peak_rss_mb": round(peak_mb, 1),
+        "peak_rss_mb_all_processes": sampler.peak_mb,
         "outcomes": summary["outcomes"],
     }
     print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -179,6 +193,45 @@ def main() -> int:
         print(f"error: {stored} articles stored, expected {expected}", file=sys.stderr)
         return 1
     return 0
+
+
+class MemorySampler(threading.Thread):
+    """The highest total resident memory of this process's descendants (Linux /proc), every 0.1 s."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_mb: float | None = 0.0 if Path("/proc/self/task").is_dir() else None
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while self.peak_mb is not None and not self._done.wait(0.1):
+            self.peak_mb = max(self.peak_mb, round(sum(map(_rss_mb, _descendants(os.getpid()))), 1))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((ln for ln in status.splitlines() if ln.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) / 1024
 
 
 def _stored(db: str) -> int:

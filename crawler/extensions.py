@@ -162,6 +162,7 @@ class RunRecorder:
         frontier = getattr(spider, "frontier", None)
         if frontier is None:
             return
+        frontier.flush()  # the last pages' outcomes belong in the stats kept with the run
         stats = _plain(self.crawler.stats.get_stats())
         deliberate = reason.startswith(DELIBERATE_PREFIXES)
         finished = frontier.close(reason, stats, deliberate)

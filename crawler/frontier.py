@@ -2,11 +2,13 @@
 
 Why the store and not Scrapy's ``JOBDIR``: Scrapy writes its disk queue's state and its
 seen-set only on a clean shutdown, so a SIGKILL loses them.  Here every page's outcome is
-committed with the page itself (the article, its fetch state and its frontier row in one
-transaction), and the links a page yields are committed with that page's row, so a crawl
-restarted after any kill re-visits exactly the pages that were not done, and stores none
-twice.  With a Redis frontier the request queue lives in Redis, but this table still says
-what is done, so several processes share one crawl and resume it the same way.
+committed with the page itself (the article, its fetch state and its frontier row in the same
+transaction), and the links a page yields are committed no later than that page's row, so a
+crawl restarted after any kill re-visits exactly the pages that were not done, and stores none
+twice.  Writes are batched (a few dozen pages per transaction, none waiting more than
+``ANTQ_BATCH_SECONDS``): one transaction per page cost more than fetching the page.  With a
+Redis frontier the request queue lives in Redis, but this table still says what is done, so
+several processes share one crawl and resume it the same way (they commit every page at once).
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ import os
 import socket
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
-from sqlalchemy import and_, event, or_, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, bindparam, event, func, or_, text, update
+from sqlalchemy import select as sa_select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, select
 
+from store.articles import PageToAdd, add_pages
 from store.crawl_state import DONE, PENDING, Crawl, CrawlRun, FrontierEntry, UrlState
 from store.db import StoreError, open_store, transaction
 from store.models import utcnow
@@ -84,7 +89,8 @@ class Fetch:
     lastmod: dt.datetime | None = None
     kind: str | None = None  # article or hub
     article_id: int | None = None
-    also: tuple[str, ...] = ()  # other spellings reached (a redirect's target)
+    also: tuple[str, ...] = ()  # other spellings that served this response (a redirect's target)
+    aliases: tuple[str, ...] = ()  # the page's declared canonical URL, not fetched itself
 
 
 def _sqlite_normal_sync(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -144,9 +150,76 @@ def _insert(engine: Engine):  # type: ignore[no-untyped-def]
     return insert
 
 
+# What the store made of an article, as the frontier records it.
+OUTCOMES = {"new": "stored", "revision": "revised", "unchanged": "unchanged", "duplicate": "duplicate"}
+
+_FRONTIER = FrontierEntry.__table__  # type: ignore[attr-defined]
+_URLS = UrlState.__table__  # type: ignore[attr-defined]
+# Queries built once: a link's planning runs on nearly every page, and building a statement
+# costs more than SQLite answering it.  What planning needs to know about a URL (Frontier._plan):
+_STATES = sa_select(
+    _URLS.c.url,
+    _URLS.c.kind,
+    _URLS.c.outcome,
+    _URLS.c.etag,
+    _URLS.c.last_modified,
+    _URLS.c.sitemap_lastmod,
+    _URLS.c.last_fetched,
+).where(_URLS.c.url.in_(bindparam("urls", expanding=True)))
+_QUEUED = sa_select(_FRONTIER.c.url).where(
+    _FRONTIER.c.crawl_id == bindparam("crawl"), _FRONTIER.c.url.in_(bindparam("urls", expanding=True))
+)
+_SETTLED = sa_select(_URLS.c.url).where(
+    _URLS.c.url.in_(bindparam("urls", expanding=True)),
+    _URLS.c.kind == "article",
+    _URLS.c.outcome.in_(sorted(SETTLED)),
+)
+
+
+@dataclass
+class _Insert:
+    """New frontier rows: the links one page yielded."""
+
+    rows: list[dict[str, Any]]
+    inserted: dict[str, str] = field(default_factory=dict)  # url → status, when written through
+
+
+@dataclass
+class _Finish:
+    """A URL done, with what the server said about it."""
+
+    url: str
+    outcome: str
+    fetch: Fetch | None
+    detail: str
+    at: dt.datetime
+
+
+@dataclass
+class _Store:
+    """An article to store; its frontier row is finished with what the store made of it."""
+
+    page: PageToAdd
+    url: str  # the frontier URL
+    fetch: Fetch
+    at: dt.datetime
+
+
+_Op = _Insert | _Finish | _Store
+
+
 @dataclass
 class Frontier:
-    """One process's handle on one crawl (``key``) in the store."""
+    """One process's handle on one crawl (``key``) in the store.
+
+    Writes wait in memory and are committed together, ``batch_size`` finished pages per
+    transaction (or sooner, when the spider calls :meth:`flush` on its timer): the links a page
+    yielded, the page's article and its frontier row are always in the same commit or a later
+    one than the rows they depend on, in the order they were made.  A kill loses only the
+    uncommitted pages, whose rows are still pending: the next run fetches them again and the
+    store, which looks before it writes, keeps each article once.  A shared crawl
+    (``distributed``) writes through: its peers must see a row before they claim it.
+    """
 
     engine: Engine
     key: str
@@ -155,6 +228,7 @@ class Frontier:
     frontier_label: str = "store"
     revalidate_after: dt.timedelta = dt.timedelta(hours=24)
     on_outcome: Outcome | None = None
+    batch_size: int = 1  # finished pages per commit; 1 commits every page at once
     crawl_id: int = 0
     run_id: int = 0
     resumed: bool = False
@@ -163,6 +237,13 @@ class Frontier:
     _dead: tuple[float, frozenset[int]] = (0.0, frozenset())
     _queued: set[str] = field(default_factory=set)  # URLs this process knows are in the frontier
     _done: set[str] = field(default_factory=set)  # URLs this process marked done
+    _ops: list[_Op] = field(default_factory=list)  # writes not committed yet, in order
+    _waiting: int = 0  # finished pages among them
+    _unsaved: set[str] = field(default_factory=set)  # URLs whose fetch state is among them
+
+    @property
+    def write_through(self) -> bool:
+        return self.distributed or self.batch_size <= 1
 
     # -- opening and closing ---------------------------------------------------------------
     def open(self, seeds: Iterable[Link], fresh: bool = False) -> list[Visit]:
@@ -232,6 +313,7 @@ class Frontier:
 
         Returns whether the crawl is finished (False: the next run of the same crawl resumes it).
         """
+        self.flush()
         with transaction(self.engine) as session:
             run = session.get(CrawlRun, self.run_id)
             if run is not None:
@@ -250,14 +332,14 @@ class Frontier:
 
     # -- the queue -----------------------------------------------------------------------
     def _count_pending(self, session: Session) -> int:
-        rows = session.exec(
-            select(FrontierEntry.id).where(
+        return session.exec(
+            select(func.count()).where(
                 FrontierEntry.crawl_id == self.crawl_id, FrontierEntry.status == PENDING
             )
-        ).all()
-        return len(rows)
+        ).one()
 
     def pending(self, claimable_only: bool = False) -> list[Visit]:
+        self.flush()
         with Session(self.engine) as session:
             query = select(FrontierEntry).where(
                 FrontierEntry.crawl_id == self.crawl_id, FrontierEntry.status == PENDING
@@ -268,6 +350,7 @@ class Frontier:
         return [Visit(r.url, r.kind, r.priority, r.depth, aware(r.lastmod), r.headers) for r in rows]
 
     def pending_count(self) -> int:
+        self.flush()
         with Session(self.engine) as session:
             return self._count_pending(session)
 
@@ -287,39 +370,45 @@ class Frontier:
                 unique[link.url] = link
         if not unique and parent is None:
             return []
+        insert: _Insert | None = None
         visits: list[Visit] = []
-        with transaction(self.engine) as session:
-            if unique:
-                visits = self._add(session, unique)
-            if parent is not None:
-                self.finish(session, parent[0], parent[2], parent[1])
-        self._queued.update(unique)
+        if unique:
+            if not self._unsaved.isdisjoint(unique):
+                self.flush()  # what this process learned about these URLs must be readable
+            insert, visits = self._plan_rows(unique)
+            self._ops.append(insert)
+            self._queued.update(unique)
+        if parent is not None:
+            self._finish(parent[0], parent[2], parent[1], "")
+        self._maybe_flush()
+        if self.write_through and insert is not None:
+            # Shared with peers: request only what this process inserted (a peer requests the rest).
+            visits = [v for v in visits if insert.inserted.get(v.url) == PENDING]
         return visits
 
-    def _add(self, session: Session, unique: dict[str, Link]) -> list[Visit]:
+    def _plan_rows(self, unique: dict[str, Link]) -> tuple[_Insert, list[Visit]]:
         urls = list(unique)
         queued: set[str] = set()
-        states: dict[str, UrlState] = {}
-        for chunk in _chunks(urls, 500):
-            queued.update(
-                session.exec(
-                    select(FrontierEntry.url).where(
-                        FrontierEntry.crawl_id == self.crawl_id,
-                        FrontierEntry.url.in_(chunk),  # type: ignore[attr-defined]
-                    )
-                ).all()
-            )
-            states.update(
-                (s.url, s)
-                for s in session.exec(select(UrlState).where(UrlState.url.in_(chunk))).all()  # type: ignore[attr-defined]
-            )
+        states: dict[str, Any] = {}
+        known = self._with_state(urls)
+        if known or self.resumed or self.distributed:
+            with self.engine.connect() as conn:
+                for chunk in _chunks(urls, 500):
+                    if self.resumed or self.distributed:  # else every row of this crawl is in _queued
+                        queued.update(
+                            conn.execute(_QUEUED, {"crawl": self.crawl_id, "urls": chunk}).scalars()
+                        )
+                for chunk in _chunks(sorted(known), 500):
+                    states.update((row.url, row) for row in conn.execute(_STATES, {"urls": chunk}))
         now = utcnow()
         rows = []
+        visits = []
         for url in urls:
             if url in queued:
                 continue
             link = unique[url]
             fetch, headers = self._plan(link, states.get(url), now)
+            lastmod = aware(link.lastmod)
             rows.append(
                 {
                     "crawl_id": self.crawl_id,
@@ -327,42 +416,40 @@ class Frontier:
                     "kind": link.kind,
                     "depth": link.depth,
                     "priority": link.priority,
-                    "lastmod": aware(link.lastmod),
+                    "lastmod": lastmod,
                     "headers": headers,
                     "status": PENDING if fetch else DONE,
                     "outcome": None if fetch else "known",
                     "updated_at": now,
                 }
             )
-        if not rows:
-            return []
-        insert = _insert(self.engine)
-        inserted: dict[str, str] = {}
-        for start in range(0, len(rows), 500):  # SQLite caps the parameters of one statement
-            statement = (
-                insert(FrontierEntry)
-                .values(rows[start : start + 500])
-                .on_conflict_do_nothing(index_elements=["crawl_id", "url"])
-                .returning(FrontierEntry.url, FrontierEntry.status)  # type: ignore[arg-type]
-            )
-            inserted.update((u, s) for u, s in session.execute(statement).all())
-        visits = []
-        for row in rows:
-            status = inserted.get(row["url"])
-            if status == PENDING:
-                visits.append(
-                    Visit(
-                        row["url"], row["kind"], row["priority"], row["depth"], row["lastmod"], row["headers"]
-                    )
-                )
-            elif status == DONE:
-                self._report(row["url"], "known", "stored before and unchanged since")
-        return visits
+            if fetch:
+                visits.append(Visit(url, link.kind, link.priority, link.depth, lastmod, headers))
+        return _Insert(rows), visits
 
-    def _plan(
-        self, link: Link, state: UrlState | None, now: dt.datetime
-    ) -> tuple[bool, dict[str, str] | None]:
-        """(fetch?, conditional headers) for a link, from what antq knows about its URL."""
+    def _with_state(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` antq has a fetch state for, asked with a bare DB-API query.
+
+        Nearly every page brings a link this process has not seen; through SQLAlchemy, asking
+        the store about it costs ten times what SQLite takes to answer.  Usually the answer is
+        "none of them", and only the URLs found are read in full (``_STATES``).
+        """
+        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        found: set[str] = set()
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            for chunk in _chunks(urls, 500):
+                marks = ", ".join([mark] * len(chunk))
+                cursor.execute(f"SELECT url FROM {_URLS.name} WHERE url IN ({marks})", chunk)
+                found.update(row[0] for row in cursor.fetchall())
+            cursor.close()
+        finally:
+            raw.close()  # back to the pool, which ends the read transaction
+        return found
+
+    def _plan(self, link: Link, state: Any, now: dt.datetime) -> tuple[bool, dict[str, str] | None]:
+        """(fetch?, conditional headers) for a link, from what antq knows about its URL (a crawl_url row)."""
         if state is not None and state.outcome == "gone" and link.lastmod is None:
             return False, None  # a 404/410 is not asked again unless a sitemap lists it anew
         if state is None or state.kind != "article" or state.outcome not in SETTLED:
@@ -379,6 +466,17 @@ class Frontier:
         fetched = aware(state.last_fetched)
         stale = fetched is None or now - fetched >= self.revalidate_after
         return bool(headers) and stale, headers or None
+
+    def settled_articles(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that antq holds as articles it need not fetch again."""
+        wanted = set(urls)
+        if not self._unsaved.isdisjoint(wanted):
+            self.flush()
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(wanted), 500):
+                found.update(conn.execute(_SETTLED, {"urls": chunk}).scalars())
+        return found
 
     # -- claiming and finishing ------------------------------------------------------------
     def _dead_runs(self) -> frozenset[int]:
@@ -412,58 +510,241 @@ class Frontier:
             )
             return result.rowcount > 0
 
-    def finish(
-        self, session: Session, url: str, outcome: str, fetch: Fetch | None = None, detail: str = ""
-    ) -> None:
-        """Mark ``url`` done with ``outcome`` and remember what the server said, in ``session``."""
-        now = utcnow()
-        urls = (url, *(fetch.also if fetch else ()))
-        self._done.update(urls)
-        session.exec(
-            update(FrontierEntry)  # type: ignore[call-overload]
-            .where(FrontierEntry.crawl_id == self.crawl_id, FrontierEntry.url.in_(urls))  # type: ignore[attr-defined]
-            .where(FrontierEntry.status == PENDING)
-            .values(status=DONE, outcome=outcome, run_id=self.run_id, updated_at=now)
-        )
-        if fetch is not None:
-            for each in urls:
-                self._remember(session, each, outcome, fetch, now)
-        self._report(url, outcome, detail)
-
     def done(self, url: str, outcome: str, fetch: Fetch | None = None, detail: str = "") -> None:
-        with transaction(self.engine) as session:
-            self.finish(session, url, outcome, fetch, detail)
+        """Mark ``url`` done with ``outcome`` and remember what the server said (committed with the batch)."""
+        self._finish(url, outcome, fetch, detail)
+        self._maybe_flush()
 
-    def _remember(self, session: Session, url: str, outcome: str, fetch: Fetch, now: dt.datetime) -> None:
+    def store(self, page: PageToAdd, url: str, fetch: Fetch) -> None:
+        """Store an article (``store.articles.add_pages``) and mark its frontier ``url`` done, in one commit.
+
+        The outcome (stored, revised, unchanged, duplicate) is reported when the batch is committed.
+        """
+        self._done.update((url, *fetch.also))
+        self._unsaved.update((url, *fetch.also, *fetch.aliases))
+        self._ops.append(_Store(page, url, fetch, utcnow()))
+        self._waiting += 1
+        self._maybe_flush()
+
+    def _finish(self, url: str, outcome: str, fetch: Fetch | None, detail: str) -> None:
+        # A declared canonical URL (an alias) is not done for claims: a request for it already on
+        # its way is still fetched once, and so gets its own validators.
+        self._done.update((url, *(fetch.also if fetch else ())))
+        if fetch is not None:
+            self._unsaved.update((url, *fetch.also, *fetch.aliases))
+        self._ops.append(_Finish(url, outcome, fetch, detail, utcnow()))
+        self._waiting += 1
+
+    # -- committing ------------------------------------------------------------------------
+    def _maybe_flush(self) -> None:
+        if self.write_through or self._waiting >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the waiting writes in one transaction, then report their outcomes.
+
+        When the batch fails (a page the database refuses), each write is tried on its own, and a
+        page that still fails is recorded as an ``error`` instead of holding up the others.
+        """
+        if not self._ops:
+            return
+        ops, self._ops, self._waiting = self._ops, [], 0
+        reports: list[tuple[str, str, str]] = []
+        try:
+            try:
+                reports = self._write(ops)
+            except SQLAlchemyError:
+                for i, op in enumerate(ops):  # find the page that spoils the batch
+                    try:
+                        reports += self._write_alone(op)
+                    except SQLAlchemyError:  # the store itself fails: the rest waits for the next try
+                        self._ops[:0] = ops[i:]
+                        self._waiting += sum(not isinstance(o, _Insert) for o in ops[i:])
+                        raise
+        finally:
+            if not self._ops:
+                self._unsaved.clear()
+            for report in reports:  # what was committed, whatever happened to the rest
+                self._report(*report)
+
+    def _write_alone(self, op: _Op) -> list[tuple[str, str, str]]:
+        try:
+            return self._write([op])
+        except SQLAlchemyError as err:
+            if not isinstance(op, _Store):
+                raise
+            detail = f"cannot store the article: {type(err).__name__}: {err.args[0] if err.args else err}"
+            return self._write([_Finish(op.url, "error", Fetch(), detail[:500], op.at)])
+
+    def _write(self, ops: list[_Op]) -> list[tuple[str, str, str]]:
+        for attempt in range(3):
+            try:
+                with transaction(self.engine) as session:
+                    return self._apply(session, ops)
+            except (IntegrityError, OperationalError):
+                # Another process stored the same URL or content a moment ago (shared crawl), or
+                # SQLite was busy: the retry sees its commit and ends as unchanged/duplicate.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _apply(self, session: Session, ops: list[_Op]) -> list[tuple[str, str, str]]:
+        conn = session.connection()
+        reports: list[tuple[str, str, str]] = []
+        inserts = [op for op in ops if isinstance(op, _Insert)]
+        if inserts:
+            self._insert_rows(conn, inserts)
+            for op in inserts:
+                for row in op.rows:
+                    if row["status"] == DONE and (not self.write_through or row["url"] in op.inserted):
+                        reports.append((row["url"], "known", "stored before and unchanged since"))
+        stores = [op for op in ops if isinstance(op, _Store)]
+        results = {}
+        if stores:
+            _serialise(conn, stores)
+            results = dict(zip(map(id, stores), add_pages(session, [op.page for op in stores]), strict=True))
+        finishes = []
+        for op in ops:
+            if isinstance(op, _Store):
+                result = results[id(op)]
+                fetch = replace(op.fetch, article_id=result.article_id)
+                outcome = OUTCOMES[result.outcome.value]
+                finishes.append(_Finish(op.url, outcome, fetch, f"article {result.article_id}", op.at))
+            elif isinstance(op, _Finish):
+                finishes.append(op)
+        if finishes:
+            self._finish_rows(conn, finishes)
+            self._remember_rows(conn, finishes)
+            reports += [(f.url, f.outcome, f.detail) for f in finishes]
+        return reports
+
+    def _insert_rows(self, conn: Connection, inserts: list[_Insert]) -> None:
+        rows = [row for op in inserts for row in op.rows]
+        if not rows:
+            return
+        statement = _insert(self.engine)(_FRONTIER).on_conflict_do_nothing(index_elements=["crawl_id", "url"])
+        if not self.write_through:
+            conn.execute(statement, rows)
+            return
+        inserted = dict(conn.execute(statement.returning(_FRONTIER.c.url, _FRONTIER.c.status), rows).all())
+        for op in inserts:
+            op.inserted = {row["url"]: inserted[row["url"]] for row in op.rows if row["url"] in inserted}
+
+    def _finish_rows(self, conn: Connection, finishes: list[_Finish]) -> None:
+        statement = (
+            update(_FRONTIER)
+            .where(
+                _FRONTIER.c.crawl_id == self.crawl_id,
+                _FRONTIER.c.url == bindparam("done_url"),
+                _FRONTIER.c.status == PENDING,
+            )
+            .values(
+                status=DONE,
+                outcome=bindparam("done_outcome"),
+                run_id=self.run_id,
+                updated_at=bindparam("done_at"),
+            )
+        )
+        conn.execute(
+            statement,
+            [
+                {"done_url": url, "done_outcome": f.outcome, "done_at": f.at}
+                for f in finishes
+                for url in (f.url, *((*f.fetch.also, *f.fetch.aliases) if f.fetch else ()))
+            ],
+        )
+
+    def _remember_rows(self, conn: Connection, finishes: list[_Finish]) -> None:
+        """Upsert the fetch state of every URL, runs of rows of one shape per statement, in order.
+
+        An alias (the page's declared canonical URL) gets a state only when it has none: what the
+        server said about the fetched URL (its validators) is not what it would say about the alias.
+        """
+        run: list[dict[str, Any]] = []
+        shape: tuple[tuple[str, ...], bool, bool] | None = None
+        for f in finishes:
+            if f.fetch is None:
+                continue
+            rows = [(_state_values(url, f.outcome, f.fetch, f.at), False) for url in (f.url, *f.fetch.also)]
+            rows += [(_alias_values(url, f.outcome, f.fetch, f.at), True) for url in f.fetch.aliases]
+            for values, alias in rows:
+                this = (tuple(values), values.get("article_id") is not None, alias)
+                if this != shape and run:
+                    conn.execute(_state_statement(self.engine.dialect.name, *shape), run)  # type: ignore[misc]
+                    run = []
+                shape = this
+                run.append(values)
+        if run:
+            conn.execute(_state_statement(self.engine.dialect.name, *shape), run)  # type: ignore[misc]
+
+    def _report(self, url: str, outcome: str, detail: str) -> None:
+        if self.on_outcome is not None:
+            self.on_outcome(url, outcome, detail)
+
+
+def _state_values(url: str, outcome: str, fetch: Fetch, now: dt.datetime) -> dict[str, Any]:
+    """The crawl_url columns a fetch sets: all of them, only the time for a 304, less for an error."""
+    if outcome in ERRORS and fetch.status is None:
+        return {"url": url, "outcome": outcome, "last_fetched": now}
+    if fetch.status == 304:  # nothing new but the time we asked
+        values: dict[str, Any] = {"url": url, "last_fetched": now, "status_code": 304}
+    else:
         values = {
             "url": url,
             "outcome": outcome,
             "status_code": fetch.status,
             "last_fetched": now,
+            "kind": fetch.kind,
+            "etag": fetch.etag,
+            "last_modified": fetch.last_modified,
+            "article_id": fetch.article_id,
         }
-        if fetch.status == 304:  # nothing new but the time we asked
-            values = {"url": url, "last_fetched": now, "status_code": 304}
-        else:
-            values.update(
-                kind=fetch.kind,
-                etag=fetch.etag,
-                last_modified=fetch.last_modified,
-                article_id=fetch.article_id,
-            )
-        if fetch.lastmod is not None:
-            values["sitemap_lastmod"] = aware(fetch.lastmod)
-        if outcome in ERRORS and fetch.status is None:
-            values = {"url": url, "outcome": outcome, "last_fetched": now}
-        insert = _insert(self.engine)
-        statement = insert(UrlState).values(values)
-        changes = {k: statement.excluded[k] for k in values if k != "url"}
-        if values.get("article_id") is None:
-            changes.pop("article_id", None)
-        session.exec(statement.on_conflict_do_update(index_elements=["url"], set_=changes))  # type: ignore[call-overload]
+    if fetch.lastmod is not None:
+        values["sitemap_lastmod"] = aware(fetch.lastmod)
+    return values
 
-    def _report(self, url: str, outcome: str, detail: str) -> None:
-        if self.on_outcome is not None:
-            self.on_outcome(url, outcome, detail)
+
+@cache
+def _state_statement(dialect: str, columns: tuple[str, ...], with_article: bool, alias: bool):  # type: ignore[no-untyped-def]
+    """The crawl_url upsert for rows of one shape (built once: building it costs more than running it)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(_URLS)
+    if alias:
+        return statement.on_conflict_do_nothing(index_elements=["url"])
+    changes = {
+        k: statement.excluded[k] for k in columns if k != "url" and (k != "article_id" or with_article)
+    }
+    return statement.on_conflict_do_update(index_elements=["url"], set_=changes)
+
+
+def _alias_values(url: str, outcome: str, fetch: Fetch, now: dt.datetime) -> dict[str, Any]:
+    """What an alias learns from the page that named it: its outcome and article, no validators."""
+    return {
+        "url": url,
+        "outcome": outcome,
+        "kind": fetch.kind,
+        "article_id": fetch.article_id,
+        "last_fetched": now,
+    }
+
+
+def _serialise(conn: Connection, stores: list[_Store]) -> None:
+    """On PostgreSQL, make concurrent stores of one URL or one content wait for each other.
+
+    ``add_pages`` looks before it writes; two crawler processes storing the same article
+    at the same moment (one under its print URL) would both find nothing and both insert.
+    Transaction-scoped advisory locks, taken in a fixed order, make the second one wait and
+    then see the first one's article.  SQLite needs none: it has one writer at a time, and a
+    stale read makes the write fail and the batch retry.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    keys = {f"url:{op.page.url}" for op in stores} | {f"content:{op.page.page.content_hash}" for op in stores}
+    for key in sorted(keys):
+        conn.execute(text("select pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

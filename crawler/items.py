@@ -15,7 +15,8 @@ class PageItem(scrapy.Item):
 
     url = scrapy.Field()
     frontier_url = scrapy.Field()
-    also = scrapy.Field()  # other canonical spellings that reached this page (redirects)
+    also = scrapy.Field()  # other canonical spellings that served this page (a redirect's target)
+    aliases = scrapy.Field()  # the page's declared canonical URL when it is not the one fetched
     body = scrapy.Field()  # bytes as served
     charset = scrapy.Field()  # the charset the HTTP Content-Type declared, if any
     status = scrapy.Field()

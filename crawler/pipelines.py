@@ -1,9 +1,12 @@
-"""Item pipelines: clean → judge relevance → store, the same cleaning and store as ``antq ingest``.
+"""Item pipelines: read (clean, judge relevance) → keep the relevant → store.
 
-Each step that rejects a page raises :class:`Skip` with the outcome the frontier records
-(``not_article``, ``off_topic``); the spider's ``item_dropped`` handler marks the page done.
-The store step writes the article, its fetch state and its frontier row in one transaction,
-so a kill before the commit leaves the page pending and a kill after leaves it done.
+The reading is the same cleaning as ``antq ingest`` (``crawler.reader.read_page``), done in a
+worker process so the Scrapy process keeps fetching.  Each step that rejects a page raises
+:class:`Skip` with the outcome the frontier records (``not_article``, ``off_topic``); the
+spider's ``item_dropped`` handler marks the page done.  The store step hands the article to
+the frontier, which commits it with its fetch state and frontier row in the same
+transaction (a batch of pages per transaction), so a kill before the commit leaves the page
+pending and a kill after leaves it done.
 """
 
 from __future__ import annotations
@@ -11,14 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.exceptions import DropItem
-from sqlalchemy.exc import IntegrityError, OperationalError
 
-from clean.encoding import UndecodableError, decode
-from clean.html import clean_html
-from clean.page import CleaningError
 from crawler.frontier import Fetch
 from crawler.items import PageItem
+from crawler.reader import shared as shared_reader
 from crawler.relevance import default as default_relevance
+from store.articles import PageToAdd
 
 
 class Skip(DropItem):
@@ -39,27 +40,21 @@ class _Pipeline:
 
 
 class CleanPipeline(_Pipeline):
-    """Bytes → :class:`~clean.page.CleanedPage` with ``clean.html.clean_html``."""
+    """Bytes → :class:`~clean.page.CleanedPage` and its relevance verdict (``crawler.reader``)."""
 
-    def process_item(self, item: Any) -> Any:
+    def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(crawler)
+        self.reader = shared_reader(crawler.settings.getint("ANTQ_READERS"))
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        if item.get("page") is not None:  # the spider already cleaned it to tell it was an article
+        if item.get("page") is not None:  # the spider already read it to tell it was an article
             return item
-        data: bytes | str = item["body"]
-        charset = item.get("charset")
-        if charset:  # the HTTP header names a charset the page itself may not repeat
-            try:
-                item["body"].decode("utf-8")
-            except UnicodeDecodeError:
-                try:
-                    data = decode(item["body"], declared=charset)
-                except (UndecodableError, LookupError):
-                    data = item["body"]
-        try:
-            item["page"] = clean_html(data, item["url"])
-        except CleaningError as err:
-            raise Skip("not_article", err.reason) from None
+        reading = await self.reader.read(item["body"], item["url"], item.get("charset"))
+        if reading.page is None:
+            raise Skip("not_article", reading.reason)
+        item["page"], item["verdict"] = reading.page, reading.verdict
         return item
 
 
@@ -73,67 +68,30 @@ class RelevancePipeline(_Pipeline):
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        page = item["page"]
-        verdict = self.relevance.judge(page.title, page.text)
-        item["verdict"] = verdict
+        verdict = item.get("verdict")
+        if verdict is None:  # cleaned by someone else than the reader
+            page = item["page"]
+            verdict = item["verdict"] = self.relevance.judge(page.title, page.text)
         if not verdict.relevant:
             raise Skip("off_topic", verdict.reason())
         return item
 
 
-def _serialise(session, url: str, content_hash: str) -> None:  # type: ignore[no-untyped-def]
-    """On PostgreSQL, make concurrent stores of one URL or one content wait for each other.
-
-    ``add_page`` looks before it writes; two crawler processes storing the same article
-    at the same moment (one under its print URL) would both find nothing and both insert.
-    Transaction-scoped advisory locks, taken in a fixed order, make the second one wait and
-    then see the first one's article.  SQLite needs none: it has one writer at a time, and a
-    stale read makes the write fail and the pipeline retry.
-    """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    from sqlalchemy import text
-
-    for key in sorted({f"url:{url}", f"content:{content_hash}"}):
-        session.execute(text("select pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
-
-
-OUTCOMES = {"new": "stored", "revision": "revised", "unchanged": "unchanged", "duplicate": "duplicate"}
-
-
 class StorePipeline(_Pipeline):
-    """One transaction per page: article (``store.articles.add_page``), fetch state and frontier row."""
+    """The article, its fetch state and its frontier row, committed together by the frontier."""
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        from store.articles import add_page
-        from store.db import transaction
-
-        spider = self.crawler.spider
-        frontier = spider.frontier
-        for attempt in range(3):
-            try:
-                with transaction(frontier.engine) as session:
-                    _serialise(session, item["url"], item["page"].content_hash)
-                    result = add_page(session, item["page"], item["url"], fetched_at=item["fetched_at"])
-                    fetch = Fetch(
-                        status=item["status"],
-                        etag=item["etag"],
-                        last_modified=item["last_modified"],
-                        lastmod=item["lastmod"],
-                        kind="article",
-                        article_id=result.article_id,
-                        also=item["also"],
-                    )
-                    outcome = OUTCOMES[result.outcome.value]
-                    frontier.finish(
-                        session, item["frontier_url"], outcome, fetch, f"article {result.article_id}"
-                    )
-                break
-            except (IntegrityError, OperationalError):
-                # Another process stored the same URL or content a moment ago (shared crawl), or
-                # SQLite was busy: the retry sees its commit and ends as unchanged/duplicate.
-                if attempt == 2:
-                    raise
+        fetch = Fetch(
+            status=item["status"],
+            etag=item["etag"],
+            last_modified=item["last_modified"],
+            lastmod=item["lastmod"],
+            kind="article",
+            also=item["also"],
+            aliases=item["aliases"],
+        )
+        page = PageToAdd(item["page"], item["url"], item["fetched_at"])
+        self.crawler.spider.frontier.store(page, item["frontier_url"], fetch)
         return item

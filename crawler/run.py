@@ -252,6 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_SETUP
     BOARD.live = sys.stderr.isatty() and settings.getfloat("ANTQ_PROGRESS_INTERVAL") > 0
 
+    from crawler import reader
+
+    reader.shared(settings.getint("ANTQ_READERS")).start()  # cleaning workers boot while Scrapy does
     process = CrawlerProcess(settings)
     failures: list[str] = []
 
@@ -270,7 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Each crawler gets its own settings (its own Redis keys); the first installs the reactor.
         crawler = Crawler(loader.load(name), own, init_reactor=i == 0)
         process.crawl(crawler, **kwargs).addErrback(failed, name)
-    process.start()
+    try:
+        process.start()
+    finally:
+        reader.shutdown()
 
     summary = BOARD.summary()
     summary["failures"] = failures

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -76,7 +76,12 @@ def _is_tracking(name: str, link_rules: LinkRules) -> bool:
     return name in link_rules.tracking_exact or name.startswith(link_rules.tracking_prefixes)
 
 
-@cache
+# The same URLs come back on every page (menus, related articles): their answers are kept, up
+# to this many, so a long crawl's memory stays bounded.
+_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def canonical(url: str) -> str:
     """The URL with fragment and tracking parameters gone, host lower-cased, query sorted.
 
@@ -122,6 +127,7 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def worth_fetching(url: str) -> bool:
     """http(s) pages only: no images, documents, scripts, log-in or search forms."""
     link_rules = rules()
@@ -133,6 +139,7 @@ def worth_fetching(url: str) -> bool:
     return not any(p.search(url) for p in link_rules.skip)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def looks_like_article(url: str, extra: re.Pattern[str] | None = None) -> bool:
     if extra is not None and extra.search(url):
         return True

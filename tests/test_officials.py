@@ -352,6 +352,52 @@ CONSTRUCTIONS = [
         "Hội nghị có sự tham dự của Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn Hà.",
         [("Nguyễn Văn Hà", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),
+    # a list of "post Name, post Name": each post's name is split off, the first name does not
+    # swallow the posts that follow it
+    (
+        "Cùng dự có Phó Chủ tịch UBND tỉnh Lê Văn Quảng, Trưởng ban Dân vận Tỉnh ủy Đào Thị Mơ, "
+        "Phó Chủ tịch Thường trực HĐND tỉnh Vi Văn Khiêm.",
+        [
+            ("Lê Văn Quảng", None, ["Phó Chủ tịch UBND tỉnh"]),
+            ("Đào Thị Mơ", None, ["Trưởng ban Dân vận Tỉnh ủy"]),
+            ("Vi Văn Khiêm", None, ["Phó Chủ tịch Thường trực HĐND tỉnh"]),
+        ],
+    ),
+    # ... but a commune's name after a person's post stays whole, even when it opens with a surname
+    (
+        "Dự lễ có Thiếu tá Lê Văn Khởi, Phó Trưởng Công an huyện; bà Phan Thị Nụ, "
+        "Chủ tịch UBND xã Hoàng Đức Tây.",
+        [
+            ("Lê Văn Khởi", "Thiếu tá", ["Phó Trưởng Công an huyện"]),
+            ("Phan Thị Nụ", None, ["Chủ tịch UBND xã Hoàng Đức Tây"]),
+        ],
+    ),
+    # "T.Ư" (Trung ương) is one word, not a sentence end; "T.Ư Đoàn" is a body
+    (
+        "Dự có đồng chí Hà Thị Liên - Bí thư T.Ư Đảng, Trưởng ban Dân vận T.Ư; Bí thư T.Ư Đoàn Lục Văn Hòa.",
+        [
+            ("Hà Thị Liên", None, ["Bí thư T.Ư Đảng", "Trưởng ban Dân vận T.Ư"]),
+            ("Lục Văn Hòa", None, ["Bí thư T.Ư Đoàn"]),
+        ],
+    ),
+    # "Thường trực" heads a post of its own ("Thường trực Ban Bí thư")
+    (
+        "Phát biểu bế mạc, Thường trực Ban Bí thư Trịnh Văn Quế yêu cầu các cấp ủy vào cuộc.",
+        [("Trịnh Văn Quế", None, ["Thường trực Ban Bí thư"])],
+    ),
+    (
+        "Chủ trì có các đồng chí Ủy viên Bộ Chính trị: Mạc Văn Tình, Thường trực Ban Bí thư; Lò Thị Ngà, "
+        "Trưởng ban Tổ chức Trung ương.",
+        [
+            ("Mạc Văn Tình", None, ["Thường trực Ban Bí thư"]),
+            ("Lò Thị Ngà", None, ["Trưởng ban Tổ chức Trung ương"]),
+        ],
+    ),
+    # the older spelling "sỹ" of a rank
+    (
+        "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",
+        [("Hoàng Văn Tài", "Thượng sỹ", [])],
+    ),
 ]
 
 
@@ -402,6 +448,8 @@ TRAPS = [
     # a shortest run after a level word is the place, even when it opens with a surname
     "Chủ tịch UBND xã Hoàng Khê trao quà cho các hộ nghèo.",
     "Chủ tịch UBND huyện Lê Phong tặng Giấy khen cho 3 tập thể.",
+    # a standing committee is a body, not a person
+    "Thường trực Tỉnh ủy làm việc với Công an tỉnh về công tác bảo đảm an ninh.",
 ]
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.names import PlaceLevel, is_name_syllable
+from extract.names import PlaceLevel, Strength, is_name_syllable
 from extract.officials.lexicon import Lexicon, is_code
 from extract.officials.tokens import Chunk, PosStarts, Token
 
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)$")
+# Levels whose places the gazetteer knows whole: a name may be split off them even inside a list.
+_STRICT_LEVELS = frozenset({None, PlaceLevel.province, PlaceLevel.province_or_district})
 
 
 class PostReader:
@@ -72,7 +74,7 @@ class PostReader:
         if head_level is not None:
             run_end = self.lex.run_end(toks, j)
             if run_end > j:
-                name = self._split_name(toks, j, run_end, head_level, pos) if split_names else None
+                name = self._split_name(toks, j, run_end, head_level, pos, strict=not split_names)
                 if name:
                     return name.start, name, True
                 k = end = run_end
@@ -101,7 +103,7 @@ class PostReader:
                     run_end = self._unit_number(toks, place_start)  # "phường 5", "khu dân cư số 3"
                 else:
                     kind = self.lex.level_kind[level]
-                    name = self._split_name(toks, place_start, run_end, kind, pos) if split_names else None
+                    name = self._split_name(toks, place_start, run_end, kind, pos, strict=not split_names)
                     if name:
                         return name.start, name, has_body
                 k = end = run_end
@@ -125,7 +127,7 @@ class PostReader:
                 run_end = self.lex.run_end(toks, k)
                 if run_end == k:  # a rank or another post starts here: "Bộ trưởng Bộ Công an Trung úy"
                     break
-                name = self._split_name(toks, k, run_end, None, pos) if split_names else None
+                name = self._split_name(toks, k, run_end, None, pos, strict=not split_names)
                 if name:
                     return name.start, name, has_body
                 k = end = run_end
@@ -185,12 +187,32 @@ class PostReader:
         return 0
 
     def _split_name(
-        self, toks: Sequence[Token], start: int, end: int, level: PlaceLevel | None, pos: PosStarts | None
+        self,
+        toks: Sequence[Token],
+        start: int,
+        end: int,
+        level: PlaceLevel | None,
+        pos: PosStarts | None,
+        strict: bool = False,
     ) -> Chunk | None:
+        """The personal name ending a run read after a post, when one is written there.
+
+        ``strict`` (the post follows a name already: "Đại úy Lò Văn A - Trưởng Công an xã Nà
+        Khoa"): only a full name with a known surname, of three syllables or more, is split off,
+        as in lists of "post Name, post Name" ("..., Trưởng ban Dân vận Tỉnh ủy Lê Thị B, ...");
+        never off the place of a commune or a village, which the gazetteer may not know ("xã
+        Đinh Trang Tây").
+        """
+        if strict and level not in _STRICT_LEVELS:
+            return None
         words = [t.text for t in toks[start:end]]
-        asker = (lambda: pos(start, end)) if pos and self.lex.use_pos else None
+        asker = (lambda: pos(start, end)) if pos and self.lex.use_pos and not strict else None
         split = self.lex.names.split_place_name(words, level, asker)
         if split.name_start >= len(words):
             return None
+        if strict:
+            name = words[split.name_start :]
+            if len(name) < 3 or self.lex.names.strength(name) is not Strength.strong:
+                return None
         # A name split off a post's place is decided (surname, gazetteer or POS): tag it certain.
         return Chunk("N", start + split.name_start, end, via_pos=split.via_pos)

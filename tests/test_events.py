@@ -295,6 +295,36 @@ EVENTS = [
         D(2024, 12, 21),
         [{"type": "tong_ket", "date": "2024-12-20", "organizer": "UBND huyện Mê Linh"}],
     ),
+    (  # who an online meeting links to stands between "hội nghị" and "tổng kết"; "Chiều nay 12/1"
+        "Chiều nay 12/1, UBND huyện Tân Hòa tổ chức hội nghị trực tuyến với các xã, thị trấn tổng kết công"
+        " tác xây dựng phong trào năm 2025.",
+        D(2026, 1, 12),
+        [{"type": "tong_ket", "date": "2026-01-12", "location": "huyện Tân Hòa", "period": "2025"}],
+    ),
+    (  # "vừa tổng kết": a review reported without "hội nghị", undated
+        "UBND huyện Yên Hòa vừa tổng kết 10 năm thực hiện phong trào, giai đoạn 2015-2025.",
+        D(2025, 9, 1),
+        [{"type": "tong_ket", "date": None, "period": "2015-2025"}],
+    ),
+    (  # a launch organised ("tổ chức phát động phong trào") is a gathering of its own
+        "Sáng 3/3, tại xã Lũng Cao, Ủy ban MTTQ huyện Mường Tà tổ chức phát động phong trào Toàn dân bảo vệ"
+        " an ninh Tổ quốc năm 2025.",
+        D(2025, 3, 4),
+        [{"type": "khac", "date": "2025-03-03", "location": "xã Lũng Cao"}],
+    ),
+    (  # a press conference; the festival day named second in a list of anniversaries is none
+        "Sáng 7/8, Bộ Công an tổ chức họp báo về các hoạt động kỷ niệm 80 năm Ngày truyền thống Công an"
+        " nhân dân, 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 8),
+        [{"type": "khac", "date": "2025-08-07", "organizer": "Bộ Công an"}],
+    ),
+    (  # a date opening a later clause of the lead beats the undated headline
+        "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nHướng tới kỷ niệm 80 năm Ngày truyền"
+        " thống Công an nhân dân và 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc, tối 14/8, phường Tân An"
+        " tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 8, 15),
+        [{"type": "ngay_hoi", "date": "2025-08-14", "location": "phường Tân An", "period": "2025"}],
+    ),
 ]
 
 
@@ -446,6 +476,11 @@ TRAPS = [
     # an anniversary of the festival day is no festival day
     "Chiều 5/8, UBND xã Nậm Cang tổ chức kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
     "Ngày 6/8, nhân dịp 20 năm ngày hội, Công an xã Nậm Cang tặng quà các gia đình chính sách.",
+    # "Quốc hội thảo luận" (the National Assembly discusses) is no "hội thảo"
+    "Ngày 10.11, Quốc hội thảo luận tại tổ về dự án luật.",
+    # the places that held the festival counted: many festivals reviewed, none reported
+    "Toàn tỉnh có trên 300 điểm tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+    "100% khu dân cư trên địa bàn đã tổ chức Ngày hội toàn dân bảo vệ ANTQ.",
 ]
 
 

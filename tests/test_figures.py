@@ -213,6 +213,24 @@ FIGURES: list[tuple[str, list[Row]]] = [
         'Trưởng thôn cho biết: "Năm nay thôn có 3 tổ tự quản".',
         [(3, None, "count", None, "tổ tự quản", "tổ")],
     ),
+    # "dân số" is a population, not a document number ("số 09"); the area is a measurement
+    (
+        "Xã Tân Hòa có diện tích 45 km2 và dân số 12.300 người.",
+        [(12300, None, "count", None, "người", "người")],
+    ),
+    # "hoạt động" after a number is a noun, not the verb
+    (
+        "Đến nay, xã đã tổ chức 38 hoạt động hưởng ứng và 12 hoạt động giao lưu.",
+        [
+            (38, None, "count", None, "hoạt động hưởng ứng", "hoạt động"),
+            (12, None, "count", None, "hoạt động giao lưu", "hoạt động"),
+        ],
+    ),
+    # "bảo vệ dân phố" names the force, not the verb "bảo vệ"
+    (
+        "Dự án luật tổ chức lại gần 12.000 bảo vệ dân phố, dân phòng trên địa bàn.",
+        [(12000, None, "count", "under", "bảo vệ dân phố, dân phòng", "bảo vệ dân phố")],
+    ),
 ]
 
 
@@ -450,6 +468,8 @@ TRAPS = [
     "Ngọc Lâm là 1 trong những xã dẫn đầu.",
     # a label before a colon counts only with a listed head
     "Đường dây nóng: 113.",
+    # a page counter written as a label
+    "Tác giả: Minh An. Lượt xem: 152 lượt.",
 ]
 
 
@@ -467,6 +487,27 @@ def test_repeated_figure_is_kept_once() -> None:
     found = extract(text)
     assert [(f.value, f.head) for f in found] == [(4, "trường học"), (2, "xã")]
     assert found[0].evidence.text == "Trao học bổng cho học sinh của 4 trường học khó khăn"
+
+
+# A headline adds or drops the classifier the body writes: still the same figure, kept once, and
+# the reading with the classifier is the one kept.  Without a classifier the heads must be equal.
+REPEATS = [
+    (
+        "Huyện Yên Hòa thu hồi 15 quả lựu đạn\nCông an huyện đã vận động Nhân dân giao nộp 15 lựu đạn"
+        " và 40 viên đạn.",
+        [(15, "quả"), (40, "viên")],
+    ),
+    (
+        "Xã duy trì 12 mô hình tự quản\nToàn xã duy trì 12 loại mô hình tự quản về ANTT.",
+        [(12, "loại mô hình")],
+    ),
+    ("Toàn xã có 12 tổ bảo vệ ANTT\nToàn xã có 12 tổ dân phố.", [(12, "tổ"), (12, "tổ dân phố")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATS)
+def test_repeated_figure_with_or_without_a_classifier(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.head) for f in extract(text)] == expected
 
 
 def test_record_provenance() -> None:

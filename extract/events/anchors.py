@@ -4,7 +4,8 @@ A mention reports an event when an organising verb governs it ("Ban Chỉ đạo
 nghị"), when a date opens its sentence, when a cue shows the event took place ("phát biểu tại
 ngày hội"), or when it is the article's headline.  It reports none when it is only the topic of
 another event ("hội nghị tổng kết 20 năm tổ chức Ngày hội"), an activity reviewed over a period
-("Năm 2024, các xã đã tổ chức Ngày hội"), or a count of gatherings ("tổ chức 25 hội nghị").
+("Năm 2024, các xã đã tổ chức Ngày hội"), or a count of gatherings ("tổ chức 25 hội nghị", "có trên
+300 điểm tổ chức Ngày hội").
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from extract.events.mentions import Mention
 
 PERIOD_PREFIX = "period:"
 _CLAUSE_BREAK = re.compile(r"[;:]")
+# Before a date that opens a clause: a comma or dash ending the text before it.
+_CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
 _OPENING_CHARS = 16
 
@@ -24,19 +27,31 @@ _OPENING_CHARS = 16
 def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None, int]:
     """The mention that reports the event, and how strongly (see :func:`strength`).
 
-    A lead sentence with both a verb and a date ("Tối 22/8, Ủy ban ... tổ chức Ngày hội")
-    beats a headline that only has the verb.
+    A lead sentence with both a verb and a date ("Tối 22/8, Ủy ban ... tổ chức Ngày hội", or a
+    date opening a later clause: "Kỷ niệm 20 năm ..., tối 15/8, phường A tổ chức Ngày hội") beats
+    a headline that only has the verb.
     """
     best: tuple[Mention | None, int] = (None, 0)
     for m in primary:
         score = strength(article, m)
-        if score == 3 and article.leading_date(m.sentence):
+        if score == 3 and (article.leading_date(m.sentence) or clause_date(article, m)):
             score = 4
         if score > best[1]:
             best = (m, score)
         if score == 4:
             break
     return best
+
+
+def clause_date(article: Article, m: Mention) -> bool:
+    """Whether a date opens the clause of ``m`` before it: "..., tối 15/8, phường A tổ chức ngày hội"."""
+    text = article.text
+    for d in article.dates_in(m.sentence):
+        if d.end > m.start or not text[d.end : d.end + 2].lstrip().startswith(","):
+            continue
+        if _CLAUSE_OPEN.search(text, m.sentence.start, d.start):
+            return True
+    return False
 
 
 def strength(article: Article, m: Mention) -> int:
@@ -96,7 +111,7 @@ def reviewed(article: Article, m: Mention) -> bool:
     s, text = m.sentence, article.text
     clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s.start, m.start)), default=s.start)
     before = text[clause_start : m.start]
-    if article.words.counted.search(before):
+    if article.words.counted.search(before) or article.words.counted_subject.search(before):
         return True
     if article.dates_in(s):
         return False

@@ -25,6 +25,7 @@ class Words:
     plan: re.Pattern[str]
     review: re.Pattern[str]
     counted: re.Pattern[str]
+    counted_subject: re.Pattern[str]
     follow_on: re.Pattern[str]
 
     @staticmethod
@@ -56,6 +57,11 @@ def _compile(rules: RuleSet) -> Words:
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
         counted=re.compile(
             rf"(?i)(?:{EDGE_L}(?:{words('count_words')})|(?<![\d/.,:-])\d{{1,3}}(?:[.,]\d{{3}})*)\s+$"
+        ),
+        # "có trên 5.800 điểm ... tổ chức Ngày hội", "100% khu dân cư đã tổ chức": many gatherings
+        counted_subject=re.compile(
+            rf"(?i){EDGE_L}(?:{words('count_intros')})\s+(?:(?:{words('count_qualifiers')})\s+)?\d"
+            r"|(?<![\d/.,])\d{1,3}(?:[.,]\d+)?\s*%"
         ),
         follow_on=re.compile(rf"(?i)\W*(?:{words('follow_on_cues')}){EDGE_R}"),  # used with .match
     )

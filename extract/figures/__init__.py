@@ -177,7 +177,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     """Figures of ``document``, one per (kind, value, total, head noun), in text order."""
     compiled = compile_rules(rules)
     figures: list[Figure] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: list[_Key] = []
     for sentence in document.sentences:
         if not _DIGIT.search(sentence.text) and not compiled.words.search(sentence.text):
             continue
@@ -194,11 +194,56 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
                 and reader.in_slogan(figure.numeral, figure.unit, slogans)
             ):
                 continue
-            unit = figure.unit
-            head_key = " ".join(reader.keys[unit.head_first : unit.head_last + 1]) if unit else ""
             fields = figure.fields
-            key = (fields["kind"], fields["value"], fields["total"], head_key)
-            if key not in seen:
-                seen.add(key)
-                figures.append(Figure(evidence=document.evidence(sentence), ruleset=rules.name, **fields))
+            found = _Key(fields["kind"], fields["value"], fields["total"], *_heads(reader, figure.unit))
+            same = next((i for i, k in enumerate(seen) if k.same_figure(found)), None)
+            record = Figure(evidence=document.evidence(sentence), ruleset=rules.name, **fields)
+            if same is None:
+                seen.append(found)
+                figures.append(record)
+            elif found.classified and not seen[same].classified:
+                seen[same], figures[same] = found, record  # "83 loại mô hình" says more than "83 mô hình"
     return figures
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """What a figure is known by when it is repeated (a headline or caption repeating the body)."""
+
+    kind: object
+    value: object
+    total: object
+    head: tuple[str, ...]  # the head noun's keys, without a leading classifier
+    unit: tuple[str, ...]  # the unit's keys, without a leading classifier
+    classified: bool  # the unit starts with a classifier ("loại mô hình", "quả lựu đạn")
+
+    def same_figure(self, other: _Key) -> bool:
+        """The same number of the same thing; a classifier written in one only may differ.
+
+        A headline often adds or drops the classifier the body writes ("29 quả lựu đạn" / "29
+        lựu đạn", "83 mô hình" / "83 loại mô hình"); then one unit starting with the other's
+        head is enough.  Otherwise the heads must be equal ("30 tổ" is not "30 tổ dân phố").
+        """
+        if (self.kind, self.value, self.total) != (other.kind, other.value, other.total):
+            return False
+        if not (self.classified or other.classified):
+            return self.head == other.head
+        return _starts(self.unit, other.head) or _starts(other.unit, self.head)
+
+
+def _starts(words: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
+    return bool(prefix) and words[: len(prefix)] == prefix
+
+
+def _heads(reader: SentenceReader, unit: Unit | None) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(head keys, unit keys, whether a classifier was dropped) of ``unit``, for :class:`_Key`."""
+    if unit is None:
+        return (), (), False
+    keys = reader.keys
+    first = unit.head_first
+    n = reader.rules.classifiers.starts(keys, first)
+    if not n or first + n > unit.last:
+        return tuple(keys[first : unit.head_last + 1]), tuple(keys[first : unit.last + 1]), False
+    first += n
+    head = tuple(keys[first : max(unit.head_last, first) + 1])
+    return head, tuple(keys[first : unit.last + 1]), True

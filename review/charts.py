@@ -20,6 +20,8 @@ TYPE_COLOURS = {
     "khac": "#868e96",
 }
 CELL_COLOUR = "#1971c2"
+BAR_MAX = 56  # px: a few buckets still read as bars, not as a wall of colour
+CELL_MAX = 96  # px: the same for the cells of the locality chart
 FONT = 'font-family="system-ui, sans-serif"'
 
 
@@ -48,7 +50,7 @@ def stacked_bars(timeline: Timeline, width: int = 960, height: int = 280) -> Mar
     ticks = _ticks(max(totals) or 1)
     scale = plot_h / ticks[-1]
     slot = plot_w / len(buckets)
-    bar = max(1.0, slot * 0.78)
+    bar = min(max(1.0, slot * 0.78), BAR_MAX)
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="Events per {escape(timeline.granularity)} by type" xmlns="http://www.w3.org/2000/svg">'
@@ -122,17 +124,18 @@ def matrix(timeline: Timeline, width: int = 960) -> Markup:
             n = timeline.cells.get((row, name_b), 0)
             if not n:
                 continue
-            x = left + c * slot
+            cell = min(max(slot - 2, 1), CELL_MAX)
+            x = left + c * slot + (slot - cell) / 2
             opacity = 0.15 + 0.85 * n / most
             parts.append(
-                f'<rect x="{x + 1:.1f}" y="{y + 2}" width="{max(slot - 2, 1):.1f}" height="{row_h - 4}" '
+                f'<rect x="{x:.1f}" y="{y + 2}" width="{cell:.1f}" height="{row_h - 4}" '
                 f'fill="{CELL_COLOUR}" fill-opacity="{opacity:.2f}" rx="2">'
                 f"<title>{escape(f'{row} · {name_b}: {n}')}</title></rect>"
             )
             if slot >= 22:
                 colour = "#ffffff" if opacity > 0.55 else "#212529"
                 parts.append(
-                    f'<text x="{x + slot / 2:.1f}" y="{y + row_h / 2 + 4:.1f}" text-anchor="middle" '
+                    f'<text x="{x + cell / 2:.1f}" y="{y + row_h / 2 + 4:.1f}" text-anchor="middle" '
                     f'font-size="11" fill="{colour}" {FONT}>{n}</text>'
                 )
     every = _label_every(len(buckets), 16)

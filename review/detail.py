@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from review.present import Highlight, highlight, summary
+from review.present import Focus, Highlight, focus, highlight, summary
 from store.models import Article, AuditEntry, Revision, StoredRecord
 from store.review import fields_of, get_record, history, undoable
 
@@ -22,6 +22,11 @@ class RecordView:
     highlight: Highlight
     history: list[AuditEntry]
     can_undo: bool
+
+    @property
+    def focus(self) -> Focus:
+        """The marked evidence cut around the record's own words (its number, its name)."""
+        return focus(self.kind, self.row, self.highlight.marked)
 
     @property
     def summary(self) -> str:

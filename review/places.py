@@ -18,6 +18,12 @@ from pathlib import Path
 from typing import Any
 
 SCHEMES = {"old": "admin_units_legacy", "new": "admin_units"}
+# One fixed statement per scheme: no SQL is put together from pieces, not even table names.
+PROVINCE_QUERIES = {
+    "old": "SELECT DISTINCT provinceCode, province, provinceShort FROM admin_units_legacy "
+    "ORDER BY provinceCode",
+    "new": "SELECT DISTINCT provinceCode, province, provinceShort FROM admin_units ORDER BY provinceCode",
+}
 SCHEME_LABELS = {"old": "trước 2025 (63 tỉnh)", "new": "từ 2025 (34 tỉnh)"}
 UNKNOWN = "chưa xác định"
 
@@ -52,11 +58,8 @@ def provinces(scheme: str) -> tuple[Province, ...]:
     path = _dataset()
     if path is None:
         return ()
-    table = SCHEMES[scheme]  # a fixed name from the dict above, never user input
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        rows = conn.execute(
-            f"SELECT DISTINCT provinceCode, province, provinceShort FROM [{table}] ORDER BY provinceCode"
-        ).fetchall()
+        rows = conn.execute(PROVINCE_QUERIES[scheme]).fetchall()
     return tuple(Province(scheme, code, name, short) for code, name, short in rows)
 
 

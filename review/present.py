@@ -6,6 +6,7 @@ article containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,15 @@ EVENT_TYPES = {
 }
 QUALIFIERS = {"over": "hơn", "under": "gần", "approx": "khoảng"}
 KIND_LABELS = {"officials": "official", "figures": "figure", "awards": "award", "events": "event"}
+
+
+OPTION_LABELS = {("events", "type"): EVENT_TYPES, ("figures", "qualifier"): QUALIFIERS}
+
+
+def option_label(kind: str, field: str, value: Any) -> str:
+    """A coded value as a reviewer reads it: ``tong_ket`` → "Tổng kết (tong_ket)"."""
+    label = OPTION_LABELS.get((kind, field), {}).get(value) if isinstance(value, str) else None
+    return f"{label} ({value})" if label else str(value)
 
 
 def number(value: float | None) -> str:
@@ -103,3 +113,102 @@ def highlight(text: str, evidence: Evidence | None) -> Highlight:
 
 def snippet(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# Money is written with a scale word: 1.300.000 đồng is "1,3 triệu đồng", 4,2e12 "4.200 tỷ".
+SCALES = ((1e9, ("tỷ", "tỉ")), (1e6, ("triệu",)), (1e3, ("nghìn", "ngàn")))
+
+
+def _number_forms(value: float) -> list[str]:
+    """How a figure's number may be written in the sentence, most specific first."""
+    forms = []
+    for scale, words in SCALES:
+        if value >= scale:
+            forms += [f"{number(value / scale)} {word}" for word in words]
+    forms.append(number(value))
+    if float(value).is_integer() and value >= 1000:
+        forms.append(str(int(value)))  # "2300" as well as "2.300"
+    return forms
+
+
+# Small numbers are often spelled out ("hai mô hình"); a spelled number counts only right
+# before the figure's unit, since "năm" is also "year" and "một" also "a".
+NUMBER_WORDS = dict(enumerate(("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), 1))
+
+
+def _figure_spans(record: Any, text: str) -> list[tuple[int, int]]:
+    """Places of the figure's number in ``text``, with its total, "%" and unit when written there."""
+    kind = _value(record.kind)
+    numbers = _number_forms(record.value)
+    if record.total is not None:
+        numbers = [f"{a}/{b}" for a in numbers for b in _number_forms(record.total)] + numbers
+    tail = "%" if kind == "percent" else ""
+    found: list[tuple[int, int, int]] = []  # (-score, start, end)
+    words = [w for w in (record.unit, record.head) if w]
+    spelled = NUMBER_WORDS.get(int(record.value)) if float(record.value).is_integer() else None
+    for form in numbers + ([spelled] if spelled and record.total is None else []):
+        pattern = r"(?<![\d.,/])" + re.escape(form) + r"(?![\d/]|[.,]\d)"
+        if form == spelled:
+            pattern = r"(?<!\w)" + re.escape(form) + r"(?!\w)"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            start, end = match.span()
+            rest = text[end:]
+            if tail and rest.startswith(tail):
+                end += len(tail)
+                rest = rest[len(tail) :]
+            score = 0
+            for n, word in enumerate(words):
+                lead = len(rest) - len(rest.lstrip())
+                if rest[lead : lead + len(word)].lower() == word.lower():
+                    end += lead + len(word)
+                    score = 2 - n
+                    break
+            if score or form != spelled:
+                found.append((-score, start, end))
+    return [(start, end) for _, start, end in sorted(found)]
+
+
+def focus_span(kind: str, record: Any, text: str) -> tuple[int, int] | None:
+    """Where in the evidence ``text`` the record's own words are: a figure's number and unit,
+    an official's name.  None when they cannot be found (the whole sentence stays marked)."""
+    if kind == "figures":
+        spans = _figure_spans(record, text)
+        return spans[0] if spans else None
+    if kind == "officials" and record.name:
+        start = text.find(record.name)
+        return (start, start + len(record.name)) if start >= 0 else None
+    return None
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The evidence cut around the record's own words (``focus`` is empty when not found)."""
+
+    before: str
+    focus: str
+    after: str
+
+
+def focus(kind: str, record: Any, text: str) -> Focus:
+    span = focus_span(kind, record, text)
+    if span is None:
+        return Focus(text, "", "")
+    start, end = span
+    return Focus(text[:start], text[start:end], text[end:])
+
+
+def excerpt(kind: str, record: Any, text: str, limit: int = 160) -> Focus:
+    """At most ``limit`` characters of the evidence around the record's own words, for the queue."""
+    cut = focus(kind, record, text)
+    if len(text) <= limit:
+        return cut
+    if not cut.focus:
+        return Focus(snippet(text, limit), "", "")
+    room = max(limit - len(cut.focus), 0)
+    before = cut.before[-(room // 2) :] if room // 2 else ""
+    after = cut.after[: room - len(before)]
+    if len(before) < len(cut.before):  # start and end on whole words
+        before = "…" + before.partition(" ")[2] if " " in before else "…"
+    if len(after) < len(cut.after):
+        after = (after.rpartition(" ")[0] if " " in after.strip() else after).rstrip() + "…"
+    return Focus(before, cut.focus, after)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from review.auth import csrf_token, current_account
-from review.present import EVENT_TYPES, KIND_LABELS, number, snippet, summary
+from review.present import EVENT_TYPES, KIND_LABELS, excerpt, focus, number, option_label, snippet, summary
 
 HERE = Path(__file__).parent
 
@@ -31,6 +31,9 @@ templates.env.globals.update(
     summary=summary,
     number=number,
     snippet=snippet,
+    excerpt=excerpt,
+    focus=focus,
+    option_label=option_label,
     EVENT_TYPES=EVENT_TYPES,
     KIND_LABELS=KIND_LABELS,
     urlencode=urlencode,

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from sqlmodel import Session, col, func, select
 
+from review.present import number
 from store.db import transaction
 from store.models import AuditEntry, FigureRow, ReviewStatus
 from store.review import accept
@@ -95,7 +96,9 @@ def test_record_page_shows_the_evidence_beside_the_fields(lan) -> None:  # type:
     page = lan.get(f"/records/figures/{figure.id}?kind=figures")
     assert page.status_code == 200
     marked = re.search(r'<mark id="evidence">(.*?)</mark>', page.text, re.S)
-    assert marked and marked.group(1) == figure.evidence.text
+    assert marked and re.sub(r"<[^>]+>", "", marked.group(1)) == figure.evidence.text
+    spot = re.search(r'<strong class="focus" id="focus">(.*?)</strong>', marked.group(1))
+    assert spot and spot.group(1).startswith(number(figure.value))  # the record's own number, in bold
     assert 'data-key="a"' in page.text and 'data-key="r"' in page.text and 'data-key="e"' in page.text
     assert f'/records/figures/{figure.id}/next?kind=figures" data-key="j"' in page.text
     assert lan.get("/records/figures/999999").status_code == 404
@@ -175,6 +178,9 @@ def test_second_reviewer_sees_the_conflict_with_the_current_version(db: str, lan
             },
         )
         assert edit.status_code == 409 and 'value="4242"' in edit.text  # the input is kept, not saved
+        now = re.findall(r'<small class="current">now:\s*(.*?)</small>', edit.text, re.S)
+        shown = str(int(figure.value)) if figure.value.is_integer() else str(figure.value)
+        assert shown in [n.strip() for n in now]  # beside each input, what the record says now
         assert 'name="version" value="2"' in edit.text
     with Session(_engine(lan)) as s:
         row = s.get(FigureRow, figure.id)
@@ -228,6 +234,7 @@ def test_event_edit_form_has_the_administrative_units(lan) -> None:  # type: ign
         event = s.exec(select(EventRow)).first()
     form = lan.get(f"/records/events/{event.id}/edit").text
     assert 'name="admin_old.province_code"' in form and 'name="date"' in form
+    assert '<option value="tong_ket"' in form and "Tổng kết (tong_ket)</option>" in form
     data = {
         name: value for name, value in re.findall(r'<input id="f-(\w+)" name="\w+" value="([^"]*)"', form)
     }

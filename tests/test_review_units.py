@@ -4,11 +4,12 @@ filters, edit forms, charts, time buckets."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
 
-from extract.records import Evidence
+from extract.records import Evidence, Figure
 from review import charts, editform, figures, places, present, queue, subjects, timeline
 from store.review import InvalidEdit
 
@@ -105,6 +106,51 @@ def test_highlight(evidence: Evidence | None, marked: str, found: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("fields", "text", "spot"),
+    [
+        (
+            {"value": 32, "total": 32, "kind": "ratio", "unit": "xóm"},
+            "Toàn xã có 32/32 xóm đạt chuẩn.",
+            "32/32 xóm",
+        ),
+        (
+            {"value": 21.4, "kind": "percent", "unit": "phạm pháp"},
+            "Phạm pháp hình sự giảm 21,4% so với",
+            "21,4%",
+        ),
+        (
+            {"value": 2300, "unit": "lao động thường xuyên đi biển", "head": "lao động"},
+            "Xã có 412 tàu cá với hơn 2.300 lao động thường xuyên đi biển.",
+            "2.300 lao động thường xuyên đi biển",
+        ),
+        ({"value": 3, "unit": "thôn", "head": "thôn"}, "Có 3 xã, 3 thôn đạt chuẩn.", "3 thôn"),
+        (
+            {"value": 2e8, "kind": "money", "unit": "đồng"},
+            "Khoảng 450 triệu đồng, trong đó 200 triệu đồng",
+            "200 triệu đồng",
+        ),
+        (
+            {"value": 1.3e6, "kind": "money", "unit": "đồng"},
+            "Mức hỗ trợ là 1,3 triệu đồng/tháng.",
+            "1,3 triệu đồng",
+        ),
+        ({"value": 2, "unit": "mô hình tự quản"}, "Năm 2025 có hai mô hình tự quản.", "hai mô hình tự quản"),
+        ({"value": 5, "unit": "tập thể"}, "Năm nay, tặng Giấy khen cho 5 tập thể.", "5 tập thể"),
+        ({"value": 5, "unit": "tổ"}, "Năm nay có nhiều tổ.", None),  # "năm" here is the year
+        ({"value": 12, "unit": "tổ"}, "Có 120 tổ và 1,2 nghìn người.", None),
+    ],
+)
+def test_focus_finds_the_figure_in_its_sentence(fields: dict, text: str, spot: str | None) -> None:  # type: ignore[type-arg]
+    record = Figure(
+        evidence=Evidence(text=text, start=0, end=len(text)), rule="r", ruleset="figures.v1", **fields
+    )
+    found = present.focus_span("figures", record, text)
+    assert (text[found[0] : found[1]] if found else None) == spot
+    cut = present.excerpt("figures", record, text * 4, limit=40)
+    assert spot is None or (cut.focus == spot and len(cut.before + cut.focus + cut.after) <= 42)
+
+
+@pytest.mark.parametrize(
     ("params", "expected"),
     [
         ({}, queue.QueueFilter()),
@@ -194,6 +240,22 @@ def test_charts_escape_names_and_draw_every_bucket() -> None:
     bars, grid = str(charts.stacked_bars(built)), str(charts.matrix(built))
     assert bars.count("<rect") == 2 + len(charts.TYPE_COLOURS)  # two bars, the legend's swatches
     assert "2025-02" in bars and "<b>" not in grid and "&lt;b&gt;xã Lạ" in grid
+
+
+def test_one_bucket_draws_a_bar_not_a_wall() -> None:
+    built = timeline.Timeline(
+        events=[],
+        granularity="month",
+        buckets=["2025-07"],
+        by_type={"2025-07": Counter(so_ket=1)},
+        rows=["Xã Bình Khánh"],
+        cells={("Xã Bình Khánh", "2025-07"): 1},
+    )
+    (bar,) = re.findall(
+        r'width="([\d.]+)" height="[\d.]+" fill="#f08c00"><title>', str(charts.stacked_bars(built))
+    )
+    (cell,) = re.findall(r'width="([\d.]+)" height="\d+" fill="#1971c2"', str(charts.matrix(built)))
+    assert 20 <= float(bar) <= charts.BAR_MAX and 20 <= float(cell) <= charts.CELL_MAX
 
 
 @pytest.mark.parametrize(

@@ -53,9 +53,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
         self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
 
-    async def _wait(self, request: Request) -> None:
+    def delay(self, request: Request) -> float:
+        """Seconds to wait before ``request`` (the n-th retry of a URL) goes back to the scheduler."""
         attempt = request.meta.get("retry_times", 1)
-        delay = min(self.backoff_max, self.backoff_base * 2 ** max(attempt - 1, 0))
+        return min(self.backoff_max, self.backoff_base * 2 ** max(attempt - 1, 0))
+
+    async def _wait(self, request: Request) -> None:
+        delay = self.delay(request)
         if delay > 0:
             from twisted.internet import reactor  # the one Scrapy installed
 

@@ -161,3 +161,87 @@ def test_one_article_failing_extraction_does_not_stop_the_batch(
     monkeypatch.setattr(extract.pipeline, "extract_document", real)
     code, _, err = _run("extract", "--db", db)
     assert code == 0 and "1 articles" in err  # the failed one, and only it
+
+
+def _html(title: str, charset: str | None) -> str:
+    head = f'<meta charset="{charset}">' if charset else ""
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[2:] if line)
+    return (
+        f"<html><head>{head}<title>{title}</title></head>"
+        f"<body><h1>{title}</h1><article>{body}</article></body></html>"
+    )
+
+
+def test_every_bad_input_of_the_issue_in_one_batch(corpus: Path, tmp_path: Path) -> None:
+    """Empty, binary junk, no article, 30 MB, undecodable, missing: one line each naming the file and
+    the reason; pages whose charset is wrong or missing are read right and stored; the batch goes on."""
+    from clean.encoding import encode_windows_1258
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a-empty.html").write_bytes(b"")
+    (bad / "b-junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 40)
+    (bad / "c-nav.html").write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>")
+    with (bad / "d-huge.html").open("wb") as fh:  # 30 MB of real bytes, refused before it is read
+        fh.write(
+            b"<html><body><article>" + b"<p>an ninh</p>" * (30 * 2**20 // 14) + b"</article></body></html>"
+        )
+    (bad / "e-garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 12)
+    title_wrong, title_none = "Xã Tân Mỹ ra mắt tổ tự quản", "Xã Yên Phú sơ kết phong trào"
+    (bad / "f-wrong-charset.html").write_bytes(encode_windows_1258(_html(title_wrong, "utf-8")))
+    (bad / "g-no-charset.html").write_bytes(encode_windows_1258(_html(title_none, None)))
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    code, _, err = _run(
+        "ingest", str(bad), str(tmp_path / "h-missing.txt"), str(corpus / "a.txt"), "--db", db
+    )
+    assert code == 0
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    reasons = {
+        "a-empty.html": "empty file",
+        "b-junk.txt": "binary data",
+        "c-nav.html": "no article text",
+        "d-huge.html": "over the 20 MB limit",
+        "e-garbled.txt": "cannot decode",
+        "h-missing.txt": "no such file",
+    }
+    assert len(errors) == len(reasons), err
+    for name, reason in reasons.items():
+        (line,) = [line for line in errors if name in line]
+        assert reason in line and str(tmp_path) in line, line
+    assert "3 new" in err and "6 errors" in err
+    from sqlmodel import Session, select
+
+    from store.db import open_store
+    from store.models import Revision
+
+    with Session(open_store(db)) as s:
+        titles = set(s.exec(select(Revision.title)))
+    assert {title_wrong, title_none} <= titles  # decoded right despite the wrong or missing charset
+
+
+def test_a_failing_store_write_leaves_nothing_of_that_file(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A file whose store write fails half-way is rolled back whole; the batch goes on."""
+    import store.articles
+
+    real = store.articles.add_page
+
+    def half_then_fail(session, page, url, fetched_at=None):  # type: ignore[no-untyped-def]
+        result = real(session, page, url, fetched_at)  # article and revision rows written...
+        if "Yên Phú" in page.text:
+            raise RuntimeError("disk full")  # ...and then the write fails
+        return result
+
+    monkeypatch.setattr(store.articles, "add_page", half_then_fail)
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    code, _, err = _run("ingest", str(corpus), "--db", db)
+    assert code == 0 and "1 new" in err and "1 errors" in err
+    assert "b.txt: not stored: RuntimeError: disk full" in err
+    from sqlmodel import Session, func, select
+
+    from store.db import open_store
+    from store.models import Article, Revision
+
+    with Session(open_store(db)) as s:
+        assert s.exec(select(func.count()).select_from(Article)).one() == 1
+        assert s.exec(select(func.count()).select_from(Revision)).one() == 1
+        assert "Yên Phú" not in s.exec(select(Revision.text)).one()

@@ -53,6 +53,8 @@ def test_canonical(url: str, expected: str) -> None:
         ("https://bocongan.gov.vn/bai-viet/ngay-hoi-toan-dan-1700000000", True),
         ("https://congan.tinh.gov.vn/tin-chi-tiet.aspx?id=12345", True),
         ("https://bao.vn/2025/08/19/ngay-hoi-toan-dan/", True),
+        ("https://baothanhhoa.vn/thi-truong/ngay-hoi-o-xa/148739.htm", True),
+        ("https://congan.hanoi.gov.vn/tin-tuc-su-kien/ra-mat-mo-hinh-28868", True),
         ("https://tuoitre.vn/phap-luat.htm", False),
         ("https://vnexpress.net/kinh-doanh-p2", False),
         ("https://bao.vn/", False),
@@ -68,6 +70,7 @@ def test_article_urls(url: str, article: bool) -> None:
         ("https://dantri.com.vn/kinh-doanh/trang-2.htm", "2", "", True),
         ("https://vnexpress.net/kinh-doanh-p3", "", "", True),
         ("https://vietnamnet.vn/kinh-doanh-page2", "", "", True),
+        ("https://cand.com.vn/Xay-dung-phong-trao-bao-ve-ANTQ/page-2/", "2", "", True),
         ("https://bao.vn/tin?page=4", "", "", True),
         ("https://bao.vn/xem-tiep", "Trang sau", "", True),
         ("https://bao.vn/xem-tiep", "", "next", True),
@@ -244,3 +247,42 @@ def test_cli_commands() -> None:
     empty = runner.invoke(app, ["crawl"])
     assert empty.exit_code == 2
     assert "--url" in empty.output
+
+
+# -- politeness: the defaults, and the backoff between retries ------------------------------------
+def _settings():  # type: ignore[no-untyped-def]
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    return settings
+
+
+def test_polite_defaults() -> None:
+    settings = _settings()
+    assert settings.getbool("ROBOTSTXT_OBEY")
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
+    assert settings.getbool("AUTOTHROTTLE_ENABLED") and settings.getfloat("DOWNLOAD_DELAY") >= 1
+    assert settings.get("USER_AGENT").startswith("antq-crawler/") and "robots.txt" in settings.get(
+        "USER_AGENT"
+    )
+    assert settings.getbool("RETRY_ENABLED") and settings.getint("RETRY_TIMES") >= 2
+    assert {500, 502, 503, 504, 429} <= set(settings.getlist("RETRY_HTTP_CODES"))
+    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    assert middlewares["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None
+    assert "crawler.middlewares.BackoffRetryMiddleware" in middlewares
+
+
+def test_retry_backoff_doubles_up_to_its_cap() -> None:
+    from scrapy import Request
+
+    from crawler.middlewares import BackoffRetryMiddleware
+
+    settings = _settings()
+    settings.set("RETRY_BACKOFF_BASE", 2.0)
+    settings.set("RETRY_BACKOFF_MAX", 10.0)
+    middleware = BackoffRetryMiddleware(settings)
+    waits = [
+        middleware.delay(Request("https://bao.vn/a-1.html", meta={"retry_times": n})) for n in (1, 2, 3, 4)
+    ]
+    assert waits == [2.0, 4.0, 8.0, 10.0]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import re
 import signal
 import sqlite3
 import subprocess
@@ -61,9 +63,15 @@ def first(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str,
     db = f"sqlite:///{tmp / 'antq.db'}"
     site = build_site()
     site.slow["/loi/cham-qua-600001.html"] = 1.5
+    site.delay = 0.03  # articles take a moment: a second request to the site would overlap the first
     with serve(site):
-        summary = run(site, db, tmp)
+        summary = run(site, db, tmp, RETRY_BACKOFF_BASE=str(BACKOFF))
         yield site, db, tmp, summary
+
+
+# Seconds before the first retry in the first crawl: longer than AutoThrottle ever waits here
+# (AUTOTHROTTLE_MAX_DELAY), so a retry that comes this late was held back by the backoff.
+BACKOFF = 0.6
 
 
 # What the first crawl must make of each page: the outcome recorded in the fetch state.
@@ -109,6 +117,19 @@ def test_first_crawl_fetches_each_page_once(first) -> None:
     assert twice == {}
     # Three spellings of article 1 on the home page (utm_*, zarsrc, #fragment) are one URL.
     assert site.hits["/bai-viet/ngay-hoi-xa-1-100001.html"] <= 1  # 0 when its print view came first
+
+
+def test_first_crawl_is_polite(first) -> None:
+    """Our User-Agent on every request, one request at a time, retries only after a backoff."""
+    from crawler.settings import USER_AGENT
+
+    site, _, _, _ = first
+    assert dict(site.agents) == {USER_AGENT: sum(len(times) for times in site.times.values())}
+    assert site.most_in_flight == 1
+    for path in ("/bai-viet/tam-loi-503001.html", "/loi/may-chu-500001.html"):
+        tried, retried = site.times[path][:2]  # the 503 answered on the retry; the 500 given up after it
+        assert retried - tried >= BACKOFF, path
+    assert len(site.times["/loi/may-chu-500001.html"]) == 2  # RETRY_TIMES=1, then reported as given up
 
 
 def test_first_crawl_stores_each_article_once(first) -> None:
@@ -211,6 +232,85 @@ def test_later_crawls_fetch_only_what_changed(first) -> None:
         db, "select a.url, count(*) from article a join revision r on r.article_id = a.id group by a.id"
     )
     assert sorted(path_of(u) for u, n in revisions if n == 2) == sorted([a1, a3])
+
+
+# -- what the user sees: the live progress line, the summary, `antq crawl --extract` ------------
+PROGRESS = re.compile(r"crawl: (\d+) fetched, (\d+) kept, (\d+) skipped, (\d+) errors, ([\d.]+) pages/s")
+SUMMARY = re.compile(
+    r"crawl: (\d+) fetched, (\d+) kept, (\d+) skipped, (\d+) errors in [\d.]+ s \(([\d.]+) pages/s\)"
+)
+
+
+def small_site(delay: float = 0.0) -> Site:
+    """The test site without its 500 and slow pages (the 500 page is a 404 then)."""
+    site = build_site()
+    site.always_500.clear()
+    site.slow.clear()
+    site.delay = delay
+    return site
+
+
+def test_live_progress_line_on_a_terminal_and_summary(tmp_path: Path) -> None:
+    """On a terminal the line is redrawn in place with growing counts; the summary ends the run."""
+    site = small_site(delay=0.05)  # long enough for the line to be redrawn several times
+    db = f"sqlite:///{tmp_path / 'antq.db'}"
+    with serve(site):
+        options = CrawlOptions(
+            urls=[site.base + "/"], db=db, settings={**FAST, "ANTQ_PROGRESS_INTERVAL": "0.1"}
+        )
+        leader, follower = pty.openpty()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "crawler.run", *options.argv()],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower,
+        )  # fmt: skip
+        os.close(follower)
+        out = bytearray()
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(leader)
+        assert child.wait(timeout=60) == 0
+    text = out.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    frames = [PROGRESS.search(f) for f in text.split("\r\x1b[K")]
+    counts = [tuple(int(g) for g in m.groups()[:4]) for m in frames if m]
+    assert len(counts) >= 3, text
+    assert [c[0] for c in counts] == sorted(c[0] for c in counts)  # fetched only grows
+    assert counts[-1][0] > counts[0][0]
+    assert "gone: " + site.base + "/loi/khong-co-404001.html (HTTP 404)" in text  # an error has its own line
+    (summary,) = SUMMARY.findall(text)
+    fetched, kept, skipped, errors, rate = summary
+    assert (int(kept), int(errors)) == (16, 2) and int(fetched) >= int(kept) + int(skipped)
+    assert float(rate) > 0
+    ((stats,),) = rows(db, "select stats from crawl_run")
+    stats = json.loads(stats)  # Scrapy's own stats are kept with the run
+    assert stats["antq/outcome/stored"] == 16 and stats["finish_reason"] == "finished"
+    assert stats["response_received_count"] >= int(fetched)
+
+
+def test_crawl_command_with_extract(tmp_path: Path) -> None:
+    """`antq crawl --url URL --extract`: the crawl, then records for the new articles."""
+    from typer.testing import CliRunner
+
+    from antq.cli import app
+
+    site = small_site()
+    db = f"sqlite:///{tmp_path / 'antq.db'}"
+    options = [arg for name, value in FAST.items() for arg in ("--set", f"{name}={value}")]
+    with serve(site):
+        result = CliRunner().invoke(
+            app, ["crawl", "--url", site.base + "/", "--db", db, "--no-progress", "--extract", *options]
+        )
+    assert result.exit_code == 0, result.output
+    assert "extract: 16 articles" in result.stderr
+    ((runs,),) = rows(db, "select count(distinct revision_id) from extraction_run")
+    assert runs == 16
+    ((officials,),) = rows(db, "select count(*) from official")
+    assert officials >= 16  # every article names the colonel who spoke
 
 
 # -- kill -9 and resume -------------------------------------------------------------------------
@@ -339,6 +439,8 @@ def test_two_processes_share_one_crawl(tmp_path: Path, postgres_url: str) -> Non
         assert len(articles) == 30 and all(site.full[p] == 1 for p in articles), (
             "a page fetched by both processes"
         )
+        (seen,) = client.scan_iter(f"{prefix}:generic:*:seen")  # the shared duplicate filter
+        assert client.scard(seen) >= 30
     finally:
         keys = list(client.scan_iter(f"{prefix}:*"))
         if keys:

@@ -145,3 +145,89 @@ def test_article_pages_are_recognised_and_keep_their_url(saved, page: str, spide
     item = spider.item_for(response)
     assert item["url"] == canonical(response.url) or same_site(item["url"], spider.domains())
     assert item["body"] == response.body
+
+
+# -- link reading on pages written in the structure of sources with no saved page ---------------
+# (source, its argument, a listing URL, article links, its next page, another section): the URL
+# shapes are the sites' own (e.g. CAND's "-i<id>/" and "/page-2/", the Ministry portal's
+# "/bai-viet/<slug>-<id>" and "-d2-t<id>"), the page around them is invented.
+WRITTEN = [
+    ("bocongan", "", "https://bocongan.gov.vn/chuyen-muc/tin-tuc-su-kien",
+     ["/bai-viet/ha-tinh-tong-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-1760687799",
+      "/bai-viet/huong-dan-to-giac-tin-bao-ve-an-ninh-trat-tu-d2-t43729"],
+     "/chuyen-muc/tin-tuc-su-kien?page=2", "/chuyen-muc/phong-trao-toan-dan"),
+    ("cand", "", "https://cand.com.vn/Xay-dung-phong-trao-bao-ve-ANTQ/",
+     ["/Xay-dung-phong-trao-bao-ve-ANTQ/ngay-hoi-toan-dan-o-buon-ko-sir-i776402/",
+      "/Hoat-dong-LLCA/ra-mat-to-bao-ve-an-ninh-trat-tu-o-co-so-i738215/"],
+     "/Xay-dung-phong-trao-bao-ve-ANTQ/page-2/", "/Hoat-dong-LLCA/"),
+    ("congan", "hanoi", "https://congan.hanoi.gov.vn/tin-tuc-su-kien",
+     ["/tin-tuc-su-kien/xa-binh-khanh-so-ket-6-thang-phong-trao-28868",
+      "/phan-hoi-thong-tin-bao-chi/phuong-yen-hoa-ra-mat-mo-hinh-tu-quan-28901"],
+     "/tin-tuc-su-kien?trang=2", "/chi-dao-dieu-hanh"),
+    ("baoquangninh", "", "https://baoquangninh.vn/an-ninh-trat-tu",
+     ["/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-o-phuong-ha-tu-3314842.html",
+      "/quang-ninh-so-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-3164333.html"],
+     "/an-ninh-trat-tu?page=2", "/chinh-tri"),
+    ("hanoimoi", "", "https://hanoimoi.vn/phap-luat",
+     ["/phuong-yen-nghia-ra-mat-to-bao-ve-an-ninh-trat-tu-o-co-so-1212418.html",
+      "/ha-noi-tong-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-712345.html"],
+     "/phap-luat/trang-2", "/xa-hoi"),
+    ("baothanhhoa", "", "https://baothanhhoa.vn/thoi-su",
+     ["/xa-dong-tien-to-chuc-ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-265228.htm",
+      "/thoi-su/ngay-hoi-toan-dan-o-xa-co-luy/148739.htm"],
+     "/thoi-su/trang-2.htm", "/phap-luat"),
+]  # fmt: skip
+
+
+def written_listing(articles: list[str], next_page: str, section: str) -> bytes:
+    items = "".join(
+        f'<div class="box-news"><h3 class="title"><a href="{href}">Tin số {n}</a></h3>'
+        f'<p class="sapo">Tóm tắt tin số {n}.</p></div>'
+        for n, href in enumerate(articles)
+    )
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tin tức</title></head><body>'
+        f'<nav class="menu"><a href="/">Trang chủ</a> <a href="{section}">Chuyên mục khác</a></nav>'
+        f'<div class="list-news">{items}</div><div class="paging"><a href="{next_page}">2</a></div>'
+        '<footer><a href="https://ben-ngoai.example.org/bai-viet/khac-123456.html">Báo khác</a> '
+        '<a href="mailto:toasoan@example.org">Liên hệ</a> <a href="/Upload/logo.png">Logo</a></footer>'
+        "</body></html>"
+    ).encode()
+
+
+WRITTEN_ARTICLE = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Ngày hội</title></head><body>'
+    "<h1>Ngày hội toàn dân bảo vệ an ninh Tổ quốc</h1><p>Nội dung bài viết.</p></body></html>"
+).encode()  # no article metadata: the URL alone must tell
+
+
+@pytest.mark.parametrize(
+    ("spider_name", "arg", "url", "articles", "next_page", "section"), WRITTEN, ids=[w[0] for w in WRITTEN]
+)
+def test_written_listing_links(
+    tmp_path: Path, spider_name: str, arg: str, url: str, articles: list[str], next_page: str, section: str
+) -> None:
+    cls = spider_classes()[spider_name]
+    spider = cls(only=arg) if arg else cls()
+    assert same_site(url, spider.domains())
+    spider.frontier = Frontier(
+        store_engine(f"sqlite:///{tmp_path / 'antq.db'}"), f"test {spider_name}", spider_name
+    )
+    spider.frontier.open([])
+
+    def response(page_url: str, body: bytes) -> HtmlResponse:
+        meta = {"frontier_url": canonical(page_url), "depth": 0, "kind": "page", "lastmod": None}
+        return HtmlResponse(page_url, body=body, request=Request(page_url, meta=meta), encoding="utf-8")
+
+    listing = response(url, written_listing(articles, next_page, section))
+    assert not spider.is_article(listing)
+    kinds = {link.url: link.kind for link in spider.page_links(listing)}
+    base = url.split("/", 3)[:3]
+    absolute = ["/".join(base) + path for path in articles]
+    assert [kinds.get(canonical(a)) for a in absolute] == ["article", "article"]
+    assert kinds.get(canonical("/".join(base) + next_page)) == "listing"
+    assert kinds.get(canonical("/".join(base) + section)) == "page"  # the rest of the site is followed too
+    assert all(same_site(u, spider.domains()) for u in kinds), "an off-site link is queued"
+    assert not any(u.endswith(".png") or u.startswith("mailto:") for u in kinds)
+    for article in absolute:
+        assert spider.is_article(response(article, WRITTEN_ARTICLE)), article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 from sqlmodel import Session, func, select
@@ -172,3 +173,83 @@ def test_concurrent_first_opens_of_postgres_create_the_schema_once(postgres_url:
         assert _count(s, Article) == 0
     for engine in engines:
         engine.dispose()
+
+
+# -- schema changes go through migrations, and upgrading keeps reviewed data ----------------------
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    """Nothing in the models that no migration creates (a model change needs a migration)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy.exc import SAWarning
+    from sqlmodel import SQLModel
+
+    import store.crawl_state
+    import store.review
+    import store.users  # noqa: F401  (every table of the store)
+
+    engine = open_store(db_url)
+    with engine.connect() as conn, warnings.catch_warnings():
+        # SQLite's reflection skips the expression indexes below with a warning.
+        warnings.simplefilter("ignore", SAWarning)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
+        )
+    engine.dispose()
+    # The province indexes on event.admin_old/admin_new are expressions only a migration declares.
+    diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name.startswith("ix_event_admin_"))]
+    assert diff == []
+
+
+def test_upgrading_an_old_store_keeps_reviewed_records(db_url: str) -> None:
+    """A store at the first migration, with an accepted record and its audit entry, upgraded to now."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from store.db import _alembic_config, make_engine, upgrade
+
+    engine = make_engine(db_url)
+    command.upgrade(_alembic_config(engine), "0001")
+    now = dt.datetime(2025, 8, 12, 3, 0, tzinfo=dt.UTC)
+    evidence = {"text": "Đại tá Hà Văn Tú", "start": 10, "end": 26}
+    with engine.begin() as conn:
+        tables = sa.MetaData()
+        tables.reflect(conn, only=["article", "revision", "official", "audit_entry"])
+        conn.execute(tables.tables["article"].insert(), {"id": 1, "url": URL, "created_at": now})
+        conn.execute(
+            tables.tables["revision"].insert(),
+            {"id": 1, "article_id": 1, "number": 1, "content_hash": PAGE.content_hash, "title": PAGE.title,
+             "fetched_at": now, "language": "vi", "text": PAGE.text},
+        )  # fmt: skip
+        conn.execute(tables.tables["article"].update().values(current_revision_id=1))
+        conn.execute(
+            tables.tables["official"].insert(),
+            {"id": 1, "article_id": 1, "revision_id": 1, "evidence": evidence, "rule": "r",
+             "ruleset": "officials.v1", "confidence": 0.9, "name": "Hà Văn Tú", "rank": "Đại tá",
+             "positions": ["Phó Giám đốc"], "status": "accepted", "version": 2,
+             "created_at": now, "updated_at": now},
+        )  # fmt: skip
+        conn.execute(
+            tables.tables["audit_entry"].insert(),
+            {"record_kind": "officials", "record_id": 1, "action": "accept", "actor": "lan", "at": now,
+             "before": {"status": "pending"}, "after": {"status": "accepted"}},
+        )  # fmt: skip
+    upgrade(engine)  # every migration since, as opening the store does
+    from store.models import AuditEntry
+
+    with Session(engine) as s:
+        row = s.exec(select(OfficialRow)).one()
+        assert (row.name, row.status, row.version, row.positions) == (
+            "Hà Văn Tú", ReviewStatus.accepted, 2, ["Phó Giám đốc"],
+        )  # fmt: skip
+        assert row.evidence == Evidence(**evidence)
+        audit = s.exec(select(AuditEntry)).one()
+        assert (audit.actor, audit.before, audit.after) == (
+            "lan",
+            {"status": "pending"},
+            {"status": "accepted"},
+        )
+        assert s.get(Article, 1).current_revision_id == 1 and s.get(Revision, 1).text == PAGE.text
+    # and the upgraded store goes on working: the same page again is a no-op
+    with transaction(engine) as s:
+        assert add_page(s, PAGE, URL).outcome is Outcome.unchanged
+    engine.dispose()

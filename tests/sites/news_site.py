@@ -86,8 +86,25 @@ class Site:
     delay: float = 0.0  # added to every page answer (to widen the kill window)
     hits: Counter[str] = field(default_factory=Counter)  # path → GET requests
     full: Counter[str] = field(default_factory=Counter)  # path → 200 answers with a body
+    times: dict[str, list[float]] = field(default_factory=dict)  # path → when each GET arrived
+    agents: Counter[str] = field(default_factory=Counter)  # User-Agent → GET requests
+    in_flight: int = 0  # requests being answered now (slow pages aside: a client gives up on them)
+    most_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     base: str = ""
+
+    def arrived(self, path: str, agent: str) -> None:
+        with self.lock:
+            self.times.setdefault(path, []).append(time.monotonic())
+            self.agents[agent] += 1
+            if path not in self.slow:
+                self.in_flight += 1
+                self.most_in_flight = max(self.most_in_flight, self.in_flight)
+
+    def answered(self, path: str) -> None:
+        if path not in self.slow:
+            with self.lock:
+                self.in_flight -= 1
 
     def count(self, path: str, full: bool) -> None:
         with self.lock:
@@ -274,13 +291,27 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
+        self._answered()  # before the client can have the answer and send its next request
         self.end_headers()
         if body and self.command != "HEAD":
             self.wfile.write(body)
 
     def do_GET(self) -> None:
-        site = self.site
         path = urlsplit(self.path).path
+        self.site.arrived(path, self.headers.get("User-Agent", ""))
+        self._pending = path  # counted as answered just before the answer leaves (see _send)
+        try:
+            self._answer(path)
+        finally:
+            self._answered()
+
+    def _answered(self) -> None:
+        path, self._pending = getattr(self, "_pending", None), None
+        if path is not None:
+            self.site.answered(path)
+
+    def _answer(self, path: str) -> None:
+        site = self.site
         if path in site.slow:
             time.sleep(site.slow[path])
         elif site.delay and path.startswith("/bai-viet/"):

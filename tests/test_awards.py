@@ -186,6 +186,28 @@ ISSUER_SUBJECT = [
             }
         ],
     ),
+    (  # coordinated bodies each grant
+        "Dịp này, UBND tỉnh, Công an tỉnh, UBND huyện Đông Lâm và UBND xã Phú Lạc khen thưởng các tập thể.",
+        [
+            {"type": "Khen thưởng", "issuer": "UBND tỉnh"},
+            {"type": "Khen thưởng", "issuer": "Công an tỉnh"},
+            {"type": "Khen thưởng", "issuer": "UBND huyện Đông Lâm"},
+            {"type": "Khen thưởng", "issuer": "UBND xã Phú Lạc"},
+        ],
+    ),
+    (  # an envoy hands it over in the name of the body after "đại diện"
+        "Đại diện lãnh đạo UBND phường Tân Lợi trao giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "UBND phường Tân Lợi", "recipient_count": 3}],
+    ),
+    (  # a lowercase title between the distinction and "của"; "vì" giving a reason is no title
+        "Thiếu tướng Lê Văn Hòa trao Bằng khen vì sự nghiệp bảo vệ an ninh Tổ quốc của Bộ Công an cho tập thể"
+        " Sở Y tế.",
+        [{"type": "Bằng khen", "issuer": "Bộ Công an", "presenter": "Lê Văn Hòa"}],
+    ),
+    (
+        "UBND tỉnh tặng Bằng khen vì đã có thành tích xuất sắc cho 4 tập thể.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh", "name": None}],
+    ),
     (
         "Bộ Công an trao Huy chương Vì an ninh Tổ quốc cho 5 đồng chí.",
         [
@@ -259,6 +281,37 @@ ISSUER_PASSIVE_AND_MANDATE = [
                 "name": "Huân chương Chiến công hạng Nhì",
                 "rule": "on_behalf",
             }
+        ],
+    ),
+    (  # the mandate of the clause, not the post of the person handing it over
+        "Tại buổi lễ, thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Lê Văn Hòa - Ủy viên Ban Thường vụ"
+        " Tỉnh ủy, Giám đốc Công an tỉnh trao Kỷ niệm chương cho 7 đồng chí.",
+        [
+            {
+                "type": "Kỷ niệm chương",
+                "issuer": "Bộ trưởng Bộ Công an",
+                "rule": "on_behalf",
+                "presenter": "Lê Văn Hòa",
+                "recipient_count": 7,
+            }
+        ],
+    ),
+    (
+        "Thay mặt Chủ tịch nước, Thiếu tướng Hà Văn Lâm trao Huân chương Chiến công hạng Ba cho 2 tập thể.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "rule": "on_behalf"}],
+    ),
+    (  # a lowercase opening of a distinction's name; the next distinction ends the issuer
+        "Công an tỉnh tổ chức lễ truy tặng Huân chương bảo vệ Tổ quốc hạng Nhì của Chủ tịch nước và Huy hiệu"
+        " “Tuổi trẻ dũng cảm” của Trung ương Đoàn cho Thượng sĩ Lò Văn Pấng.",
+        [
+            {
+                "type": "Huân chương",
+                "name": "Huân chương bảo vệ Tổ quốc hạng Nhì",
+                "issuer": "Chủ tịch nước",
+                "recipients": ["Lò Văn Pấng"],
+                "presenter": None,
+            },
+            {"type": "Huy hiệu", "issuer": "Trung ương Đoàn", "recipients": ["Lò Văn Pấng"]},
         ],
     ),
     (
@@ -410,6 +463,8 @@ PRESENTERS = [
     # a short form names the official by his full name
     ("Đại tá Trần Bình trao Giấy khen cho 5 cá nhân.", ["Trần Văn Bình"], "Trần Văn Bình"),
     ("Thượng tá Lê Minh Quân trao Giấy khen cho 5 cá nhân.", ["Lê Quân"], "Lê Minh Quân"),
+    # a place after a hyphen is no name, even with "Bà" of "Bà Rịa" before it
+    ("Công an tỉnh Bà Rịa - Vũng Tàu trao Giấy khen cho 2 tập thể.", [], None),
     # Central Highlands names are names
     ("Bà H’Yên Niê, Phó Chủ tịch UBND huyện trao Giấy khen cho 2 cá nhân.", [], "H’Yên Niê"),
     # a subject that receives hands nothing over; reported speech ends the speaker's clause

@@ -32,11 +32,15 @@ def find_issuers(
         agent = _agent_passive(left, rules.compiled[passive], lex)
         if agent:
             issuers, construction = [agent], passive
+    if not issuers and (mandate := _on_behalf(clause, rules, lex)):
+        # "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá X, Giám đốc Công an tỉnh trao ...": the
+        # mandate of the clause names the issuer, not the post of the person handing it over
+        issuers, construction = [mandate], "on_behalf"
     if not issuers and not rules.compiled["receives"].search(left):
         verb_rule = "issuer_commends" if generic else "issuer_grants"
-        subject = _subject_issuer(clause, rules.compiled[verb_rule], lex, officials)
-        if subject:
-            issuers, construction = [subject], verb_rule
+        subjects = _subject_issuers(clause, rules.compiled[verb_rule], lex, officials)
+        if subjects:
+            issuers, construction = subjects, verb_rule
     if not issuers:
         mandate = _on_behalf(left, rules, lex)
         if mandate:
@@ -75,8 +79,8 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
     while cursor < limit:
         while cursor < limit and text[cursor] == " ":
             cursor += 1
-        if cursor >= limit or lex.stop.match(text, cursor):
-            break
+        if cursor >= limit or lex.stop.match(text, cursor) or lex.distinction.match(text, cursor):
+            break  # "... của Chủ tịch nước và Huy hiệu ...": the next distinction is no part of it
         piece = lex.issuer_piece.match(text, cursor)
         if piece is not None and piece.end() <= limit:
             end = cursor = piece.end()
@@ -103,6 +107,8 @@ def _closes_name(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
     rest = text[pos:limit].lstrip(" ")
     if not rest or not rest[0].isalnum():
         return True
+    if lex.distinction.match(rest):
+        return False
     if lex.stop.match(rest) or lex.levels.match(rest):
         return True
     return rest[0].isupper()
@@ -152,26 +158,44 @@ def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> str | None:
     return left[m.end() : end] if end > m.end() else None
 
 
-def _subject_issuer(
+def _subject_issuers(
     clause: str, verb_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
-) -> str | None:
-    """The body before a granting verb ("Bộ Công an đã trao tặng"), never a person."""
+) -> list[str]:
+    """The bodies before a granting verb ("Bộ Công an đã trao tặng"), never a person.
+
+    Coordinated bodies each grant ("UBND tỉnh, Công an tỉnh và UBND huyện A khen thưởng ...").
+    """
     verb = verb_re.search(clause)
     if verb is None:
-        return None
+        return []
     subject = clause[: verb.start()].rstrip(" ,")
     # The subject is the last comma-separated part that starts with an issuer head.
     parts = [p.strip() for p in re.split(r",\s*", subject)]
     candidate = parts[-1] if parts else ""
     candidate = lex.openers.sub("", candidate)
+    candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
     if not candidate or names_person(candidate, lex, officials):
-        return None
-    end = scan_issuer(candidate, 0, len(candidate), lex, allow_level_start=False)
-    if end == 0 or candidate[end:].strip():
-        return None
-    if lex.deputy.match(candidate):  # a deputy hands over, the body does not grant
-        return None
-    return candidate
+        return []
+    pieces = re.split(r"\s+và\s+", candidate)
+    if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):
+        bodies = pieces  # "UBND huyện A và UBND xã B khen thưởng"
+        for part in reversed(parts[:-1]):  # "UBND tỉnh, Công an tỉnh, ..." before them
+            if not _whole_issuer(part, lex) or names_person(part, lex, officials):
+                break
+            bodies.insert(0, part)
+    elif _whole_issuer(candidate, lex):
+        bodies = [candidate]
+    else:
+        return []
+    if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant
+        return []
+    return bodies
+
+
+def _whole_issuer(phrase: str, lex: Lexicon) -> bool:
+    """Whether the whole phrase is one issuer ("UBND huyện A"), as the scanner reads it."""
+    end = scan_issuer(phrase, 0, len(phrase), lex, allow_level_start=False)
+    return end > 0 and not phrase[end:].strip()
 
 
 def assign_issuers(group: list[Mention], issuers: list[str], construction: str | None, lex: Lexicon) -> None:

@@ -23,8 +23,12 @@ class Lexicon:
     titles: re.Pattern[str]
     deputy: re.Pattern[str]
     openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
+    envoys: re.Pattern[str]  # "Đại diện lãnh đạo" before the body whose envoy hands an award over
     stop: re.Pattern[str]  # a word that ends an issuer or recipient phrase, at a position
     name_word: re.Pattern[str]
+    distinction: re.Pattern[str]  # a distinction noun at a position ("Huy hiệu", "bằng khen")
+    name_opener: re.Pattern[str]  # " bảo vệ": a lowercase start of a named distinction's name
+    title_opener: re.Pattern[str]  # " vì sự nghiệp": a title any distinction may carry
     individual: re.Pattern[str]
     collective: re.Pattern[str]
     determiners: re.Pattern[str]
@@ -33,6 +37,7 @@ class Lexicon:
     traps: re.Pattern[str]
     proposal: re.Pattern[str]
     person_title: re.Pattern[str]
+    title_before: re.Pattern[str]  # a rank or form of address ending where a name starts
     not_name_starts: frozenset[str]
     high_issuers: tuple[re.Pattern[str], ...]
     type_order: tuple[str, ...]
@@ -68,9 +73,13 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),
+        envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
         stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),
+        distinction=re.compile(rf"(?i)(?:{alternation(_distinction_nouns(rules))}){EDGE_R}"),
+        name_opener=re.compile(rf" +(?:{alternation(rules.settings.get('name_openers', []))}){EDGE_R}"),
+        title_opener=re.compile(rf" +(?:{alternation(rules.settings.get('title_openers', []))}){EDGE_R}"),
         name_word=re.compile(rf"(?:{alternation(rules.settings.get('name_words', []))}){EDGE_R}"),
         individual=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('individual_nouns'))}){EDGE_R}"),
         collective=re.compile(rf"^(?:{alternation(rules.lexicon('collective_nouns'))}){EDGE_R}"),
@@ -80,6 +89,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
         proposal=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('proposal_words'))}){EDGE_R}"),
         person_title=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))}){EDGE_R}"),
+        title_before=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))})\s*$"),
         not_name_starts=frozenset(rules.lexicon("not_name_starts")),
         high_issuers=tuple(re.compile(p) for p in rules.settings.get("high_issuers", [])),
         type_order=tuple(rules.settings.get("type_order", [])),
@@ -88,3 +98,8 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )
+
+
+def _distinction_nouns(rules: RuleSet) -> list[str]:
+    """The distinction classes the rule set reads (labels ``type:<Type>``), generic one included."""
+    return [r.label.removeprefix("type:") for r in rules.patterns if (r.label or "").startswith("type:")]

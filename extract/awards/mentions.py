@@ -70,7 +70,7 @@ def find_mentions(document: Document, rules: RuleSet, lex: Lexicon) -> list[Ment
             claimed.append((m.start(), m.end()))
             sentence = document.sentence_at(m.start())
             mention = Mention(award_type, rule.id, rule.confidence, m.start(), m.end(), sentence)
-            if award_type in lex.named_types:
+            if award_type in lex.named_types or lex.title_opener.match(text, m.end(), sentence.end):
                 name_end = _name_end(text, m.end(), sentence.end, lex)
                 if name_end > m.end():
                     mention.name = f"{award_type}{text[m.end() : name_end]}"
@@ -83,13 +83,15 @@ def find_mentions(document: Document, rules: RuleSet, lex: Lexicon) -> list[Ment
 def _name_end(text: str, pos: int, limit: int, lex: Lexicon) -> int:
     """End of a distinction's proper name ("Bảo vệ Tổ quốc hạng Ba", "xuất sắc", "Vì an ninh Tổ quốc").
 
-    A name starts with a capitalised word or a name word and runs to punctuation, a stop word
-    ("cho", "của", "năm"...) or an issuer ("Cờ thi đua UBND tỉnh" has no name).
+    A name starts with a capitalised word, a name word or a lowercase opener ("Huân chương bảo
+    vệ Tổ quốc", "Bằng khen vì sự nghiệp bảo vệ an ninh Tổ quốc") and runs to punctuation, a stop
+    word ("cho", "của", "năm"...) or an issuer ("Cờ thi đua UBND tỉnh" has no name).
     """
     quoted = _QUOTED_NAME.match(text, pos, limit)
     if quoted is not None:  # Kỷ niệm chương “Vì an ninh Tổ quốc”
         return quoted.end()
-    end = cursor = pos
+    opener = lex.name_opener.match(text, pos, limit) or lex.title_opener.match(text, pos, limit)
+    end = cursor = opener.end() if opener else pos
     while cursor < limit:
         gap = _SPACES.match(text, cursor)
         if gap is None or gap.end() >= limit:

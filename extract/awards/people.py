@@ -66,38 +66,43 @@ def find_presenter(clause: str, rules: RuleSet, lex: Lexicon, officials: Sequenc
 
 
 def _name_fallback(subject: str, lex: Lexicon) -> str | None:
-    """The last personal name of the subject: 3-4 capitalised syllables, or 2 after a rank.
+    """The last personal name of the subject: 3-4 capitalised syllables, or 2 right after a rank or
+    a form of address ("Đại tá Trần Bình", "bà Lò Hoa"; not "tỉnh Bà Rịa - Vũng Tàu").
 
     Runs that start like a post or a body ("Phó Chủ", "Công an") or follow a level word
     ("tỉnh Bắc Ninh") are not names.
     """
-    titled = lex.person_title.search(subject) is not None
-    runs: list[tuple[list[str], str]] = []  # (syllables, word before the run)
+    runs: list[tuple[list[str], str, bool]] = []  # (syllables, word before the run, titled)
     current: list[str] = []
     before = ""
     previous = ""
+    titled = False
     for tok in re.finditer(r"\S+", subject):
         raw = tok.group()
         word = raw.strip(",.;:()")
         if is_name_syllable(word) and not raw.startswith("("):
-            if not current and lex.person_title.fullmatch(word):  # "Bà H’Yên Niê": the name follows
-                previous = word.lower()
+            if not current and lex.person_title.fullmatch(word) and not lex.levels.match(previous):
+                previous = word.lower()  # "Bà H’Yên Niê": the name follows
+                titled = True
                 continue
             if not current:
                 before = previous
+                titled = titled or lex.title_before.search(subject, 0, tok.start()) is not None
             current.append(word)
             if raw.endswith((",", ";", ":", ")")):
-                runs.append((current, before))
-                current = []
+                runs.append((current, before, titled))
+                current, titled = [], False
         elif current:
-            runs.append((current, before))
-            current = []
+            runs.append((current, before, titled))
+            current, titled = [], False
+        else:
+            titled = False
         previous = word.lower()
     if current:
-        runs.append((current, before))
+        runs.append((current, before, titled))
     names = [
         r
-        for r, prev in runs
+        for r, prev, titled in runs
         if (3 <= len(r) <= 4 or (titled and len(r) == 2))
         and r[0] not in lex.not_name_starts
         and not lex.levels.match(prev)

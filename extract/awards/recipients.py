@@ -84,7 +84,11 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             raw = num.group("n").lower()
             count = int(raw) if raw.isdigit() else lex.numbers.get(raw)
             part = part[num.end() :]
-        if (noun := lex.individual.match(part)) is not None:
+        rank = lex.person_title.match(part)
+        if count is None and rank is not None and _is_person(part[rank.end() :].strip(), lex):
+            kinds.add(RecipientKind.individual)  # "Thượng sĩ Nguyễn Văn A"
+            names.append(part[rank.end() :].strip())
+        elif (noun := lex.individual.match(part)) is not None:
             if (
                 count is None
                 and names

@@ -245,3 +245,24 @@ def test_a_failing_store_write_leaves_nothing_of_that_file(corpus: Path, tmp_pat
         assert s.exec(select(func.count()).select_from(Article)).one() == 1
         assert s.exec(select(func.count()).select_from(Revision)).one() == 1
         assert "Yên Phú" not in s.exec(select(Revision.text)).one()
+
+
+def test_a_changed_file_becomes_a_revision_not_a_duplicate(corpus: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert "2 new" in _run("ingest", str(corpus), "--db", db)[2]
+    page = corpus / "a.txt"
+    page.write_text(ARTICLE + "\nToàn xã có thêm 3 mô hình tự quản mới.\n", encoding="utf-8")
+    code, _, err = _run("ingest", str(corpus), "--db", db)
+    assert code == 0 and "1 revision" in err and "1 unchanged" in err
+    from sqlmodel import Session, select
+
+    from store.db import open_store
+    from store.models import Article, Revision
+
+    with Session(open_store(db)) as s:
+        articles = s.exec(select(Article)).all()
+        assert len(articles) == 2
+        (changed,) = [a for a in articles if a.url.endswith("/a.txt")]
+        numbers = s.exec(select(Revision.number).where(Revision.article_id == changed.id)).all()
+        assert sorted(numbers) == [1, 2]
+        assert "3 mô hình tự quản mới" in s.get(Revision, changed.current_revision_id).text

@@ -35,6 +35,11 @@ ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 EVIL = "Ông Lò Văn Pấng viết <script>window.__antq_xss = 1; alert('xss')</script> có 40 tổ."
 
+LONG_OPENING = "Sáng 8/4, xã Tân Hòa tổ chức Ngày hội. " + " ".join(
+    f"Đoạn {n}: các thôn báo cáo kết quả tuần tra, tuyên truyền và hòa giải ở cơ sở trong năm qua."
+    for n in range(90)
+)
+
 pytestmark = pytest.mark.browser
 
 
@@ -61,6 +66,14 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
         [{"value": 40, "unit": "tổ", "head": "tổ"}],
         ("08", "Tỉnh Tuyên Quang"),
         dt.date(2025, 3, 2),
+    )
+    store_article(  # a long article: its evidence is far down, below the fold of the article pane
+        engine,
+        101,
+        [LONG_OPENING, "Cuối buổi, toàn xã có 77 mô hình tự quản được công nhận."],
+        [{"value": 77, "unit": "mô hình tự quản", "head": "mô hình"}],
+        ("01", "Thành phố Hà Nội"),
+        dt.date(2025, 4, 9),
     )
     add_accounts(engine)
     engine.dispose()
@@ -204,6 +217,27 @@ def test_review_with_the_keyboard_edit_and_export(chromium: Path, server: tuple[
         page.goto(f"{base}/figures?verdict=all")
         expect(page.locator("section.group").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "figure-check.png"), full_page=False)
+
+        # two tabs on one record: the second decision meets the first, and the page says so
+        # above the record as it is now, the evidence scrolled into view in the article pane only
+        long_figure = next(i for i in _queue_ids(db) if "77 mô hình" in _evidence(db, i))
+        other = context.new_page()
+        for tab in (page, other):
+            tab.goto(f"{base}/records/figures/{long_figure}")
+        press(page, "a")
+        expect(page.locator("p.flash")).to_contain_text(f"Accepted: figures #{long_figure}")
+        press(other, "r")
+        expect(other.locator("#conflict")).to_contain_text("someone else changed this record")
+        expect(other.locator("#record-status")).to_have_text("accepted")
+        expect(other.locator("#conflict")).to_be_in_viewport()
+        expect(other.locator("#focus")).to_have_text("77 mô hình tự quản")
+        expect(other.locator("#focus")).to_be_in_viewport()
+        assert (
+            other.evaluate("window.scrollY") == 0
+            and other.evaluate("document.querySelector('.article-pane').scrollTop") > 0
+        )
+        other.screenshot(path=str(ARTIFACTS / "conflict.png"))
+        assert _status(db, long_figure)[0] == ReviewStatus.accepted
         browser.close()
 
 

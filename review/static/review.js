@@ -75,7 +75,16 @@
   // Tell whoever waits (people do not, browser tests do) that the keys now work.
   document.documentElement.setAttribute("data-keys", "ready");
 
-  // Record page: bring the evidence into view inside the article pane.
+  // Record page: bring the evidence into view inside the article pane, and only there:
+  // scrolling the window would hide the menu and a conflict message above the record.
+  // The pane ends at the bottom of the window, whatever stands above it (a message, a conflict).
   var mark = document.getElementById("evidence");
-  if (mark && mark.textContent) mark.scrollIntoView({ block: "center" });
+  var pane = mark && mark.closest(".article-pane");
+  if (pane) {
+    var room = window.innerHeight - pane.getBoundingClientRect().top - 12;
+    if (room > 240) pane.style.maxHeight = room + "px";
+    if (mark.textContent && pane.scrollHeight > pane.clientHeight) {
+      pane.scrollTop = Math.max(0, mark.offsetTop - pane.clientHeight / 3);
+    }
+  }
 })();

@@ -389,9 +389,18 @@ CONSTRUCTIONS = [
         "Chủ trì có các đồng chí Ủy viên Bộ Chính trị: Mạc Văn Tình, Thường trực Ban Bí thư; Lò Thị Ngà, "
         "Trưởng ban Tổ chức Trung ương.",
         [
-            ("Mạc Văn Tình", None, ["Thường trực Ban Bí thư"]),
-            ("Lò Thị Ngà", None, ["Trưởng ban Tổ chức Trung ương"]),
+            ("Mạc Văn Tình", None, ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]),
+            ("Lò Thị Ngà", None, ["Ủy viên Bộ Chính trị", "Trưởng ban Tổ chức Trung ương"]),
         ],
+    ),
+    # a team named by its topic after an open head ("đội" is no village here); "phó" after a head
+    (
+        "Trung tá Lò Văn Pha, Đội trưởng đội xây dựng phong trào bảo vệ an ninh Tổ quốc, cho biết.",
+        [("Lò Văn Pha", "Trung tá", ["Đội trưởng đội xây dựng phong trào bảo vệ an ninh Tổ quốc"])],
+    ),
+    (
+        "Dự có Thiếu tá Vi Văn Lâm - Chính trị viên phó BCHQS huyện.",
+        [("Vi Văn Lâm", "Thiếu tá", ["Chính trị viên phó BCHQS huyện"])],
     ),
     # the older spelling "sỹ" of a rank
     (

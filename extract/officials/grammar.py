@@ -2,7 +2,9 @@
 
 "R[Nn](?:,P)+" is "Đại tá Lê Văn A, Phó Giám đốc ..."; the leftmost match wins, ties go to the
 earlier rule.  Label ``official`` makes a :class:`Mention` of the N/n, R and P chunks of the match;
-label ``reject`` claims the chunks so that no other rule can use them (bylines, credits).
+label ``reject`` claims the chunks so that no other rule can use them (bylines, credits);
+label ``list_header`` marks posts shared by every person of the list after a colon ("các đồng chí
+Ủy viên Ban Thường vụ Tỉnh ủy: A - Trưởng Ban Tuyên giáo Tỉnh ủy; B - Giám đốc Công an tỉnh").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from extract.officials.tokens import Chunk, PosStarts, Token, tokenize
 from extract.ruleset import PatternRule, RuleSet, RuleSetError
 from extract.spelling import fold
 
-_LABELS = frozenset({"official", "reject"})
+_LABELS = frozenset({"official", "reject", "list_header"})
 _TAG_ALPHABET = frozenset("RMNnPCg,:;x")
 
 
@@ -55,8 +57,16 @@ class Grammar:
         chunks = self.chunker.chunk(toks, pos)
         tags = "".join(c.tag for c in chunks)
         found: list[tuple[int, int, int, PatternRule]] = []
+        headers: list[tuple[int, list[str]]] = []  # (index of the list's colon, shared posts)
         for priority, (rule, regex) in enumerate(self.constructions):
-            found.extend((m.start(), priority, m.end(), rule) for m in regex.finditer(tags) if m.group())
+            for m in regex.finditer(tags):
+                if not m.group():
+                    continue
+                if rule.label == "list_header":
+                    posts = [_text(document, toks, c) for c in chunks[m.start() : m.end()] if c.tag == "P"]
+                    headers.append((m.end(), posts))
+                else:
+                    found.append((m.start(), priority, m.end(), rule))
         found.sort(key=lambda f: (f[0], f[1], -f[2]))
         claimed = [False] * len(tags)
         out: list[Mention] = []
@@ -65,7 +75,11 @@ class Grammar:
                 continue
             claimed[start:end] = [True] * (end - start)
             if rule.label == "official":
-                out.append(self._mention(document, sentence, toks, chunks[start:end], rule))
+                mention = self._mention(document, sentence, toks, chunks[start:end], rule)
+                shared = [posts for colon, posts in headers if colon < start]
+                if shared and tags[start - 1] in ":;":  # an entry of a list after a header
+                    mention.positions = [*shared[-1], *mention.positions]
+                out.append(mention)
         return out
 
     def _mention(
@@ -77,7 +91,7 @@ class Grammar:
         rule: PatternRule,
     ) -> Mention:
         def text(chunk: Chunk) -> str:
-            return " ".join(document.text[toks[chunk.start].start : toks[chunk.end - 1].end].split())
+            return _text(document, toks, chunk)
 
         name = next(c for c in chunks if c.tag in "Nn")
         rank = next((c for c in chunks if c.tag == "R"), None)
@@ -90,6 +104,11 @@ class Grammar:
             rule=rule,
             via_pos=name.via_pos,
         )
+
+
+def _text(document: Document, toks: Sequence[Token], chunk: Chunk) -> str:
+    """The text of a chunk, spaces normalised."""
+    return " ".join(document.text[toks[chunk.start].start : toks[chunk.end - 1].end].split())
 
 
 def _constructions(rules: RuleSet) -> list[tuple[PatternRule, re.Pattern[str]]]:

@@ -101,6 +101,16 @@ class PostReader:
                 run_end = self.lex.run_end(toks, place_start)
                 if run_end == place_start:
                     run_end = self._unit_number(toks, place_start)  # "phường 5", "khu dân cư số 3"
+                    if (
+                        run_end == place_start
+                        and open_topic
+                        and self.lex.bodies.match(toks, k) == level  # "đội", "tổ": a team or a level
+                        and self.lex.org_words.match(toks, run_end)
+                    ):
+                        # "Đội trưởng đội xây dựng phong trào ...": a team named by its topic, no unit
+                        k = end = run_end
+                        has_body = True
+                        continue
                 else:
                     kind = self.lex.level_kind[level]
                     name = self._split_name(toks, place_start, run_end, kind, pos, strict=not split_names)

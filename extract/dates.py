@@ -11,7 +11,8 @@ The expressions are data: rules of the events rule set labelled ``date:day``,
 ``date:range``, ``date:relative`` and ``date:vague``; regex groups ``d``, ``m``, ``y`` and
 ``rel`` carry the parts.  Settings ``relative_days`` maps ``rel`` words to day offsets from
 the publication date, lexicon ``future_markers`` lists words after a date that place it
-after publication ("ngày 5/8 tới").
+after publication ("ngày 5/8 tới"); setting ``upcoming_days`` (read by the callers) how far
+ahead a date with no year is still to come rather than last year's.
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ def resolve(
     mention: DateMention,
     published: dt.date | None,
     own_year: int | None = None,
+    upcoming_days: int = 0,
 ) -> dt.date | None:
     """The full date ``mention`` stands for, or None when the text does not pin one day.
 
     Year: as written; else the event's own year (``own_year``) when given; else the publication
-    year, minus one when that would put the day after publication (unless marked "tới").
+    year, minus one when that would put the day after publication, unless marked "tới" or at
+    most ``upcoming_days`` after it ("từ ngày 2/7" in an article of 20 May is still to come).
     """
     if mention.kind is DateKind.relative:
         if published is None or mention.offset is None:
@@ -108,7 +111,8 @@ def resolve(
     if year is None and published is not None:
         year = published.year
         candidate = _date(year, mention.month, mention.day)
-        if candidate is not None and candidate > published and not mention.future:
+        ahead = (candidate - published).days if candidate is not None else 0
+        if ahead > upcoming_days and not mention.future:
             year -= 1
     if year is None:
         return None

@@ -304,7 +304,7 @@ EVENTS = [
     (  # "vừa tổng kết": a review reported without "hội nghị", undated
         "UBND huyện Yên Hòa vừa tổng kết 10 năm thực hiện phong trào, giai đoạn 2015-2025.",
         D(2025, 9, 1),
-        [{"type": "tong_ket", "date": None, "period": "2015-2025"}],
+        [{"type": "tong_ket", "date": None, "period": "2015-2025", "organizer": "UBND huyện Yên Hòa"}],
     ),
     (  # a launch organised ("tổ chức phát động phong trào") is a gathering of its own
         "Sáng 3/3, tại xã Lũng Cao, Ủy ban MTTQ huyện Mường Tà tổ chức phát động phong trào Toàn dân bảo vệ"
@@ -317,6 +317,39 @@ EVENTS = [
         " nhân dân, 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
         D(2025, 8, 8),
         [{"type": "khac", "date": "2025-08-07", "organizer": "Bộ Công an"}],
+    ),
+    (  # a headline naming the unit that holds its review, confirmed by the body ("Dự Hội nghị")
+        "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025\nDự Hội nghị có lãnh đạo"
+        " Công an huyện Mường Tà.",
+        D(2026, 1, 20),
+        [{"type": "tong_ket", "date": None, "location": "xã Tân Lập", "period": "2025"}],
+    ),
+    (  # a get-together organised ("tổ chức gặp mặt")
+        "Sáng 17-8, Công an thị xã Yên Hòa tổ chức gặp mặt các thế hệ cán bộ, chiến sĩ.",
+        D(2025, 8, 18),
+        [{"type": "khac", "date": "2025-08-17", "location": "thị xã Yên Hòa"}],
+    ),
+    (  # a meeting to share experience
+        "Sáng 28/7, tại tỉnh Hòa Sơn, Bộ Công an tổ chức Hội nghị trao đổi kinh nghiệm về các mô hình.",
+        D(2025, 7, 29),
+        [{"type": "khac", "date": "2025-07-28", "location": "tỉnh Hòa Sơn"}],
+    ),
+    (  # "TP" is "thành phố"
+        "Sáng 2/7, Ban Chỉ đạo 138 TP Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 7, 3),
+        [{"type": "ngay_hoi", "date": "2025-07-02", "location": "thành phố Hòa Sơn"}],
+    ),
+    (  # the body reporting with its organiser beats the undated headline that has the verb too
+        "Xã Tân Lập tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nĐảng ủy – UBND – Ủy ban MTTQ xã Tân Lập"
+        " vừa long trọng tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 8, 20),
+        [
+            {
+                "type": "ngay_hoi",
+                "location": "xã Tân Lập",
+                "organizer": "Đảng ủy – UBND – Ủy ban MTTQ xã Tân Lập",
+            }
+        ],
     ),
     (  # a date opening a later clause of the lead beats the undated headline
         "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nHướng tới kỷ niệm 80 năm Ngày truyền"
@@ -487,6 +520,62 @@ TRAPS = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_events(text: str) -> None:
     assert run(text, D(2025, 1, 1)) == []
+
+
+# Plans, definitions and reports about the festival day, with the article's publication date.
+PLANS = [
+    (  # dated after publication: a plan
+        "Theo kế hoạch, Ngày hội toàn dân bảo vệ an ninh Tổ quốc của huyện tổ chức từ ngày 5/7, đến"
+        " ngày 15/8.",
+        D(2025, 5, 20),
+    ),
+    (
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc của xã Tân Lập sẽ diễn ra sáng 9/8 tại nhà văn hóa xã.",
+        D(2025, 7, 30),
+    ),
+    (  # a headline with no subject names a task; the body is a plan ("kế hoạch", "việc tổ chức")
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc trang trọng, thiết thực\nTheo kế hoạch tổ chức"
+        " “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025 vừa được UBND huyện Mường Tà ban hành, việc"
+        " tổ chức Ngày hội phải bảo đảm an toàn.",
+        D(2025, 6, 1),
+    ),
+    (
+        "Ban Chỉ đạo phòng, chống tội phạm tỉnh Hòa Sơn đã ban hành Kế hoạch tổ chức “Ngày hội toàn dân"
+        " bảo vệ ANTQ” năm 2025.",
+        D(2025, 6, 1),
+    ),
+    # what the festival day is, what a text is about, a report reviewing its years
+    (
+        "Thủ tướng Chính phủ đã lấy ngày 19/8 hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.",
+        D(2025, 6, 1),
+    ),
+    ("Như vậy, ngày 19/8/2005 là Ngày hội toàn dân bảo vệ an ninh Tổ quốc đầu tiên.", D(2025, 6, 1)),
+    (
+        "Quyết định số 521 về “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” được ban hành năm 2005.",
+        D(2025, 6, 1),
+    ),
+    ("UBND tỉnh Hòa Sơn báo cáo tổng kết 10 năm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.", D(2025, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), PLANS)
+def test_plans_and_definitions_are_no_events(text: str, published: dt.date) -> None:
+    assert run(text, published) == []
+
+
+# A day and month with no year, a little after publication, is still to come; much later, last year's.
+UPCOMING = [
+    ("từ ngày 2/7, đến ngày 10/8", D(2024, 5, 20), D(2024, 7, 2)),
+    ("Tối 30/12, hội nghị", D(2026, 1, 2), D(2025, 12, 30)),
+    ("Sáng 20/12, hội nghị", D(2026, 1, 5), D(2025, 12, 20)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), UPCOMING)
+def test_upcoming_dates(text: str, published: dt.date, expected: dt.date) -> None:
+    found = [d for d in dates.find_dates(text, RULES) if d.kind is dates.DateKind.day]
+    mention = found[0] if found else dates.find_dates(text.replace("từ ", "", 1), RULES)[0]
+    assert dates.resolve(mention, published, None, RULES.settings["upcoming_days"]) == expected
 
 
 def test_location_is_resolved_to_old_and_new_units() -> None:

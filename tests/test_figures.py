@@ -226,6 +226,14 @@ FIGURES: list[tuple[str, list[Row]]] = [
             (12, None, "count", None, "hoạt động giao lưu", "hoạt động"),
         ],
     ),
+    # "mắt" counts cameras
+    (
+        "Thành phố có 265 điểm mô hình với hơn 5.000 mắt camera an ninh.",
+        [
+            (265, None, "count", None, "điểm mô hình", "điểm"),
+            (5000, None, "count", "over", "mắt camera an ninh", "mắt camera"),
+        ],
+    ),
     # "bảo vệ dân phố" names the force, not the verb "bảo vệ"
     (
         "Dự án luật tổ chức lại gần 12.000 bảo vệ dân phố, dân phòng trên địa bàn.",
@@ -502,6 +510,10 @@ REPEATS = [
         [(12, "loại mô hình")],
     ),
     ("Toàn xã có 12 tổ bảo vệ ANTT\nToàn xã có 12 tổ dân phố.", [(12, "tổ"), (12, "tổ dân phố")]),
+    (
+        "Thành phố có hơn 5.000 camera an ninh\nThành phố có hơn 5.000 mắt camera an ninh.",
+        [(5000, "mắt camera")],
+    ),
 ]
 
 

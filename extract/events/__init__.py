@@ -22,13 +22,14 @@ from dataclasses import replace
 
 from extract import places
 from extract.document import Document
-from extract.events.anchors import anchor
+from extract.events.anchors import anchor, confirmed
 from extract.events.article import Article
 from extract.events.mentions import Mention, find_mentions
 from extract.events.when import Earlier, event_date, period
 from extract.events.where import location, organizer
 from extract.records import Event, EventType, RecordBase
 from extract.ruleset import RuleSet
+from extract.spelling import fold
 
 __all__ = ["Mention", "extract"]
 
@@ -42,6 +43,8 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     anchored: list[tuple[Mention, int, list[Mention]]] = []
     for group in by_type.values():
         chosen, strength = anchor(article, [m for m in group if not m.backref])
+        if chosen is not None and strength <= 1 and not confirmed(article, chosen, group):
+            continue  # only a headline names it, and the body reports nothing
         if chosen is not None:
             chosen = _lead_of_headline(article, chosen, group)
             anchored.append((chosen, strength, [m for m in group if m.sentence is not chosen.sentence]))
@@ -90,15 +93,17 @@ def _build(
     by = organizer(article, anchor)
     unit = location(article, anchor, by)
     admin_old = admin_new = None
+    level = ""
     if unit is not None:
+        level = article.settings.get("level_spelled", {}).get(fold(unit.level), unit.level.lower())
         tiers = article.settings.get("unit_tiers", {})
         context = places.build_context(article.text, article.units, tiers, unit)
-        resolved = places.resolve(unit.level, unit.name, tiers, context, article.document.published)
+        resolved = places.resolve(level, unit.name, tiers, context, article.document.published)
         admin_old, admin_new = places.as_dict(resolved.old), places.as_dict(resolved.new)
     return Event(
         type=anchor.type,
         date=date,
-        location=" ".join(p for p in (unit.level.lower(), unit.name) if p) if unit else None,
+        location=" ".join(p for p in (level, unit.name) if p) if unit else None,
         organizer=by.text if by else None,
         period=covered,
         admin_old=admin_old,

@@ -18,6 +18,8 @@ from extract.events.mentions import Mention
 
 PERIOD_PREFIX = "period:"
 _CLAUSE_BREAK = re.compile(r"[;:]")
+# A headline opening on its verb: "Tổ chức Ngày hội ..." (only spaces and quotes before the verb).
+_OPENING_VERB = re.compile(r"[\s“\"']*\w")
 # Before a date that opens a clause: a comma or dash ending the text before it.
 _CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
@@ -29,18 +31,50 @@ def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None
 
     A lead sentence with both a verb and a date ("Tối 22/8, Ủy ban ... tổ chức Ngày hội", or a
     date opening a later clause: "Kỷ niệm 20 năm ..., tối 15/8, phường A tổ chức Ngày hội") beats
-    a headline that only has the verb.
+    a headline that only has the verb; a body sentence with the verb beats a headline with it,
+    unless a date opens the lead (the headline's event is read there, see ``_lead_of_headline``).
     """
     best: tuple[Mention | None, int] = (None, 0)
+    headline = article.document.headline
     for m in primary:
         score = strength(article, m)
         if score == 3 and (article.leading_date(m.sentence) or clause_date(article, m)):
             score = 4
-        if score > best[1]:
-            best = (m, score)
+        over_headline = (
+            score == best[1] == 3
+            and best[0] is not None
+            and best[0].sentence is headline
+            and not (article.lead is not None and article.leading_date(article.lead))
+        )
+        if score > best[1] or over_headline:
+            best = (m, score)  # the body says more than the headline it summarises
         if score == 4:
             break
     return best
+
+
+def confirmed(article: Article, chosen: Mention, group: Sequence[Mention]) -> bool:
+    """Whether an event only the headline names is reported by the body.
+
+    "Tổ chức Ngày hội ... trang trọng, ý nghĩa" over a plan ("Theo kế hoạch tổ chức Ngày hội ...")
+    reports none; a body mention with a cue ("Phát biểu tại Ngày hội", "Dự Hội nghị") does, and so
+    does a lead opening on a date.
+    """
+    headline = article.document.headline
+    if chosen.sentence is not headline:
+        return True
+    if article.lead is not None and article.leading_date(article.lead):
+        return True  # "Sáng 9/8, tại sân vận động xã A, ...": the lead dates the headline's event
+    for m in group:
+        if m.sentence is headline:
+            continue
+        if m.backref:
+            text = article.text
+            if article.words.cue_before.search(text[max(m.sentence.start, m.start - 30) : m.start]):
+                return True
+        elif strength(article, m) >= 1:
+            return True
+    return False
 
 
 def clause_date(article: Article, m: Mention) -> bool:
@@ -63,8 +97,8 @@ def strength(article: Article, m: Mention) -> int:
     gatherings) need their verb right before them and are no event of their own inside
     another event ("Trong khuôn khổ Ngày hội, ... tổ chức hội thi").
     """
-    if embedded(article, m) or reviewed(article, m):
-        return 0
+    if embedded(article, m) or reviewed(article, m) or article.upcoming(m.sentence):
+        return 0  # a topic, a reviewed activity, or a plan dated after publication
     text, s = article.text, m.sentence
     prev, nxt = neighbours(article, m)
     seg_start = prev.end if prev is not None else s.start
@@ -82,6 +116,8 @@ def strength(article: Article, m: Mention) -> int:
         return 2 if prev is None and article.leading_date(s) else headline
     # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
     after = text[m.end : seg_end] if nxt is None else ""
+    if headline and _OPENING_VERB.match(before) and article.words.organize.match(before.strip()):
+        before = ""  # "Tổ chức Ngày hội ...": a headline with no subject names a task, reports nothing
     if live_verb(article, before, seg_start) or live_verb(article, after, m.end):
         return 3
     if prev is None and article.leading_date(s):

@@ -7,6 +7,8 @@ readers.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 GUARD_PREFIX = "guard:"
 # How far into a sentence a date still "opens" it ("BBK - Chiều 02/8, ...").
 _LEADING_CHARS = 12
+# A day and month written with digits ("2/7", "15-7", "1.7"), inside a date range.
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)")
 
 
 class Article:
@@ -53,6 +57,34 @@ class Article:
                 out.append(d)
         self._dates[sentence.start] = out
         return out
+
+    @property
+    def upcoming_days(self) -> int:
+        return int(self.settings.get("upcoming_days", 0))
+
+    def resolve(self, mention: dates.DateMention, own_year: int | None = None) -> dt.date | None:
+        """``mention`` resolved against the publication date (see :func:`dates.resolve`)."""
+        return dates.resolve(mention, self.document.published, own_year, self.upcoming_days)
+
+    def upcoming(self, sentence: Sentence) -> bool:
+        """Whether the sentence dates something after publication: a plan, not a report.
+
+        "Ngày hội ... tổ chức từ ngày 2/7, đến ngày 10/8" in an article of 20 May.
+        """
+        published = self.document.published
+        if published is None:
+            return False
+        for d in self.dates_in(sentence):
+            if d.kind is dates.DateKind.range:
+                first = _DAY_MONTH.search(self.text, d.start, d.end)  # the range's first day
+                if first is None:
+                    continue
+                day_month = (int(first[1]), int(first[2]))
+                d = dates.DateMention(d.start, d.end, dates.DateKind.day, d.rule, *day_month)
+            day = self.resolve(d) if d.kind is dates.DateKind.day else None
+            if day is not None and day > published:
+                return True
+        return False
 
     def leading_date(self, sentence: Sentence) -> dates.DateMention | None:
         """A date expression opening the sentence ("Chiều 29/1, ...", "BBK - Ngày 2/2, ...")."""

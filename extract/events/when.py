@@ -35,7 +35,7 @@ def event_date(
     Ban Chỉ đạo ... tổ chức"), else the first: a page's "cập nhật ... ngày" stamp glued to
     the lead, or a date later in the sentence, is not the event's.
     """
-    text, published = article.text, article.document.published
+    text = article.text
     found = article.dates_in(anchor.sentence)
     if found:
         leading = [
@@ -44,7 +44,7 @@ def event_date(
         chosen = leading[-1] if leading else found[0]
         if chosen.kind in (dates.DateKind.range, dates.DateKind.vague):
             return None
-        return dates.resolve(chosen, published, own_year)
+        return article.resolve(chosen, own_year)
     if article.words.follow_on.match(text, anchor.sentence.start, anchor.start):
         before = [day for at, day in earlier if at < anchor.start]
         if before:
@@ -52,11 +52,11 @@ def event_date(
     for m in related:
         lead = article.leading_date(m.sentence)
         if lead is not None:
-            return dates.resolve(lead, published, own_year)
+            return article.resolve(lead, own_year)
     if anchor.sentence is article.document.headline and article.lead is not None:
         lead = article.leading_date(article.lead)
         if lead is not None:
-            return dates.resolve(lead, published, own_year)
+            return article.resolve(lead, own_year)
     return None
 
 

@@ -1,13 +1,15 @@
 """Who organised an event and where it happened.
 
 * organizer: the body before "tổ chức", as written ("Ban Chỉ đạo ... phường A"), or after
-  "do" following the trigger ("Hội nghị ... do UBND huyện A tổ chức");
+  "do" following the trigger ("Hội nghị ... do UBND huyện A tổ chức"); with no organising verb,
+  a body opening the trigger's clause ("UBND huyện A vừa tổng kết ...");
 * location: the most specific unit where the event happens: "tại <unit>" in the anchor sentence;
-  else the most local unit of the organiser and its partners ("Công an huyện A phối hợp với UBND
-  xã B" happens in xã B), a province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị"
-  happens in "tỉnh Thanh Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names
-  no unit, so the sentence must name the province for a location; failing an organiser's unit,
-  a ward-level unit the article keeps naming.
+  else a unit the trigger itself names ("Xã A tổng kết ..."); else the most local unit of the
+  organiser and its partners ("Công an huyện A phối hợp với UBND xã B" happens in xã B), a
+  province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị" happens in "tỉnh Thanh
+  Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names no unit, so the sentence
+  must name the province for a location; failing an organiser's unit, a ward-level unit the
+  article keeps naming.
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def organizer(article: Article, anchor: Mention) -> Organizer | None:
         starts = bodies[:1] or units[-1:]
         if starts:
             return _clean_organizer(article, s.start + starts[0], verb.start())
-    return None
+    # No organising verb: a body opening the trigger's clause holds it ("UBND huyện A vừa tổng kết").
+    left = text[s.start : anchor.start]
+    bodies = [h.start() for h in words.heads.finditer(left) if _CLAUSE_START.search(left[: h.start()])]
+    return _clean_organizer(article, s.start + bodies[0], anchor.start) if bodies else None
 
 
 def _clean_organizer(article: Article, start: int, end: int) -> Organizer | None:
@@ -93,7 +98,11 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
         bare = places.province_at(text, marker.end())  # "tại Hà Nội"
         if bare is not None:
             return bare
-    # 2. The most local unit of the organiser and its partners.
+    # 2. A unit the trigger itself names ("Xã Tân Lập tổng kết ...").
+    own = [u for u in article.units if anchor.start <= u.start < anchor.end and u.name]
+    if own:
+        return own[0]
+    # 3. The most local unit of the organiser and its partners.
     if organizer is not None:
         inside = [u for u in article.units if organizer.start <= u.start < organizer.full_end]
         named = [u for u in inside if u.name]
@@ -107,7 +116,7 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
                 if s.start <= u.start < s.end and u.name and "province" in _tiers(article, u)
             ]
             return provinces[0] if provinces else None
-    # 3. A ward-level unit the article keeps naming.
+    # 4. A ward-level unit the article keeps naming.
     return _dominant_unit(article)
 
 

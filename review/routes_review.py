@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
 from review import detail, editform, queue
-from review.auth import Account, require_reader, require_reviewer, safe_next
+from review.auth import Account, LoginRequired, require_reader, require_reviewer, safe_next
 from review.places import SCHEME_LABELS, provinces
 from review.web import flash, redirect, render, with_query
 from store.db import transaction
@@ -187,6 +187,8 @@ def _edit_page(
 
 @router.get("/records/{kind}/{record_id}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, kind: str, record_id: int, account: Reader) -> Response:
+    if account is None or not account.can_review:  # a public reader gets no form to fill in vain
+        raise LoginRequired("log in as a reviewer to edit records")
     flt = _filter(request)
     try:
         with Session(request.app.state.engine) as session:

@@ -362,6 +362,7 @@ def test_figure_check_flags_conflicts_and_follows_reviews(figure_store: str) -> 
         assert any("hơn 5.000" in t for t in texts) and any("5.120" in t for t in texts)
         page = c.get("/figures")
         assert page.status_code == 200 and "hơn 5.000" in page.text
+        assert '<strong class="focus">5.120 tổ bảo vệ an ninh trật tự</strong>' in page.text  # its words
         assert "&lt;script&gt;alert" in page.text and "<script>alert" not in page.text
         outlier = next(f for v in group["variants"] if v["value"] == 7300 for f in v["figures"])
         assert f'href="/records/figures/{outlier["id"]}' in page.text  # each figure links to its sentence

@@ -82,7 +82,8 @@
   var pane = mark && mark.closest(".article-pane");
   if (pane) {
     var room = window.innerHeight - pane.getBoundingClientRect().top - 12;
-    if (room > 240) pane.style.maxHeight = room + "px";
+    var wide = window.matchMedia("(min-width: 901px)").matches; // narrow: one column, no inner scroll
+    if (wide && room > 240) pane.style.maxHeight = room + "px";
     if (mark.textContent && pane.scrollHeight > pane.clientHeight) {
       pane.scrollTop = Math.max(0, mark.offsetTop - pane.clientHeight / 3);
     }

@@ -219,6 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not targets:
         _say("error: nothing to crawl: give --url URL or source names (`antq sources` lists them)")
         return EXIT_SETUP
+    for url in args.url:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            _say(f"error: --url expects a web address such as https://baochinhphu.vn/, got {url!r}")
+            return EXIT_SETUP
     settings = _settings(args)
     if args.impolite_loopback and (problem := _impolite(settings, targets)):
         _say(f"error: {problem}")

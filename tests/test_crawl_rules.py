@@ -231,6 +231,12 @@ def test_impolite_switch_is_refused_off_loopback(capsys: pytest.CaptureFixture[s
 def test_unknown_source_and_nothing_to_crawl(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_main(["no-such-paper", "--db", "sqlite://"]) == 2
     assert "unknown source no-such-paper" in capsys.readouterr().err
+    for url in ("baochinhphu.vn", "/thoi-su", "ftp://bao.vn/", "https:///a"):
+        assert run_main(["--url", url, "--db", "sqlite://"]) == 2
+        assert (
+            f"--url expects a web address such as https://baochinhphu.vn/, got {url!r}"
+            in capsys.readouterr().err
+        )
     assert run_main(["--db", "sqlite://"]) == 2
     assert "nothing to crawl" in capsys.readouterr().err
 

@@ -66,6 +66,7 @@ def first(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str,
     site.delay = 0.03  # articles take a moment: a second request to the site would overlap the first
     with serve(site):
         summary = run(site, db, tmp, RETRY_BACKOFF_BASE=str(BACKOFF))
+        site.delay = 0  # later crawls of the same site need no overlap window
         yield site, db, tmp, summary
 
 
@@ -378,6 +379,40 @@ def test_killed_crawl_resumes_without_losing_or_repeating_pages(tmp_path: Path) 
     )  # at most the pages in flight at each kill
     assert rows(db, "select count(*) from crawl_frontier where status = 'pending'") == [(0,)]
     assert summary["runs"][0]["finished"]
+
+
+def test_ctrl_c_stops_gracefully_and_the_same_command_resumes(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's whole process group): the crawl stops, says how to resume,
+    keeps what it stored; the same command then finishes it without fetching a stored page again."""
+    db = f"sqlite:///{tmp_path / 'antq.db'}"
+    site = big_site(24)
+    site.delay = 0.04
+    with serve(site):
+        options = CrawlOptions(urls=[site.base + "/"], db=db, progress=False, settings=FAST)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "crawler.run", *options.argv()],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while len(stored_paths(db)) < 6 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.02)
+        os.killpg(child.pid, signal.SIGINT)
+        _, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        assert "run the same command again to resume" in err
+        done_before, full_before = stored_paths(db), site.full.copy()
+        assert rows(db, "select reason from crawl_run") == [("shutdown",)], err
+        assert rows(db, "select count(*) from crawl where open_key is not null") == [(1,)]
+        site.delay = 0  # the window for the signal is no longer needed
+        summary = run(site, db, tmp_path)
+    assert summary["runs"][0]["resumed"] and summary["runs"][0]["finished"]
+    assert [p for p in done_before if site.full[p] != full_before[p]] == []
+    stored = rows(
+        db, "select a.url, count(r.id) from article a join revision r on r.article_id = a.id group by a.id"
+    )
+    assert all(n == 1 for _, n in stored)
+    expected = {f"/bai-viet/phong-trao-{i}-5{i:05d}.html" for i in range(24)}
+    assert expected <= {path_of(u) for u, _ in stored}
 
 
 # -- two processes sharing one crawl through Redis, one PostgreSQL store ---------------------------

@@ -234,6 +234,27 @@ FIGURES: list[tuple[str, list[Row]]] = [
             (5000, None, "count", "over", "mắt camera an ninh", "mắt camera"),
         ],
     ),
+    # "bị can" is a noun though "bị" alone ends a unit; "a vụ/b bị can" is two counts, no ratio
+    (
+        "Năm 2024, Công an huyện thụ lý 58 vụ/97 bị can.",
+        [(58, None, "count", None, "vụ", "vụ"), (97, None, "count", None, "bị can", "bị can")],
+    ),
+    # "làm" ("causing") ends a unit; two equal counts of one sentence are two figures
+    (
+        "Xảy ra 6 vụ tai nạn giao thông làm 4 người chết, 4 người bị thương.",
+        [
+            (6, None, "count", None, "vụ tai nạn giao thông", "vụ"),
+            (4, None, "count", None, "người chết", "người"),
+            (4, None, "count", None, "người", "người"),
+        ],
+    ),
+    (
+        "Giám định 215 trưng cầu và tạo 300 việc làm cho thanh niên.",
+        [
+            (215, None, "count", None, "trưng cầu", "trưng cầu"),
+            (300, None, "count", None, "việc làm", "việc làm"),
+        ],
+    ),
     # "bảo vệ dân phố" names the force, not the verb "bảo vệ"
     (
         "Dự án luật tổ chức lại gần 12.000 bảo vệ dân phố, dân phòng trên địa bàn.",
@@ -304,6 +325,14 @@ SUBJECTS: list[tuple[str, list[Row]]] = [
     # "số" inside a word ("thiểu số") is no count word; a clause with no noun keeps no unit
     ("Năm 2025, đạt 95%.", [(95, None, "percent", None, None, None)]),
 ]
+
+# A bracketed abbreviation ends no clause: the subject stands before it.
+SUBJECTS.append(
+    (
+        "Tội phạm về trật tự xã hội (TTXH) ở huyện Yên Hòa giảm 6,5% so với cùng kỳ.",
+        [(6.5, None, "percent", None, "Tội phạm", "Tội phạm")],
+    )
+)
 
 # Heads no lexicon lists count when underthesea tags them as nouns; not inside slogans.
 UNKNOWN_HEADS: list[tuple[str, list[Row]]] = [
@@ -476,6 +505,8 @@ TRAPS = [
     "Ngọc Lâm là 1 trong những xã dẫn đầu.",
     # a label before a colon counts only with a listed head
     "Đường dây nóng: 113.",
+    # levels in a name: "chính quyền 2 cấp"
+    "Triển khai mô hình chính quyền địa phương 2 cấp từ ngày 1/7.",
     # a page counter written as a label
     "Tác giả: Minh An. Lượt xem: 152 lượt.",
 ]

@@ -23,7 +23,8 @@ A percentage or ratio with no noun after it counts the subject of its clause ("T
 ký cam kết đạt 93,7%": "hộ gia đình"), or repeats the figure just before it ("…, tỷ lệ đạt 96,4%").
 Everything language-specific is in ``rules/figures.v1.yaml``; this package is the generic reader
 (:mod:`.lexicon` compiles the rule set, :mod:`.reader` reads one sentence).
-The same figure repeated in an article (a photo caption repeating the body) is kept once.
+The same figure repeated in an article (a photo caption repeating the body) is kept once; two
+equal figures of one sentence are two ("14 người chết, 14 người bị thương").
 """
 
 from __future__ import annotations
@@ -195,8 +196,13 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             ):
                 continue
             fields = figure.fields
-            found = _Key(fields["kind"], fields["value"], fields["total"], *_heads(reader, figure.unit))
-            same = next((i for i, k in enumerate(seen) if k.same_figure(found)), None)
+            found = _Key(
+                sentence.start, fields["kind"], fields["value"], fields["total"], *_heads(reader, figure.unit)
+            )
+            # two equal figures of one sentence are two ("14 người chết, 14 người bị thương")
+            same = next(
+                (i for i, k in enumerate(seen) if k.sentence != sentence.start and k.same_figure(found)), None
+            )
             record = Figure(evidence=document.evidence(sentence), ruleset=rules.name, **fields)
             if same is None:
                 seen.append(found)
@@ -210,6 +216,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
 class _Key:
     """What a figure is known by when it is repeated (a headline or caption repeating the body)."""
 
+    sentence: int  # where the sentence starts: a repeat is in another sentence
     kind: object
     value: object
     total: object

@@ -18,6 +18,8 @@ from extract.records import Qualifier
 
 # How many tokens before a comma a kept phrase may start ("về an ninh , trật tự").
 _KEPT_REACH = 6
+# How many words a bracketed abbreviation may have ("(TTXH)", "(BCĐ 138)" is no abbreviation).
+_ABBREVIATION_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +455,13 @@ class SentenceReader:
         longer phrase ("1.250 hộ với 5.100 nhân khẩu, đồng bào dân tộc thiểu số chiếm 65%").
         """
         r, keys = self.rules, self.keys
+        skip_to = i
         for j in range(i - 1, -1, -1):
+            if j >= skip_to:
+                continue
+            if (opening := self._abbreviation_before(j)) is not None:
+                skip_to = opening  # "tội phạm về trật tự xã hội (TTXH) ở tỉnh A giảm 7,5%"
+                continue
             if not r.clause_breaks.starts(keys, j) or self._inside_quotes(self.tokens[j].start):
                 continue
             if keys[j] == "," and r.nouns.ends(keys, j) and self._listed_after_comma(j):
@@ -462,6 +470,20 @@ class SentenceReader:
                 continue  # "số vụ việc về an ninh, trật tự giảm 30%": one noun phrase
             return j + 1
         return 0
+
+    def _abbreviation_before(self, j: int) -> int | None:
+        """The index of "(" when token ``j`` closes a bracketed abbreviation ("(TTXH)", "(ANTQ)").
+
+        An abbreviation in brackets names what stands before it and ends no clause.
+        """
+        tokens = self.tokens
+        if tokens[j].text != ")":
+            return None
+        for k in range(j - 1, max(-1, j - 1 - _ABBREVIATION_WORDS - 1), -1):
+            if tokens[k].text == "(":
+                inside = tokens[k + 1 : j]
+                return k if inside and all(t.is_word and t.text.isupper() for t in inside) else None
+        return None
 
     def _inside_kept(self, j: int) -> bool:
         """Whether token ``j`` (a comma) is inside a kept phrase of a unit ("về an ninh, trật tự")."""

@@ -161,6 +161,17 @@ class NameModel:
             return Strength.strong
         return Strength.weak
 
+    def _opens_short_name(self, word: str, level: PlaceLevel) -> bool:
+        """Whether a two-syllable run right after a level word is still a person's name.
+
+        "H’Loan Byă" anywhere; "Y Ngọc" after a province or a district, whose names never open with
+        "Y" (a commune may: "xã Y Tý").
+        """
+        if self._prefixed(word):
+            return True
+        big = level in (PlaceLevel.province, PlaceLevel.province_or_district, PlaceLevel.district)
+        return big and fold(word) in self.long_openers
+
     def _prefixed(self, word: str) -> bool:
         """Whether a syllable opens with a given-name prefix ("H’Loan", "K'Brơi")."""
         return bool(self.prefixes) and fold(word).startswith(self.prefixes)
@@ -189,7 +200,9 @@ class NameModel:
                 return Split(start)
             candidates.append((start, strength))
         strong = [start for start, s in candidates if s is Strength.strong]
-        if 0 in strong and not (level is not None and n == self.min and not self._prefixed(words[0])):
+        if 0 in strong and not (
+            level is not None and n == self.min and not self._opens_short_name(words[0], level)
+        ):
             # A shortest run right after a level word is the place, whatever its first syllable:
             # "Trưởng thôn Đồng Tâm", "Chủ tịch UBND huyện Thạch Sơn" (a unit the gazetteer may
             # not know, or a new one); news write officials' full names ("... huyện Trần Văn Đức").

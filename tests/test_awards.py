@@ -81,6 +81,23 @@ ISSUER_OF = [
         "Ông Hà Văn Lực nhận Bằng khen của Thủ tướng Chính phủ.",
         [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
     ),
+    # the agent after "do", with or without its verb; "do" giving a reason names nobody
+    (
+        "Tập thể Công an xã Đông Lâm nhận Giấy khen do Giám đốc Công an tỉnh trao tặng.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "rule": "by_issuer"}],
+    ),
+    (
+        "Bằng khen do Chủ tịch UBND tỉnh ký được trao cho 3 tập thể.",
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipient_count": 3}],
+    ),
+    (
+        "Công an xã Phú Lạc được tặng Giấy khen do UBND huyện Tân Mỹ cấp.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện Tân Mỹ"}],
+    ),
+    (
+        "Ông Hà Văn Lực được tặng Bằng khen do có thành tích xuất sắc.",
+        [{"type": "Bằng khen", "issuer": None}],
+    ),
 ]
 
 ISSUER_SUBJECT = [
@@ -194,6 +211,10 @@ ISSUER_SUBJECT = [
             {"type": "Khen thưởng", "issuer": "UBND huyện Đông Lâm"},
             {"type": "Khen thưởng", "issuer": "UBND xã Phú Lạc"},
         ],
+    ),
+    (  # an event's organising board
+        "Ban tổ chức trao giấy khen cho 4 đội đạt giải cao.",
+        [{"type": "Giấy khen", "issuer": "Ban tổ chức", "rule": "issuer_grants"}],
     ),
     (  # an envoy hands it over in the name of the body after "đại diện"
         "Đại diện lãnh đạo UBND phường Tân Lợi trao giấy khen cho 3 tập thể.",

@@ -402,6 +402,11 @@ CONSTRUCTIONS = [
         "Dự có Thiếu tá Vi Văn Lâm - Chính trị viên phó BCHQS huyện.",
         [("Vi Văn Lâm", "Thiếu tá", ["Chính trị viên phó BCHQS huyện"])],
     ),
+    # a two-syllable Central Highlands name after a province's level word (no province opens with "Y")
+    (
+        "Dự tại điểm cầu tỉnh có Phó Chủ tịch UBND tỉnh Y Khuê.",
+        [("Y Khuê", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",
@@ -457,6 +462,8 @@ TRAPS = [
     # a shortest run after a level word is the place, even when it opens with a surname
     "Chủ tịch UBND xã Hoàng Khê trao quà cho các hộ nghèo.",
     "Chủ tịch UBND huyện Lê Phong tặng Giấy khen cho 3 tập thể.",
+    # ... but a commune may: "xã Y Lăng" is a place
+    "Chủ tịch UBND xã Y Lăng cho biết xã có 5 tổ tự quản.",
     # a standing committee is a body, not a person
     "Thường trực Tỉnh ủy làm việc với Công an tỉnh về công tác bảo đảm an ninh.",
 ]

@@ -1,6 +1,7 @@
 """Who grants a distinction: the constructions of the rule set around the distinction noun.
 
 * ``of_issuer``      "Bằng khen của Bộ trưởng Bộ Công an, của Chủ tịch UBND tỉnh" (a list);
+* ``by_issuer``      "Giấy khen do Giám đốc Công an tỉnh trao tặng" (the agent after "do");
 * ``agent_passive``  "được Bộ Công an tặng Kỷ niệm chương";
 * ``issuer_grants``  "UBND tỉnh tặng Cờ thi đua" (the clause before the verb is a body);
 * ``on_behalf``      "Thừa ủy quyền của Chủ tịch nước, ..." (the mandating body grants);
@@ -25,8 +26,7 @@ def find_issuers(
     """(issuers, construction rule id, where the issuer list ends) of coordinated distinctions."""
     text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
     generic = c.group[0].type == lex.generic_type
-    issuers, after = _issuers_after(text, last.end, sentence.end, rules, lex)
-    construction = "of_issuer" if issuers else None
+    issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
         agent = _agent_passive(left, rules.compiled[passive], lex)
@@ -114,16 +114,22 @@ def _closes_name(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
     return rest[0].isupper()
 
 
-def _issuers_after(text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon) -> tuple[list[str], int]:
-    """The issuer list after a distinction ("của A, của B và C"); returns it and where it ends."""
+def _issuers_after(
+    text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon
+) -> tuple[list[str], int, str | None]:
+    """The issuer list after a distinction ("của A, của B và C", "do A trao tặng"): the issuers,
+    where the list ends and the construction that read it."""
+    construction = "of_issuer"
     m = rules.compiled["of_issuer"].match(text, pos, limit)
+    if m is None and (m := rules.compiled["by_issuer"].match(text, pos, limit)) is not None:
+        construction = "by_issuer"
     if m is None:
         # "Bằng khen UBND tỉnh": an issuer head right after the distinction, without "của".
         start = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" "))
         end = scan_issuer(text, start, limit, lex, allow_level_start=False)
         if end > start and lex.issuer_start.match(text, start):
-            return [text[start:end]], end
-        return [], pos
+            return [text[start:end]], end, construction
+        return [], pos, None
     issuers: list[str] = []
     cursor = m.end()
     first = True
@@ -138,7 +144,7 @@ def _issuers_after(text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon
             cursor = end
             break
         cursor = sep.end()
-    return issuers, cursor if issuers else pos
+    return (issuers, cursor, construction) if issuers else ([], pos, None)
 
 
 def _agent_passive(left: str, passive_re: re.Pattern[str], lex: Lexicon) -> str | None:

@@ -143,6 +143,12 @@ def test_review_with_the_keyboard_edit_and_export(chromium: Path, server: tuple[
         expect(rows.nth(1)).to_have_class("selected")
         press(page, "k")
         expect(rows.nth(0)).to_have_class("selected")
+        press(page, "j")
+        press(page, "e")  # e on a row: straight to its edit form; Esc back to the record
+        expect(page).to_have_url(f"{base}/records/figures/{ids[1]}/edit?kind=figures")
+        press(page, "Escape")
+        expect(page).to_have_url(f"{base}/records/figures/{ids[1]}?kind=figures")
+        page.goto(f"{base}/queue?kind=figures")
         press(page, "o")
         expect(page).to_have_url(f"{base}/records/figures/{ids[0]}?kind=figures")
         expect(page.locator("mark#evidence")).to_be_visible()

@@ -33,7 +33,7 @@
 
   if (rows.length) select(0);
 
-  var rowKeys = { a: "a", r: "r", o: "o", Enter: "o" };
+  var rowKeys = { a: "a", r: "r", e: "e", o: "o", Enter: "o" };
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;

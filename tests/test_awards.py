@@ -281,6 +281,25 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # each clause its own agent
+        "Dịp này, 3 tập thể, 5 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen; 10 tập thể, 12 cá nhân được"
+        " Giám đốc Công an tỉnh tặng Giấy khen.",
+        [
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipient_count": 8},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 22},
+        ],
+    ),
+    (  # coordinated agents each grant
+        "Nhiều tập thể được UBND tỉnh và Bộ Công an tặng Bằng khen.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": "Bộ Công an"}],
+    ),
+    (
+        "Nhân dịp này, nhiều tập thể, cá nhân được UBND huyện, Công an huyện khen thưởng.",
+        [
+            {"type": "Khen thưởng", "issuer": "UBND huyện", "rule": "agent_commends"},
+            {"type": "Khen thưởng", "issuer": "Công an huyện", "rule": "agent_commends"},
+        ],
+    ),
     (
         "Công an xã Phú Mỹ vinh dự được Thủ tướng Chính phủ tặng Bằng khen.",
         [

@@ -29,9 +29,9 @@ def find_issuers(
     issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
-        agent = _agent_passive(left, rules.compiled[passive], lex)
-        if agent:
-            issuers, construction = [agent], passive
+        agents = _agent_passive(clause, rules.compiled[passive], lex)
+        if agents:
+            issuers, construction = agents, passive
     if not issuers and (mandate := _on_behalf(clause, rules, lex)):
         # "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá X, Giám đốc Công an tỉnh trao ...": the
         # mandate of the clause names the issuer, not the post of the person handing it over
@@ -147,13 +147,16 @@ def _issuers_after(
     return (issuers, cursor, construction) if issuers else ([], pos, None)
 
 
-def _agent_passive(left: str, passive_re: re.Pattern[str], lex: Lexicon) -> str | None:
-    m = passive_re.search(left)
+def _agent_passive(clause: str, passive_re: re.Pattern[str], lex: Lexicon) -> list[str]:
+    """The agents of "được A tặng", "được A, B và C khen thưởng" (each a whole issuer)."""
+    m = passive_re.search(clause)
     if m is None:
-        return None
+        return []
     agent = m.group("agent")
-    end = scan_issuer(agent, 0, len(agent), lex, allow_level_start=False)
-    return agent if end == len(agent) else None
+    if _whole_issuer(agent, lex):
+        return [agent]
+    agents = [a.strip() for a in re.split(r",\s*(?:và\s+)?|\s+và\s+", agent)]
+    return agents if len(agents) > 1 and all(_whole_issuer(a, lex) for a in agents) else []
 
 
 def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> str | None:

@@ -324,6 +324,12 @@ EVENTS = [
         D(2026, 1, 20),
         [{"type": "tong_ket", "date": None, "location": "xã Tân Lập", "period": "2025"}],
     ),
+    (  # a body holding its review, as a headline writes it, confirmed by "Tại hội nghị"
+        "Công an tỉnh Hòa Sơn sơ kết phong trào thi đua 6 tháng đầu năm 2025\nTại hội nghị, các đại biểu đã"
+        " trao đổi kinh nghiệm.",
+        D(2025, 7, 10),
+        [{"type": "so_ket", "date": None, "location": "tỉnh Hòa Sơn"}],
+    ),
     (  # a get-together organised ("tổ chức gặp mặt")
         "Sáng 17-8, Công an thị xã Yên Hòa tổ chức gặp mặt các thế hệ cán bộ, chiến sĩ.",
         D(2025, 8, 18),

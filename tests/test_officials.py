@@ -407,6 +407,11 @@ CONSTRUCTIONS = [
         "Dự tại điểm cầu tỉnh có Phó Chủ tịch UBND tỉnh Y Khuê.",
         [("Y Khuê", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),
+    # a quoted name inside a body
+    (
+        "Trung tướng Đỗ Văn Lâm, Trưởng Ban Chỉ đạo “Toàn dân bảo vệ an ninh Tổ quốc” Trung ương, phát biểu.",
+        [("Đỗ Văn Lâm", "Trung tướng", ["Trưởng Ban Chỉ đạo “Toàn dân bảo vệ an ninh Tổ quốc” Trung ương"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",

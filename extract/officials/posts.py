@@ -15,6 +15,8 @@ from extract.officials.lexicon import Lexicon, is_code
 from extract.officials.tokens import Chunk, PosStarts, Token
 
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)$")
+_OPENING_QUOTES = frozenset('“"')
+_CLOSING_QUOTES = frozenset('”"')
 # Levels whose places the gazetteer knows whole: a name may be split off them even inside a list.
 _STRICT_LEVELS = frozenset({None, PlaceLevel.province, PlaceLevel.province_or_district})
 
@@ -147,6 +149,9 @@ class PostReader:
                 k = end = k + 1
                 has_body = True
                 continue
+            if has_body and (closed := self._quoted(toks, k, limit)):
+                k = end = closed  # "Ban Chỉ đạo “Thực hiện phong trào ...” Trung ương": a name in quotes
+                continue
             if self._joins_topic(toks, k, open_topic):
                 k += 1  # "và", "về", a comma between topic words: kept only if a topic word follows
                 continue
@@ -155,6 +160,17 @@ class PostReader:
                 continue
             break
         return end, None, has_body
+
+    def _quoted(self, toks: Sequence[Token], k: int, limit: int) -> int:
+        """End of a quoted name ("“...”") opening at ``k`` inside a body; 0 when none does."""
+        if toks[k].text not in _OPENING_QUOTES:
+            return 0
+        for j in range(k + 1, limit):
+            if toks[j].text in _CLOSING_QUOTES:
+                return j + 1 if j > k + 1 else 0
+            if toks[j].text in ";:.!?":
+                return 0
+        return 0
 
     def _joins_topic(self, toks: Sequence[Token], k: int, open_topic: bool) -> bool:
         """A joiner between words of one body.

@@ -6,7 +6,7 @@ article containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,34 +136,54 @@ def _number_forms(value: float) -> list[str]:
 NUMBER_WORDS = dict(enumerate(("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), 1))
 
 
+def _occurrences(form: str, text: str, lowered: str, spelled: bool) -> Iterator[tuple[int, int]]:
+    """Where ``form`` stands in ``text`` as a whole number (or a whole word), by plain search:
+    a regular expression per figure would be compiled anew for every value on a page."""
+    haystack = lowered if spelled else text
+    start = haystack.find(form)
+    while start >= 0:
+        end = start + len(form)
+        before = text[start - 1] if start else " "
+        after, next_ = text[end : end + 1], text[end + 1 : end + 2]
+        if spelled:
+            whole = not before.isalnum() and not after.isalnum()
+        else:
+            whole = not (before.isdigit() or before in ".,/") and not (
+                after.isdigit() or after == "/" or (after in ".," and next_.isdigit())
+            )
+        if whole:
+            yield start, end
+        start = haystack.find(form, start + 1)
+
+
 def _figure_spans(record: Any, text: str) -> list[tuple[int, int]]:
     """Places of the figure's number in ``text``, with its total, "%" and unit when written there."""
-    kind = _value(record.kind)
     numbers = _number_forms(record.value)
     if record.total is not None:
         numbers = [f"{a}/{b}" for a in numbers for b in _number_forms(record.total)] + numbers
-    tail = "%" if kind == "percent" else ""
-    found: list[tuple[int, int, int]] = []  # (-score, start, end)
-    words = [w for w in (record.unit, record.head) if w]
+    tail = "%" if _value(record.kind) == "percent" else ""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: no spelled numbers
+        lowered = ""
+    words = [w.lower() for w in (record.unit, record.head) if w]
     spelled = NUMBER_WORDS.get(int(record.value)) if float(record.value).is_integer() else None
-    for form in numbers + ([spelled] if spelled and record.total is None else []):
-        pattern = r"(?<![\d.,/])" + re.escape(form) + r"(?![\d/]|[.,]\d)"
-        if form == spelled:
-            pattern = r"(?<!\w)" + re.escape(form) + r"(?!\w)"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
-            start, end = match.span()
-            rest = text[end:]
-            if tail and rest.startswith(tail):
+    forms = [(form, False) for form in numbers]
+    if spelled and record.total is None and lowered:
+        forms.append((spelled, True))
+    found: list[tuple[int, int, int]] = []  # (-score, start, end)
+    for form, is_word in forms:
+        for start, end in _occurrences(form, text, lowered, is_word):
+            if tail and text.startswith(tail, end):
                 end += len(tail)
-                rest = rest[len(tail) :]
+            lead = end
+            while lead < len(text) and text[lead] == " ":
+                lead += 1
             score = 0
             for n, word in enumerate(words):
-                lead = len(rest) - len(rest.lstrip())
-                if rest[lead : lead + len(word)].lower() == word.lower():
-                    end += lead + len(word)
-                    score = 2 - n
+                if text[lead : lead + len(word)].lower() == word:
+                    end, score = lead + len(word), 2 - n
                     break
-            if score or form != spelled:
+            if score or not is_word:
                 found.append((-score, start, end))
     return [(start, end) for _, start, end in sorted(found)]
 

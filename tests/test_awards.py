@@ -81,6 +81,26 @@ ISSUER_OF = [
         "Ông Hà Văn Lực nhận Bằng khen của Thủ tướng Chính phủ.",
         [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
     ),
+    # youth unions, border posts, district party committees, mass organisations with lowercase words
+    (
+        "Anh Lò Văn Sinh nhận giấy khen của Huyện đoàn Mường Tè.",
+        [{"type": "Giấy khen", "issuer": "Huyện đoàn Mường Tè", "recipients": ["Lò Văn Sinh"]}],
+    ),
+    (
+        "Tổ tự quản bản Na Hang nhận giấy khen của Đồn trưởng Đồn Biên phòng Pa Sào.",
+        [{"type": "Giấy khen", "issuer": "Đồn trưởng Đồn Biên phòng Pa Sào"}],
+    ),
+    (
+        "Ông Vũ Văn Cần nhận Bằng khen của Trung ương Hội Cựu chiến binh Việt Nam.",
+        [{"type": "Bằng khen", "issuer": "Trung ương Hội Cựu chiến binh Việt Nam"}],
+    ),
+    (
+        "Chi đoàn thôn Đông nhận giấy khen của Quận ủy Tân Bình và Đoàn Thanh niên Công an quận.",
+        [
+            {"type": "Giấy khen", "issuer": "Quận ủy Tân Bình"},
+            {"type": "Giấy khen", "issuer": "Đoàn Thanh niên Công an quận"},
+        ],
+    ),
     # the agent after "do", with or without its verb; "do" giving a reason names nobody
     (
         "Tập thể Công an xã Đông Lâm nhận Giấy khen do Giám đốc Công an tỉnh trao tặng.",

@@ -94,6 +94,8 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             end = cursor = tok.end()
             after_capital = word[0].isupper()
             continue
+        if word == "và" and lex.issuer_start.match(text, tok.end() + 1):
+            break  # "của Quận ủy A và Đoàn Thanh niên B": a second issuer, not a word of the first
         if after_capital and _closes_name(text, tok.end(), limit, lex):
             end = cursor = tok.end()
             after_capital = False

@@ -86,15 +86,52 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
 
 
+def _in_memory(engine: Engine) -> bool:
+    database = engine.url.database or ""
+    return database in {"", ":memory:"} or "mode=memory" in str(engine.url)
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """The engine the migrations run on: on SQLite, one whose transactions include the DDL.
+
+    Python's sqlite3 commits on its own before every CREATE, ALTER or DROP, so a migration
+    killed or failing half-way would leave tables without their ``alembic_version`` row, and
+    the store could never be opened again ("table article already exists").  On this engine
+    the driver leaves transactions alone and each one is a ``BEGIN IMMEDIATE``: the whole
+    upgrade is committed or nothing is, and processes opening one new file wait for each
+    other.  (An in-memory database lives in its engine's one connection: it keeps its own.)
+    """
+    if engine.dialect.name != "sqlite" or _in_memory(engine):
+        return engine
+    from sqlalchemy.pool import NullPool
+
+    migrating = create_engine(engine.url, poolclass=NullPool)
+
+    def connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # no implicit BEGIN/COMMIT from the driver
+        _sqlite_pragmas(dbapi_connection, record)
+
+    def begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(migrating, "connect", connect)
+    event.listen(migrating, "begin", begin)
+    return migrating
+
+
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration (a no-op on an up-to-date database)."""
+    """Apply every pending migration (a no-op on an up-to-date database), all or nothing."""
     from alembic import command
 
+    migrating = _migration_engine(engine)
     try:
-        with _migration_lock(engine):
-            command.upgrade(_alembic_config(engine), "heads")
+        with _migration_lock(migrating):
+            command.upgrade(_alembic_config(migrating), "heads")
     except Exception as exc:  # alembic and drivers raise many types; the user needs one message
         raise StoreError(f"cannot open or migrate the database {engine.url!r}: {exc}") from exc
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
 
 
 def open_store(db: str | None = None) -> Engine:

@@ -253,3 +253,73 @@ def test_upgrading_an_old_store_keeps_reviewed_records(db_url: str) -> None:
     with transaction(engine) as s:
         assert add_page(s, PAGE, URL).outcome is Outcome.unchanged
     engine.dispose()
+
+
+_KILLED_MID_MIGRATION = """
+import os, signal, sys
+import alembic.runtime.migration as migration
+from store.db import open_store
+run = migration.MigrationContext.run_migrations
+def run_then_die(self, **kw):
+    run(self, **kw)  # every table created, nothing committed yet
+    os.kill(os.getpid(), signal.SIGKILL)
+migration.MigrationContext.run_migrations = run_then_die
+open_store(sys.argv[1])
+"""
+
+
+def test_a_first_open_killed_mid_migration_leaves_a_store_that_opens(db_url: str) -> None:
+    """SIGKILL while the schema is being created: the next open creates it (nothing half-made)."""
+    import signal
+    import subprocess
+    import sys
+
+    import sqlalchemy as sa
+
+    from store.db import make_engine
+
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_MIGRATION, db_url], capture_output=True, timeout=60
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    probe = make_engine(db_url)
+    assert sa.inspect(probe).get_table_names() == []  # the killed migration left nothing behind
+    probe.dispose()
+    engine = open_store(db_url)
+    with transaction(engine) as s:
+        assert add_page(s, PAGE, URL).outcome is Outcome.new
+    engine.dispose()
+
+
+def test_a_failing_upgrade_keeps_the_old_schema_and_its_data(db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import alembic.runtime.migration as migration
+    import sqlalchemy as sa
+    from alembic import command
+
+    from store.db import _alembic_config, make_engine, upgrade
+
+    engine = make_engine(db_url)
+    command.upgrade(_alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(sa.text("insert into article (id, url, created_at) values (1, :url, :at)"),
+                     {"url": URL, "at": dt.datetime(2025, 8, 12, tzinfo=dt.UTC)})  # fmt: skip
+    before = sorted(sa.inspect(engine).get_table_names())
+    run = migration.MigrationContext.run_migrations
+
+    def run_then_fail(self, **kw):  # type: ignore[no-untyped-def]
+        run(self, **kw)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(migration.MigrationContext, "run_migrations", run_then_fail)
+    with pytest.raises(StoreError, match="disk full"):
+        upgrade(engine)
+    engine.dispose()
+    assert sorted(sa.inspect(engine).get_table_names()) == before
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalars().all() == ["0001"]
+        assert conn.execute(sa.text("select url from article")).scalars().all() == [URL]
+    monkeypatch.setattr(migration.MigrationContext, "run_migrations", run)
+    upgrade(engine)  # and the upgrade goes through once the cause is gone
+    with Session(engine) as s:
+        assert s.get(Article, 1).url == URL
+    engine.dispose()

@@ -550,6 +550,20 @@ PLANS = [
         " bảo vệ ANTQ” năm 2025.",
         D(2025, 6, 1),
     ),
+    # a task listed with no subject, in a sentence that dates nothing
+    (
+        "Đồng thời, tổ chức lễ ra mắt lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở trang trọng.",
+        D(2025, 6, 1),
+    ),
+    (
+        "Phần hội gồm các hoạt động văn nghệ; tổ chức gặp mặt, giao lưu, tọa đàm giữa các điển hình.",
+        D(2025, 6, 1),
+    ),
+    # held in many places: festivals reviewed, none reported
+    (
+        "Tại tỉnh Hòa Sơn, Ngày hội toàn dân bảo vệ ANTQ đã được tổ chức tại 76 đơn vị cấp xã, 117 thôn.",
+        D(2025, 9, 1),
+    ),
     # what the festival day is, what a text is about, a report reviewing its years
     (
         "Thủ tướng Chính phủ đã lấy ngày 19/8 hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.",

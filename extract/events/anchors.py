@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract.document import Sentence
 from extract.events.article import Article
 from extract.events.mentions import Mention
 
@@ -20,6 +21,8 @@ PERIOD_PREFIX = "period:"
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # A headline opening on its verb: "Tổ chức Ngày hội ..." (only spaces and quotes before the verb).
 _OPENING_VERB = re.compile(r"[\s“\"']*\w")
+# Punctuation that opens a clause (for a verb with no subject before it).
+_CLAUSE_PUNCT = re.compile(r"[,;:(–]|\s-\s")
 # Before a date that opens a clause: a comma or dash ending the text before it.
 _CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
@@ -111,14 +114,14 @@ def strength(article: Article, m: Mention) -> int:
             return 0
         window = int(article.settings.get("strict_verb_window", 40))
         near = max(seg_start, m.start - window)
-        if live_verb(article, text[near : m.start], near):
+        if live_verb(article, text[near : m.start], near, s):
             return 3
         return 2 if prev is None and article.leading_date(s) else headline
     # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
     after = text[m.end : seg_end] if nxt is None else ""
     if headline and _OPENING_VERB.match(before) and article.words.organize.match(before.strip()):
         before = ""  # "Tổ chức Ngày hội ...": a headline with no subject names a task, reports nothing
-    if live_verb(article, before, seg_start) or live_verb(article, after, m.end):
+    if live_verb(article, before, seg_start, s) or live_verb(article, after, m.end):
         return 3
     if prev is None and article.leading_date(s):
         return 2
@@ -147,6 +150,9 @@ def reviewed(article: Article, m: Mention) -> bool:
     s, text = m.sentence, article.text
     clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s.start, m.start)), default=s.start)
     before = text[clause_start : m.start]
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end, s.end)), s.end)
+    if article.words.held_at_many.search(text, m.end, clause_end):
+        return True  # "Ngày hội được tổ chức tại 76 đơn vị cấp xã": many festivals
     if article.words.counted.search(before) or article.words.counted_subject.search(before):
         return True
     if article.dates_in(s):
@@ -161,14 +167,31 @@ def reviewed(article: Article, m: Mention) -> bool:
     )
 
 
-def live_verb(article: Article, segment: str, offset: int) -> bool:
-    """Whether ``segment`` has an organising verb not governed by a plan or request word."""
+def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | None = None) -> bool:
+    """Whether ``segment`` has an organising verb not governed by a plan or request word.
+
+    With ``sentence``, a verb opening its clause with no subject ("Đồng thời, tổ chức lễ ra mắt
+    ...", "...; tổ chức gặp mặt, giao lưu") in a sentence that dates nothing is a task listed in
+    a plan or a programme, not a gathering reported.
+    """
     words = article.words
     for verb in words.organize.finditer(segment):
-        window = article.text[max(0, offset + verb.start() - 40) : offset + verb.start()]
-        if not words.plan.search(re.split(r"[.;]", window)[-1]):
-            return True
+        at = offset + verb.start()
+        window = article.text[max(0, at - 40) : at]
+        if words.plan.search(re.split(r"[.;]", window)[-1]):
+            continue
+        if sentence is not None and _subjectless(article, at, sentence):
+            continue
+        return True
     return False
+
+
+def _subjectless(article: Article, at: int, sentence: Sentence) -> bool:
+    """Whether the verb at ``at`` opens its clause (after connectives only) in an undated sentence."""
+    if article.dates_in(sentence):
+        return False
+    clause = _CLAUSE_PUNCT.split(article.text[sentence.start : at])[-1]
+    return article.words.connective.fullmatch(clause) is not None
 
 
 def neighbours(article: Article, m: Mention) -> tuple[Mention | None, Mention | None]:

@@ -27,6 +27,8 @@ class Words:
     counted: re.Pattern[str]
     counted_subject: re.Pattern[str]
     follow_on: re.Pattern[str]
+    connective: re.Pattern[str]
+    held_at_many: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -62,6 +64,13 @@ def _compile(rules: RuleSet) -> Words:
         counted_subject=re.compile(
             rf"(?i){EDGE_L}(?:{words('count_intros')})\s+(?:(?:{words('count_qualifiers')})\s+)?\d"
             r"|(?<![\d/.,])\d{1,3}(?:[.,]\d+)?\s*%"
+        ),
+        # a clause of connectives only, before a verb with no subject (used with .fullmatch)
+        connective=re.compile(rf"(?i)[\W_]*(?:(?:{words('connectives')}){EDGE_R}[\W_]*)*"),
+        # "được tổ chức tại 76 đơn vị", "tổ chức ở hơn 300 điểm": held in many places
+        held_at_many=re.compile(
+            rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('location_markers')})\s+"
+            rf"(?:(?:{words('count_qualifiers')})\s+)?\d"
         ),
         follow_on=re.compile(rf"(?i)\W*(?:{words('follow_on_cues')}){EDGE_R}"),  # used with .match
     )

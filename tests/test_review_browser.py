@@ -243,6 +243,9 @@ def test_review_with_the_keyboard_edit_and_export(chromium: Path, server: tuple[
             and other.evaluate("document.querySelector('.article-pane').scrollTop") > 0
         )
         other.screenshot(path=str(ARTIFACTS / "conflict.png"))
+        other.set_viewport_size({"width": 820, "height": 900})  # one column: the page scrolls to it
+        other.goto(f"{base}/records/figures/{long_figure}?status=all")
+        expect(other.locator("#focus")).to_be_in_viewport()
         assert _status(db, long_figure)[0] == ReviewStatus.accepted
         browser.close()
 

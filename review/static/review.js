@@ -86,6 +86,8 @@
     if (wide && room > 240) pane.style.maxHeight = room + "px";
     if (mark.textContent && pane.scrollHeight > pane.clientHeight) {
       pane.scrollTop = Math.max(0, mark.offsetTop - pane.clientHeight / 3);
+    } else if (mark.textContent && !wide && !document.getElementById("conflict")) {
+      mark.scrollIntoView({ block: "center" }); // one column: the page itself scrolls
     }
   }
 })();

@@ -412,6 +412,19 @@ CONSTRUCTIONS = [
         "Trung tướng Đỗ Văn Lâm, Trưởng Ban Chỉ đạo “Toàn dân bảo vệ an ninh Tổ quốc” Trung ương, phát biểu.",
         [("Đỗ Văn Lâm", "Trung tướng", ["Trưởng Ban Chỉ đạo “Toàn dân bảo vệ an ninh Tổ quốc” Trung ương"])],
     ),
+    # level words abbreviated with a dot, and a place written as an abbreviation
+    (
+        "Phó Chủ tịch UBND TP.HCM Lý Văn Hòa dự lễ.",
+        [("Lý Văn Hòa", None, ["Phó Chủ tịch UBND TP.HCM"])],
+    ),
+    (
+        "Ông Trần Văn Bảy, Chủ tịch UBND P.Tân Định, cho biết.",
+        [("Trần Văn Bảy", None, ["Chủ tịch UBND P.Tân Định"])],
+    ),
+    (
+        "Đại tá Lê Văn Hào, Trưởng Công an H.Đắk Rông phát biểu.",
+        [("Lê Văn Hào", "Đại tá", ["Trưởng Công an H.Đắk Rông"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",

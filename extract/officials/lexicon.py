@@ -48,6 +48,7 @@ class Lexicon:
         self.level_kind = {
             keys: kind for name, kind in LEVEL_KINDS.items() for keys in Phrases(lex(name)).original
         }
+        self.dotted_levels = Phrases(lex("dotted_levels"))
         self.governors = Phrases(lex("post_governors"))
         self.award_links = frozenset(fold(w) for w in lex("award_links"))
         self.award_nouns = Phrases(lex("award_nouns"))
@@ -85,6 +86,16 @@ class Lexicon:
         while j < len(toks) and is_name_syllable(toks[j].text) and not self.starts_phrase(toks, j):
             j += 1
         return j
+
+    def level_at(self, toks: Sequence[Token], k: int) -> tuple[str, ...] | None:
+        """The level word at ``k``; an abbreviation ("P", "TP") only when a dot follows it."""
+        level = self.levels.match(toks, k)
+        if level is None:
+            return None
+        dotted = k + len(level) < len(toks) and toks[k + len(level)].text == "."
+        if len(level) == 1 and len(level[0]) == 1 and not dotted:
+            return None  # "P", "Q", "H" alone are no level words
+        return level
 
     def level_before(self, toks: Sequence[Token], i: int) -> bool:
         """Whether a level word ("xã", "tổ dân phố") ends right before ``i``: what follows is a place."""

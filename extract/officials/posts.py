@@ -88,7 +88,7 @@ class PostReader:
             body = self.lex.bodies.match(toks, k)
             if body and len(body) == 1 and not tok.text[0].isupper():
                 body = None  # "tổ", "phòng", "ban" in lowercase are ordinary words
-            level = self.lex.levels.match(toks, k)
+            level = self.lex.level_at(toks, k)
             titled = tok.text[0].isupper()
             org = self.lex.org_words.match(toks, k)
             if org and not (titled or (open_topic and not seen_level)):
@@ -98,9 +98,15 @@ class PostReader:
             longest = max(len(body or ()), len(org or ()))
             if level and (len(level) > longest or (len(level) == longest and not titled)):
                 place_start = k + len(level)
-                if place_start < len(toks) and toks[place_start].text == "." and level == ("tp",):
-                    place_start += 1
+                if (
+                    place_start < len(toks)
+                    and toks[place_start].text == "."
+                    and level in self.lex.dotted_levels
+                ):
+                    place_start += 1  # "TP. Buôn Ma Thuột", "P.Bến Thành"
                 run_end = self.lex.run_end(toks, place_start)
+                if run_end == place_start and place_start < len(toks) and is_code(toks[place_start].text):
+                    run_end = place_start + 1  # "TP.HCM", "TP HCM": a place written as an abbreviation
                 if run_end == place_start:
                     run_end = self._unit_number(toks, place_start)  # "phường 5", "khu dân cư số 3"
                     if (

@@ -158,6 +158,21 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return settings
 
 
+def _redis_problem(frontier: str) -> str | None:
+    """Why the Redis server at ``frontier`` cannot be used, or None when it answers."""
+    import redis
+
+    try:
+        client = redis.Redis.from_url(frontier, socket_connect_timeout=5, socket_timeout=5)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except (redis.RedisError, OSError, ValueError) as err:
+        return str(err) or type(err).__name__
+    return None
+
+
 def _value(text: str) -> Any:
     try:
         return json.loads(text)
@@ -254,6 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_SETUP
     if args.frontier and not args.frontier.startswith(("redis://", "rediss://", "unix://")):
         _say(f"error: --frontier expects redis://HOST:PORT/N, got {args.frontier!r}")
+        return EXIT_SETUP
+    if args.frontier and (problem := _redis_problem(args.frontier)):
+        # Checked here: once Scrapy has started, a refused connection surfaces only as
+        # "Engine slot not assigned".
+        _say(f"error: cannot reach the Redis frontier {_redacted(args.frontier)}: {problem}")
         return EXIT_SETUP
     BOARD.live = sys.stderr.isatty() and settings.getfloat("ANTQ_PROGRESS_INTERVAL") > 0
 

@@ -241,6 +241,19 @@ def test_unknown_source_and_nothing_to_crawl(capsys: pytest.CaptureFixture[str])
     assert "nothing to crawl" in capsys.readouterr().err
 
 
+def test_a_frontier_that_cannot_be_used_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--url", "http://127.0.0.1:9/", "--db", "sqlite://", "--no-progress"]
+    assert run_main([*base, "--frontier", "http://127.0.0.1:6379/0"]) == 2
+    assert "--frontier expects redis://HOST:PORT/N" in capsys.readouterr().err
+    assert run_main([*base, "--frontier", "redis://lan:secret@127.0.0.1:1/0"]) == 2  # nothing listens there
+    err = capsys.readouterr().err
+    assert (
+        "error: cannot reach the Redis frontier redis://127.0.0.1:1/0: " in err
+        and "Connection refused" in err
+    )
+    assert "secret" not in err
+
+
 def test_cli_commands() -> None:
     app = typer.Typer()
     app.command()(crawl_cli.crawl)

@@ -131,6 +131,8 @@ def test_first_crawl_is_polite(first) -> None:
         tried, retried = site.times[path][:2]  # the 503 answered on the retry; the 500 given up after it
         assert retried - tried >= BACKOFF, path
     assert len(site.times["/loi/may-chu-500001.html"]) == 2  # RETRY_TIMES=1, then reported as given up
+    tried, retried = site.times["/loi/cham-qua-600001.html"][:2]  # a timeout is retried after a backoff too
+    assert retried - tried >= float(FAST["DOWNLOAD_TIMEOUT"]) + BACKOFF
 
 
 def test_first_crawl_stores_each_article_once(first) -> None:

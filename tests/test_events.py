@@ -330,6 +330,17 @@ EVENTS = [
         D(2025, 7, 10),
         [{"type": "so_ket", "date": None, "location": "tỉnh Hòa Sơn"}],
     ),
+    (  # a programme of talks ("chương trình tuyên truyền") is a briefing like a "hội nghị tuyên truyền"
+        "Chiều 5/9, Công an xã Nậm Cang tổ chức chương trình tuyên truyền, phổ biến pháp luật cho Nhân dân.",
+        D(2025, 9, 6),
+        [{"type": "trien_khai", "date": "2025-09-05", "location": "xã Nậm Cang"}],
+    ),
+    (  # no publication date: the sentence's own year dates a gathering of its own
+        "Sáng 29-2, tại xã Đông Lâm, Ủy ban MTTQ huyện Mường Tà tổ chức phát động phong trào Toàn dân bảo vệ"
+        " an ninh Tổ quốc năm 2024.",
+        None,
+        [{"type": "khac", "date": "2024-02-29", "location": "xã Đông Lâm"}],
+    ),
     (  # a get-together organised ("tổ chức gặp mặt")
         "Sáng 17-8, Công an thị xã Yên Hòa tổ chức gặp mặt các thế hệ cán bộ, chiến sĩ.",
         D(2025, 8, 18),

@@ -505,6 +505,9 @@ TRAPS = [
     "Ngọc Lâm là 1 trong những xã dẫn đầu.",
     # a label before a colon counts only with a listed head
     "Đường dây nóng: 113.",
+    # a number word right after a number is a noun ("01 năm": one year); "BCĐ 138" is a name
+    "Ban Chỉ đạo tổ chức sơ kết 01 năm hoạt động của mô hình.",
+    "Thành viên BCĐ 138 huyện dự hội nghị.",
     # levels in a name: "chính quyền 2 cấp"
     "Triển khai mô hình chính quyền địa phương 2 cấp từ ngày 1/7.",
     # a page counter written as a label

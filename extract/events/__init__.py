@@ -89,6 +89,10 @@ def _build(
         _, covered = period(article, m, after_trigger=False)
     if anchor.type.value not in article.setting_list("own_year_types"):
         own_year = None
+    elif own_year is None and article.document.published is None and covered and covered.isdigit():
+        # no publication date: the year the sentence gives ("Sáng 29-2, ... tổ chức phát động phong
+        # trào ... năm 2024") dates a gathering of its own year better than nothing
+        own_year = int(covered)
     date = event_date(article, anchor, related, own_year, earlier)
     by = organizer(article, anchor)
     unit = location(article, anchor, by)

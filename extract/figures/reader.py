@@ -213,6 +213,8 @@ class SentenceReader:
             return True
         if numeral.single_word and r.number_word_compounds.ends(keys, i + 1):
             return True  # "cuối năm xã đạt": "năm" is the year
+        if numeral.single_word and i > 0 and self.tokens[i - 1].is_number:
+            return True  # "sơ kết 01 năm hoạt động": a number word after a number is a noun ("year")
         if numeral.rule == "number_words" and r.settings.names_capitalised:
             if first.text[0].isupper() and not self._opens_clause(i):
                 return True  # "quận Hai Bà Trưng", "huyện Ba Vì"

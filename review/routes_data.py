@@ -73,6 +73,7 @@ def figure_check_page(request: Request, account: Reader) -> Response:
         "shown": shown,
         "variants_shown": None if flt.group else VARIANTS_SHOWN,
         "single": bool(flt.group),
+        "here": with_query("/figures", params),  # where a decision on one of its figures returns
     }
     return render(request, "figures.html", context)
 
@@ -93,6 +94,7 @@ def timeline_page(request: Request, account: Reader) -> Response:
         "query": urlencode(params),
         "province_groups": [(SCHEME_LABELS[s], provinces(s)) for s in ("new", "old")],
         "event_types": list(charts.TYPE_COLOURS),
+        "here": with_query("/timeline", dict(request.query_params)),
     }
     return render(request, "timeline.html", context)
 

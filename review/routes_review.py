@@ -52,6 +52,15 @@ def _form_filter(form: Any) -> queue.QueueFilter:
     return queue.QueueFilter.parse(dict(parse_qsl(str(form.get("q") or ""))))
 
 
+BACK_PAGES = ("/figures", "/timeline")  # pages that send a reader to a record and want them back
+
+
+def _back(value: Any) -> str | None:
+    """The figure check or timeline page a record was opened from, to return to after a decision."""
+    target = safe_next(str(value)) if value else None
+    return target if target and target.startswith(BACK_PAGES) else None
+
+
 def _not_found(request: Request, message: str) -> Response:
     return render(request, "error.html", {"title": "Not found", "message": message}, 404)
 
@@ -136,13 +145,16 @@ async def queue_bulk_accept(request: Request, account: Reviewer) -> Response:
     return redirect(back)
 
 
-def _record_context(request: Request, view: detail.RecordView, flt: queue.QueueFilter) -> dict[str, Any]:
+def _record_context(
+    request: Request, view: detail.RecordView, flt: queue.QueueFilter, back: str | None = None
+) -> dict[str, Any]:
     params = flt.params()
-    query = urlencode(params)
+    query = urlencode({**params, **({"back": back} if back else {})})
     base = f"/records/{view.kind}/{view.row.id}"
     return {
         "view": view,
         "flt": flt,
+        "back": back,
         "query": query,
         "base": base,
         "next_url": with_query(f"{base}/next", params),
@@ -160,7 +172,8 @@ def record_page(request: Request, kind: str, record_id: int, account: Reader) ->
             view = detail.load(session, kind, record_id)
     except (RecordNotFound, UnknownKind) as exc:
         return _not_found(request, str(exc))
-    return render(request, "record.html", _record_context(request, view, flt))
+    back = _back(request.query_params.get("back"))
+    return render(request, "record.html", _record_context(request, view, flt, back))
 
 
 def _edit_page(
@@ -172,8 +185,9 @@ def _edit_page(
     errors: dict[str, str],
     status: int = 200,
     conflict: VersionConflict | None = None,
+    back: str | None = None,
 ) -> Response:
-    context = _record_context(request, view, flt)
+    context = _record_context(request, view, flt, back)
     context.update(
         specs=editform.specs(view.kind),
         values=values,
@@ -196,34 +210,40 @@ def edit_page(request: Request, kind: str, record_id: int, account: Reader) -> R
     except (RecordNotFound, UnknownKind) as exc:
         return _not_found(request, str(exc))
     values = editform.form_values(kind, view.fields)
-    return _edit_page(request, view, flt, values, view.row.version, {})
+    back = _back(request.query_params.get("back"))
+    return _edit_page(request, view, flt, values, view.row.version, {}, back=back)
 
 
 @router.post("/records/{kind}/{record_id}/edit", response_class=HTMLResponse)
 async def edit_submit(request: Request, kind: str, record_id: int, account: Reviewer) -> Response:
     form = await request.form()
     flt = _form_filter(form)
+    back = _back(form.get("back"))
     version = str(form.get("version") or "")
     try:
         with Session(request.app.state.engine) as session:
             view = detail.load(session, kind, record_id)
     except (RecordNotFound, UnknownKind) as exc:
         return _not_found(request, str(exc))
-    values = {k: str(v) for k, v in form.items() if k not in ("csrf_token", "version")}
+    values = {k: str(v) for k, v in form.items() if k not in ("csrf_token", "version", "back")}
     if not version.isdigit():
-        return _edit_page(request, view, flt, values, view.row.version, {"version": "missing"}, 400)
+        return _edit_page(
+            request, view, flt, values, view.row.version, {"version": "missing"}, 400, back=back
+        )
     try:
         changes = editform.parse(kind, form)
         with transaction(request.app.state.engine) as session:
             edit(session, kind, record_id, int(version), account.name, changes)
     except InvalidEdit as exc:
-        return _edit_page(request, view, flt, values, int(version), exc.errors, 422)
+        return _edit_page(request, view, flt, values, int(version), exc.errors, 422, back=back)
     except VersionConflict as conflict:
         # Keep what the reviewer typed, shown beside the record as it is now; saving again
         # is a deliberate choice made on the current version.
-        return _edit_page(request, view, flt, values, view.row.version, {}, 409, conflict)
+        return _edit_page(request, view, flt, values, view.row.version, {}, 409, conflict, back)
     flash(request, f"Saved: {kind} #{record_id} is now edited.")
-    return redirect(with_query(f"/records/{kind}/{record_id}", flt.params()))
+    return redirect(
+        with_query(f"/records/{kind}/{record_id}", {**flt.params(), **({"back": back} if back else {})})
+    )
 
 
 # Generic paths last: /records/{kind}/{id}/edit above must win over /{direction} and /{action}.
@@ -253,10 +273,11 @@ def _conflict_page(
     flt: queue.QueueFilter,
     conflict: VersionConflict,
     attempted: str,
+    back: str | None = None,
 ) -> Response:
     with Session(request.app.state.engine) as session:
         view = detail.load(session, kind, record_id)
-    context = _record_context(request, view, flt)
+    context = _record_context(request, view, flt, back)
     context.update(conflict=conflict, attempted=attempted)
     return render(request, "record.html", context, 409)
 
@@ -269,22 +290,27 @@ async def record_action(
         return _not_found(request, f"no action {action!r}; use accept, reject, undo or edit")
     form = await request.form()
     flt = _form_filter(form)
+    back = _back(form.get("back"))
     version = str(form.get("version") or "")
     if not version.isdigit():
         return render(
             request, "error.html", {"title": "Bad request", "message": "the form lacks the version"}, 400
         )
+    here = with_query(f"/records/{kind}/{record_id}", {**flt.params(), **({"back": back} if back else {})})
     try:
         with transaction(request.app.state.engine) as session:
             ACTIONS[action](session, kind, record_id, int(version), account.name)
     except (RecordNotFound, UnknownKind) as exc:
         return _not_found(request, str(exc))
     except VersionConflict as conflict:
-        return _conflict_page(request, kind, record_id, flt, conflict, action)
+        return _conflict_page(request, kind, record_id, flt, conflict, action, back)
     except NothingToUndo as exc:
         flash(request, str(exc), "warning")
-        return redirect(with_query(f"/records/{kind}/{record_id}", flt.params()))
+        return redirect(here)
     done = {"accept": "Accepted", "reject": "Rejected", "undo": "Undone"}[action]
     flash(request, f"{done}: {kind} #{record_id}.")
-    default = with_query(f"/records/{kind}/{record_id}" + ("" if action == "undo" else "/next"), flt.params())
+    if action == "undo":  # stay: the reviewer decides again on what came back
+        return redirect(here)
+    # opened from the figure check or the timeline: back there; from the queue: the next record
+    default = back or with_query(f"/records/{kind}/{record_id}/next", flt.params())
     return redirect(safe_next(str(form.get("next") or default)))

@@ -7,7 +7,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import jsonschema
 import pytest
@@ -374,6 +376,30 @@ def test_figure_check_flags_conflicts_and_follows_reviews(figure_store: str) -> 
         one = c.get(f"/api/figures?group={group['key']}").json()["groups"]
         assert [g["key"] for g in one] == [group["key"]]
         assert c.get("/api/figures?province=nowhere").status_code == 422
+
+
+def test_a_figure_opened_from_the_figure_check_returns_there(figure_store: str) -> None:
+    here = "/figures?subject=t%E1%BB%95"  # "tổ", as the browser sends it
+    with client_for(figure_store) as c:
+        token = api_login(c, "lan")
+        page = c.get(here).text
+        links = re.findall(r'href="(/records/figures/(\d+)\?status=all&amp;back=([^"]+))"', page)
+        assert links and all(unquote(back) == here for _, _, back in links)
+        url, figure_id, back = links[0]
+        record = c.get(url.replace("&amp;", "&")).text
+        assert 'id="back-link">← figure check</a>' in record
+        assert f'<input type="hidden" name="back" value="{here}">' in record
+        edit = c.get(f"/records/figures/{figure_id}/edit?status=all&back={back}").text
+        assert f'<input type="hidden" name="back" value="{here}">' in edit
+        answer = c.post(
+            f"/records/figures/{figure_id}/reject",
+            data={"csrf_token": token, "version": "1", "q": "status=all", "back": here},
+        )
+        assert answer.status_code == 303 and answer.headers["location"] == here
+        assert f"Rejected: figures #{figure_id}" in c.get(here).text
+        for elsewhere in ["//evil.example/x", "https://evil.example/", "/api/export"]:  # only its own pages
+            shown = c.get(f"/records/figures/{figure_id}?back={quote(elsewhere, safe='')}").text
+            assert 'id="back-link"' not in shown and 'name="back"' not in shown
 
 
 def test_timeline_chart_counts_and_downloads_of_what_is_shown(figure_store: str) -> None:

@@ -148,7 +148,9 @@ class NameModel:
 
     def strength(self, words: Sequence[str]) -> Strength | None:
         """Whether ``words`` can be a personal name, and how surely; None when it cannot."""
-        if not self.min <= len(words) <= self.max + 1 or not all(is_name_syllable(w) for w in words):
+        # "K’Brơi", "H’Hiền": a prefixed given name may stand alone
+        shortest = 1 if words and self._prefixed(words[0]) else self.min
+        if not shortest <= len(words) <= self.max + 1 or not all(is_name_syllable(w) for w in words):
             return None
         first = fold(words[0])
         if len(words) > self.max and not (first in self.long_openers or self._prefixed(first)):

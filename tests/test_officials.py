@@ -425,6 +425,11 @@ CONSTRUCTIONS = [
         "Đại tá Lê Văn Hào, Trưởng Công an H.Đắk Rông phát biểu.",
         [("Lê Văn Hào", "Đại tá", ["Trưởng Công an H.Đắk Rông"])],
     ),
+    # a prefixed Central Highlands given name standing alone
+    (
+        "Bà H’Lin, Chi hội trưởng Chi hội Phụ nữ buôn Ea Sup, chia sẻ.",
+        [("H’Lin", None, ["Chi hội trưởng Chi hội Phụ nữ buôn Ea Sup"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",
@@ -623,6 +628,7 @@ def test_apostrophes_and_hyphens_stay_inside_one_token() -> None:
         ("Nguyễn VĂN An", None),
         ("H’Yên Niê", Strength.strong),  # a given-name prefix is as sure as a surname
         ("K'Tuyết Ha", Strength.strong),
+        ("K’Brơi", Strength.strong),  # a prefixed given name may stand alone; a surname may not
         ("Y Krông Hà Niê Mlô", Strength.weak),  # Ê Đê names may run one syllable longer
         ("Lò Văn Hà Niê Mlô", None),
     ],

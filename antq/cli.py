@@ -29,7 +29,7 @@ DbOption = Annotated[
 def _console(stderr: bool = True):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)  # an error stays one line
 
 
 def _open(db: str | None):  # type: ignore[no-untyped-def]
@@ -124,9 +124,14 @@ def export(
             count = write(session, sys.stdout, fmt, status_filter)
         else:
             tmp = output.with_name(output.name + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                count = write(session, out, fmt, status_filter)
-            tmp.replace(output)
+            try:
+                with tmp.open("w", encoding="utf-8", newline="") as out:
+                    count = write(session, out, fmt, status_filter)
+                tmp.replace(output)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                _console().print(f"[red]error:[/] cannot write {output}: {exc.strerror or exc}")
+                raise typer.Exit(2) from None
     _console().print(f"export: {count} articles" + (f" → {output}" if output else ""))
 
 

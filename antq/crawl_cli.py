@@ -85,7 +85,7 @@ def crawl(
         from antq.pipeline import extract_stored
         from store.db import StoreError, open_store
 
-        console = Console(stderr=True, highlight=False)
+        console = Console(stderr=True, highlight=False, soft_wrap=True)
         try:
             engine = open_store(db)
         except StoreError as exc:

@@ -51,6 +51,9 @@ def run_demo(db: str | None, output: Path, console: Any) -> int:
     if not DEMO_SITE.is_dir():
         console.print(f"[red]error:[/] the demo site is missing: {DEMO_SITE}")
         return 2
+    if not output.parent.is_dir():  # said before the crawl, not after it
+        console.print(f"[red]error:[/] cannot write {output}: no such folder {output.parent}")
+        return 2
     try:
         engine = open_store(db)
     except StoreError as exc:
@@ -70,8 +73,12 @@ def run_demo(db: str | None, output: Path, console: Any) -> int:
         summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else {}
     extracted = extract_stored(engine)
     console.print(f"extract:  {extracted.line()}")
-    with Session(engine) as session, output.open("w", encoding="utf-8") as out:
-        count = write(session, out, "json", StatusFilter.all)
+    try:
+        with Session(engine) as session, output.open("w", encoding="utf-8") as out:
+            count = write(session, out, "json", StatusFilter.all)
+    except OSError as exc:
+        console.print(f"[red]error:[/] cannot write {output}: {exc.strerror or exc}")
+        return 2
     console.print(f"export:   {count} articles → {output}")
     for error in extracted.errors + list(summary.get("failures", [])):
         console.print(f"  problem: {error}", markup=False)

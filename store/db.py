@@ -136,7 +136,15 @@ def upgrade(engine: Engine) -> None:
 
 def open_store(db: str | None = None) -> Engine:
     """An engine on an up-to-date schema."""
-    engine = make_engine(db)
+    from sqlalchemy.exc import NoSuchModuleError
+
+    try:
+        engine = make_engine(db)
+    except (NoSuchModuleError, ImportError, ValueError) as exc:  # an unknown scheme or driver
+        raise StoreError(
+            f"cannot open the database {db or os.environ.get('ANTQ_DB')!r}: {exc} "
+            "(try sqlite:///antq.db or postgresql://user@host/dbname)"
+        ) from exc
     upgrade(engine)
     return engine
 

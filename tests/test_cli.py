@@ -266,3 +266,21 @@ def test_a_changed_file_becomes_a_revision_not_a_duplicate(corpus: Path, tmp_pat
         numbers = s.exec(select(Revision.number).where(Revision.article_id == changed.id)).all()
         assert sorted(numbers) == [1, 2]
         assert "3 mô hình tự quản mới" in s.get(Revision, changed.current_revision_id).text
+
+
+def test_unusable_database_and_output_are_one_line_errors(tmp_path: Path) -> None:
+    long_name = tmp_path / ("a-very-long-folder-name-" * 4) / "missing-article.html"
+    code, _, err = _run("ingest", str(long_name), "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert code == 0 and [line for line in err.splitlines() if line.startswith("error:")] == [
+        f"error: {long_name}: no such file or folder"
+    ]  # one line however long the path
+    code, _, err = _run("export", "--db", "notadb://somewhere")
+    assert code == 2 and err.startswith("error: cannot open the database 'notadb://somewhere'")
+    assert len(err.strip().splitlines()) == 1
+    out = tmp_path / "no-such-folder" / "export.json"
+    code, _, err = _run("export", "--db", f"sqlite:///{tmp_path / 'x.db'}", "-o", str(out))
+    assert code == 2 and err.strip() == f"error: cannot write {out}: No such file or directory"
+    assert not out.parent.exists()
+    code, _, err = _run("demo", "--db", f"sqlite:///{tmp_path / 'x.db'}", "-o", str(out))
+    assert code == 2 and f"error: cannot write {out}: no such folder {out.parent}" in err
+    assert "crawl:" not in err  # refused before the crawl, not after it

@@ -20,7 +20,7 @@ from review import routes_api, routes_auth, routes_data, routes_review
 from review.auth import CsrfFailed, LoginRequired
 from review.queue import BadFilter
 from review.settings import Settings
-from review.web import HERE, redirect, render
+from review.web import HERE, flash, redirect, render
 from store.db import open_store
 
 SECURITY_HEADERS = {
@@ -92,8 +92,9 @@ def create_app(settings: Settings) -> FastAPI:
         if _is_api(request):
             return JSONResponse({"detail": exc.message}, status_code=401)
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        if request.method != "GET":  # the refused change is not replayed after login
+        if request.method != "GET":  # the refused change is not replayed after login: say so
             target = "/queue"
+            flash(request, f"Not saved: {exc.message} (a session ends after a working day).", "warning")
         return redirect(f"/login?next={quote(target, safe='')}")
 
     @app.exception_handler(CsrfFailed)

@@ -138,6 +138,8 @@ def test_form_writes_need_a_login_and_the_csrf_token(db: str, lan) -> None:  # t
         ]:
             answer = anonymous.post(url, data={"version": 1, "value": 3, "item": f"figures:{figure.id}:1"})
             assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+            login = anonymous.get(answer.headers["location"]).text
+            assert "Not saved: log in as a reviewer to change records" in login  # not lost silently
     for url, data in [
         (f"/records/figures/{figure.id}/reject", {"version": 1}),
         (f"/records/figures/{figure.id}/edit", {"version": 1, "value": "3"}),

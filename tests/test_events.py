@@ -454,6 +454,12 @@ FOLLOW_ON = [
         D(2025, 8, 10),
         [{"type": "ngay_hoi", "date": "2025-08-09", "location": "xã Tân Lập"}],
     ),
+    (  # a follow-on with no subject still reports: it takes the day of the event before it
+        "Chiều 27/1, Công an xã Tân Lập tổ chức hội nghị tổng kết phong trào năm 2025.\nDịp này, tổ chức lễ"
+        " ra mắt mô hình “Camera an ninh”.",
+        D(2026, 1, 28),
+        [{"type": "tong_ket", "date": "2026-01-27"}, {"type": "khac", "date": "2026-01-27"}],
+    ),
 ]
 
 

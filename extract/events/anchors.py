@@ -188,8 +188,8 @@ def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | 
 
 def _subjectless(article: Article, at: int, sentence: Sentence) -> bool:
     """Whether the verb at ``at`` opens its clause (after connectives only) in an undated sentence."""
-    if article.dates_in(sentence):
-        return False
+    if article.dates_in(sentence) or article.words.follow_on.match(article.text, sentence.start, at):
+        return False  # dated, or tied to the day of an event before ("Dịp này, tổ chức lễ ra mắt ...")
     clause = _CLAUSE_PUNCT.split(article.text[sentence.start : at])[-1]
     return article.words.connective.fullmatch(clause) is not None
 

@@ -442,6 +442,8 @@ MERGES = [
 ]
 
 TRAPS = [
+    # a vague tally of past awards, no issuer
+    "Công an xã Tân Lạc đạt danh hiệu “Đơn vị Quyết thắng” và được tặng nhiều bằng khen, giấy khen.",
     "Đại diện Ngân hàng Chính sách xã hội huyện trao tặng học bổng và kinh phí sửa nhà cho 5 học sinh nghèo.",
     "Đại tá Trần Văn Bình tặng hoa chúc mừng ngày hội.",
     "Doanh nghiệp trên địa bàn ủng hộ 50 triệu đồng cho quỹ an ninh xã.",

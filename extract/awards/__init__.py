@@ -13,7 +13,8 @@ Reading goes sentence by sentence, in modules with one job each:
 This module reads one sentence: coordinated distinctions ("Bằng khen, Giấy khen của A") share
 what follows the last; a later object of the same verb ("... cho 3 tập thể và Bằng khen cho 5
 cá nhân") shares the verb's subject and presenter.  A generic "khen thưởng" counts only with a
-named issuer, as type ``Khen thưởng``; one in a proposal or an aim ("đề nghị ... tặng") does not.
+named issuer, as type ``Khen thưởng``; one in a proposal or an aim ("đề nghị ... tặng") does not,
+nor distinctions counted vaguely with no issuer ("được tặng nhiều bằng khen, giấy khen").
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     kept = [
         m
         for m in mentions
-        if (m.type != lex.generic_type or m.issuer) and not lex.proposal.search(m.left_clause.split(",")[-1])
+        if (m.type != lex.generic_type or m.issuer)
+        and not lex.proposal.search(m.left_clause.split(",")[-1])
+        and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
     ]
     return merge(kept, rules, lex)
 

@@ -36,6 +36,7 @@ class Lexicon:
     numbers: dict[str, int]
     traps: re.Pattern[str]
     proposal: re.Pattern[str]
+    vague: re.Pattern[str]  # "nhiều" right before a distinction: a tally of past awards, no award
     person_title: re.Pattern[str]
     title_before: re.Pattern[str]  # a rank or form of address ending where a name starts
     not_name_starts: frozenset[str]
@@ -87,6 +88,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         number=re.compile(rf"(?i)^(?P<n>\d+|{alternation(list(numbers))})\s+"),
         numbers=numbers,
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
+        vague=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))})\s+$"),
         proposal=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('proposal_words'))}){EDGE_R}"),
         person_title=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))}){EDGE_R}"),
         title_before=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))})\s*$"),

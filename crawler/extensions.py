@@ -93,6 +93,8 @@ class Progress:
         self.crawler = crawler
         self.verbose = crawler.settings.getbool("ANTQ_VERBOSE")
         self.interval = crawler.settings.getfloat("ANTQ_PROGRESS_INTERVAL")
+        self.limit = crawler.settings.getint("ANTQ_MAX_PAGES")  # --max-pages, per spider
+        self.pages = 0
 
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
@@ -110,8 +112,15 @@ class Progress:
             Progress._ticker.start(self.interval, now=False)
 
     def response_received(self, response, request, spider) -> None:  # type: ignore[no-untyped-def]
-        if "frontier_url" in request.meta:  # robots.txt fetched by Scrapy itself is not a page
-            BOARD.fetched += 1
+        if "frontier_url" not in request.meta:  # robots.txt fetched by Scrapy itself is not a page
+            return
+        BOARD.fetched += 1
+        self.pages += 1
+        if self.limit and self.pages == self.limit:
+            from scrapy.utils.defer import deferred_from_coro
+
+            # The reason Scrapy's own page limit gives: a deliberate stop, the crawl is finished.
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="closespider_pagecount"))
 
     def outcome(self, url: str, outcome: str, detail: str) -> None:
         BOARD.outcomes[outcome] += 1

@@ -138,7 +138,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     settings.setmodule("crawler.settings", priority="project")
     settings.set("ANTQ_DB", resolve_url(args.db), priority="cmdline")
     if args.max_pages:
-        settings.set("CLOSESPIDER_PAGECOUNT", args.max_pages, priority="cmdline")
+        settings.set("ANTQ_MAX_PAGES", args.max_pages, priority="cmdline")
     if args.fresh:
         settings.set("ANTQ_FRESH", True, priority="cmdline")
     if args.verbose:

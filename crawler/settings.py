@@ -98,6 +98,9 @@ ANTQ_FRESH = False
 # A stored article with ETag/Last-Modified is re-checked (conditional request) when its last
 # fetch is older than this many seconds; without validators or sitemap lastmod it is not.
 ANTQ_REVALIDATE_AFTER = 24 * 3600
+# Stop a spider after this many fetched pages, counted as the progress line counts them (0 = no
+# limit).  Scrapy's CLOSESPIDER_PAGECOUNT also counts its own robots.txt requests.
+ANTQ_MAX_PAGES = 0
 # Seconds between progress-line redraws (0 = no live line, the summary is still printed).
 ANTQ_PROGRESS_INTERVAL = 1.0
 # A line per URL and its outcome, besides the give-ups always reported.

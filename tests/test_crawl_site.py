@@ -329,8 +329,8 @@ def test_max_pages_stops_the_crawl_and_the_next_one_skips_what_it_stored(tmp_pat
         requests = sum(site.hits.values())
         stored = stored_paths(db)
         second = run(site, db, tmp_path)
-    assert requests <= 11  # 10, and at most the one in flight when the limit is hit
-    assert first["fetched"] == requests - 1  # Scrapy's own robots.txt request is not counted as a page
+    assert first["fetched"] in {10, 11}  # 10, and at most the one in flight when the limit is hit
+    assert requests == first["fetched"] + 1  # Scrapy's own robots.txt request is not a page
     assert first["runs"][0]["reason"] == "closespider_pagecount" and first["runs"][0]["finished"]
     assert stored and all(site.full[p] == 1 for p in stored)  # not downloaded again
     assert second["outcomes"]["known"] >= len(stored)

@@ -126,6 +126,11 @@ def test_accept_from_the_record_page_goes_to_the_next_record(lan) -> None:  # ty
         assert s.exec(select(AuditEntry.actor)).all() == ["lan"]
     back = lan.get(f"/records/figures/{second.id}/prev?kind=figures")  # the accepted one left the queue
     assert back.headers["location"] == "/queue?kind=figures"
+    again = lan.post(
+        f"/records/figures/{first.id}/accept", data={"csrf_token": form_token(page.text), "version": 2}
+    )
+    assert again.status_code == 303  # accepting it again is recorded, and read as such
+    assert "(confirmed, nothing changed)" in lan.get(f"/records/figures/{first.id}").text
 
 
 def test_form_writes_need_a_login_and_the_csrf_token(db: str, lan) -> None:  # type: ignore[no-untyped-def]

@@ -232,6 +232,14 @@ ISSUER_SUBJECT = [
             {"type": "Khen thưởng", "issuer": "UBND xã Phú Lạc"},
         ],
     ),
+    (  # the author of the decision named as the subject
+        "Quyết định số 25/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 12 tập thể.",
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipient_count": 12}],
+    ),
+    (
+        "Tại buổi lễ, đã công bố Quyết định của Giám đốc Công an tỉnh về việc tặng Giấy khen cho 5 tập thể.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 5}],
+    ),
     (  # an event's organising board
         "Ban tổ chức trao giấy khen cho 4 đội đạt giải cao.",
         [{"type": "Giấy khen", "issuer": "Ban tổ chức", "rule": "issuer_grants"}],

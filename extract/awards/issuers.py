@@ -19,6 +19,9 @@ from extract.awards.people import names_person
 from extract.records import Official
 from extract.ruleset import RuleSet
 
+# "... của <issuer>" ending a subject that is no issuer itself (a decision, a letter).
+_OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
+
 
 def find_issuers(
     c: Clause, rules: RuleSet, lex: Lexicon, officials: Sequence[Official]
@@ -196,6 +199,10 @@ def _subject_issuers(
             bodies.insert(0, part)
     elif _whole_issuer(candidate, lex):
         bodies = [candidate]
+    elif (decision := _OF_AT_END.search(candidate)) and _whole_issuer(decision.group(1), lex):
+        bodies = [
+            decision.group(1)
+        ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
     else:
         return []
     if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant

@@ -296,15 +296,22 @@ EVENTS = [
         [{"type": "tong_ket", "date": "2024-12-20", "organizer": "UBND huyện Mê Linh"}],
     ),
     (  # who an online meeting links to stands between "hội nghị" and "tổng kết"; "Chiều nay 12/1"
-        "Chiều nay 12/1, UBND huyện Tân Hòa tổ chức hội nghị trực tuyến với các xã, thị trấn tổng kết công"
-        " tác xây dựng phong trào năm 2025.",
+        "Chiều nay 12/1, Công an huyện Tân Hòa tổ chức hội nghị trực tuyến với 18 điểm cầu tổng kết phong"
+        " trào bảo vệ an ninh năm 2025.",
         D(2026, 1, 12),
         [{"type": "tong_ket", "date": "2026-01-12", "location": "huyện Tân Hòa", "period": "2025"}],
     ),
     (  # "vừa tổng kết": a review reported without "hội nghị", undated
-        "UBND huyện Yên Hòa vừa tổng kết 10 năm thực hiện phong trào, giai đoạn 2015-2025.",
+        "Hội Nông dân huyện Yên Hòa vừa tổng kết 5 năm thực hiện mô hình tự quản, giai đoạn 2020-2025.",
         D(2025, 9, 1),
-        [{"type": "tong_ket", "date": None, "period": "2015-2025", "organizer": "UBND huyện Yên Hòa"}],
+        [
+            {
+                "type": "tong_ket",
+                "date": None,
+                "period": "2020-2025",
+                "organizer": "Hội Nông dân huyện Yên Hòa",
+            }
+        ],
     ),
     (  # a launch organised ("tổ chức phát động phong trào") is a gathering of its own
         "Sáng 3/3, tại xã Lũng Cao, Ủy ban MTTQ huyện Mường Tà tổ chức phát động phong trào Toàn dân bảo vệ"
@@ -313,10 +320,10 @@ EVENTS = [
         [{"type": "khac", "date": "2025-03-03", "location": "xã Lũng Cao"}],
     ),
     (  # a press conference; the festival day named second in a list of anniversaries is none
-        "Sáng 7/8, Bộ Công an tổ chức họp báo về các hoạt động kỷ niệm 80 năm Ngày truyền thống Công an"
-        " nhân dân, 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
-        D(2025, 8, 8),
-        [{"type": "khac", "date": "2025-08-07", "organizer": "Bộ Công an"}],
+        "Sáng 4/8, Công an tỉnh Hòa Sơn tổ chức họp báo giới thiệu chuỗi hoạt động kỷ niệm 80 năm Ngày truyền"
+        " thống Công an nhân dân, 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 5),
+        [{"type": "khac", "date": "2025-08-04", "organizer": "Công an tỉnh Hòa Sơn"}],
     ),
     (  # a headline naming the unit that holds its review, confirmed by the body ("Dự Hội nghị")
         "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025\nDự Hội nghị có lãnh đạo"
@@ -336,37 +343,31 @@ EVENTS = [
         [{"type": "trien_khai", "date": "2025-09-05", "location": "xã Nậm Cang"}],
     ),
     (  # no publication date: the sentence's own year dates a gathering of its own
-        "Sáng 29-2, tại xã Đông Lâm, Ủy ban MTTQ huyện Mường Tà tổ chức phát động phong trào Toàn dân bảo vệ"
-        " an ninh Tổ quốc năm 2024.",
+        "Sáng 12-3, tại xã Đông Lâm, Hội Cựu chiến binh huyện Mường Tà tổ chức phát động phong trào giữ gìn"
+        " an ninh thôn xóm năm 2024.",
         None,
-        [{"type": "khac", "date": "2024-02-29", "location": "xã Đông Lâm"}],
+        [{"type": "khac", "date": "2024-03-12", "location": "xã Đông Lâm"}],
     ),
     (  # a get-together organised ("tổ chức gặp mặt")
-        "Sáng 17-8, Công an thị xã Yên Hòa tổ chức gặp mặt các thế hệ cán bộ, chiến sĩ.",
-        D(2025, 8, 18),
-        [{"type": "khac", "date": "2025-08-17", "location": "thị xã Yên Hòa"}],
+        "Chiều 12-8, Công an thị xã Yên Hòa tổ chức gặp mặt cán bộ hưu trí nhân dịp ngày truyền thống.",
+        D(2025, 8, 13),
+        [{"type": "khac", "date": "2025-08-12", "location": "thị xã Yên Hòa"}],
     ),
     (  # a meeting to share experience
-        "Sáng 28/7, tại tỉnh Hòa Sơn, Bộ Công an tổ chức Hội nghị trao đổi kinh nghiệm về các mô hình.",
-        D(2025, 7, 29),
-        [{"type": "khac", "date": "2025-07-28", "location": "tỉnh Hòa Sơn"}],
+        "Ngày 3/9, Công an huyện Mường Tà tổ chức Hội nghị trao đổi kinh nghiệm xây dựng mô hình tự quản.",
+        D(2025, 9, 4),
+        [{"type": "khac", "date": "2025-09-03", "location": "huyện Mường Tà"}],
     ),
     (  # "TP" is "thành phố"
-        "Sáng 2/7, Ban Chỉ đạo 138 TP Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
-        D(2025, 7, 3),
-        [{"type": "ngay_hoi", "date": "2025-07-02", "location": "thành phố Hòa Sơn"}],
+        "Tối 6/8, Ban Chỉ đạo 138 TP Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 8, 7),
+        [{"type": "ngay_hoi", "date": "2025-08-06", "location": "thành phố Hòa Sơn"}],
     ),
     (  # the body reporting with its organiser beats the undated headline that has the verb too
-        "Xã Tân Lập tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nĐảng ủy – UBND – Ủy ban MTTQ xã Tân Lập"
-        " vừa long trọng tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        "Xã Tân Lập tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nĐảng ủy và Ủy ban MTTQ xã Tân Lập đã"
+        " tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại sân vận động xã.",
         D(2025, 8, 20),
-        [
-            {
-                "type": "ngay_hoi",
-                "location": "xã Tân Lập",
-                "organizer": "Đảng ủy – UBND – Ủy ban MTTQ xã Tân Lập",
-            }
-        ],
+        [{"type": "ngay_hoi", "location": "xã Tân Lập", "organizer": "Đảng ủy và Ủy ban MTTQ xã Tân Lập"}],
     ),
     (  # a date opening a later clause of the lead beats the undated headline
         "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nHướng tới kỷ niệm 80 năm Ngày truyền"
@@ -533,7 +534,7 @@ TRAPS = [
     "Chiều 5/8, UBND xã Nậm Cang tổ chức kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
     "Ngày 6/8, nhân dịp 20 năm ngày hội, Công an xã Nậm Cang tặng quà các gia đình chính sách.",
     # "Quốc hội thảo luận" (the National Assembly discusses) is no "hội thảo"
-    "Ngày 10.11, Quốc hội thảo luận tại tổ về dự án luật.",
+    "Chiều 3.6, Quốc hội thảo luận ở hội trường về dự án luật.",
     # the places that held the festival counted: many festivals reviewed, none reported
     "Toàn tỉnh có trên 300 điểm tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
     "100% khu dân cư trên địa bàn đã tổ chức Ngày hội toàn dân bảo vệ ANTQ.",
@@ -548,7 +549,7 @@ def test_not_events(text: str) -> None:
 # Plans, definitions and reports about the festival day, with the article's publication date.
 PLANS = [
     (  # dated after publication: a plan
-        "Theo kế hoạch, Ngày hội toàn dân bảo vệ an ninh Tổ quốc của huyện tổ chức từ ngày 5/7, đến"
+        "Theo lịch, Ngày hội toàn dân bảo vệ an ninh Tổ quốc của các thôn diễn ra từ ngày 5/7, đến"
         " ngày 15/8.",
         D(2025, 5, 20),
     ),
@@ -557,41 +558,47 @@ PLANS = [
         D(2025, 7, 30),
     ),
     (  # a headline with no subject names a task; the body is a plan ("kế hoạch", "việc tổ chức")
-        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc trang trọng, thiết thực\nTheo kế hoạch tổ chức"
-        " “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025 vừa được UBND huyện Mường Tà ban hành, việc"
-        " tổ chức Ngày hội phải bảo đảm an toàn.",
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tiết kiệm, an toàn\nKế hoạch của UBND huyện Mường"
+        " Tà nêu rõ, việc tổ chức Ngày hội phải tiết kiệm, tránh phô trương.",
         D(2025, 6, 1),
     ),
     (
-        "Ban Chỉ đạo phòng, chống tội phạm tỉnh Hòa Sơn đã ban hành Kế hoạch tổ chức “Ngày hội toàn dân"
-        " bảo vệ ANTQ” năm 2025.",
+        "UBND huyện Yên Hòa đã ban hành Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại các"
+        " thôn.",
         D(2025, 6, 1),
     ),
     # a task listed with no subject, in a sentence that dates nothing
     (
-        "Đồng thời, tổ chức lễ ra mắt lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở trang trọng.",
+        "Đồng thời, tổ chức lễ ra mắt tổ tự quản về an ninh, trật tự tại các thôn của xã.",
         D(2025, 6, 1),
     ),
     (
-        "Phần hội gồm các hoạt động văn nghệ; tổ chức gặp mặt, giao lưu, tọa đàm giữa các điển hình.",
+        "Chương trình có phần văn nghệ; tổ chức giao lưu, tọa đàm với các hộ kinh doanh.",
         D(2025, 6, 1),
     ),
     # held in many places: festivals reviewed, none reported
     (
-        "Tại tỉnh Hòa Sơn, Ngày hội toàn dân bảo vệ ANTQ đã được tổ chức tại 76 đơn vị cấp xã, 117 thôn.",
+        "Tại tỉnh Hòa Sơn, Ngày hội toàn dân bảo vệ ANTQ đã được tổ chức tại 54 đơn vị cấp xã, 230 thôn.",
         D(2025, 9, 1),
     ),
     # what the festival day is, what a text is about, a report reviewing its years
     (
-        "Thủ tướng Chính phủ đã lấy ngày 19/8 hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.",
+        "Từ năm 2005, ngày 19/8 hằng năm được chọn là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.",
         D(2025, 6, 1),
     ),
-    ("Như vậy, ngày 19/8/2005 là Ngày hội toàn dân bảo vệ an ninh Tổ quốc đầu tiên.", D(2025, 6, 1)),
     (
-        "Quyết định số 521 về “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” được ban hành năm 2005.",
+        "Theo tài liệu, ngày 19/8/2005 là Ngày hội toàn dân bảo vệ an ninh Tổ quốc lần đầu được tổ chức.",
         D(2025, 6, 1),
     ),
-    ("UBND tỉnh Hòa Sơn báo cáo tổng kết 10 năm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”.", D(2025, 6, 1)),
+    (
+        "Văn bản số 12 của huyện về “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” đã được gửi các xã.",
+        D(2025, 6, 1),
+    ),
+    (
+        "Trong báo cáo tổng kết 15 năm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”, huyện Yên Hòa nêu"
+        " nhiều kết quả.",
+        D(2025, 6, 1),
+    ),
 ]
 
 
@@ -602,7 +609,7 @@ def test_plans_and_definitions_are_no_events(text: str, published: dt.date) -> N
 
 # A day and month with no year, a little after publication, is still to come; much later, last year's.
 UPCOMING = [
-    ("từ ngày 2/7, đến ngày 10/8", D(2024, 5, 20), D(2024, 7, 2)),
+    ("từ ngày 4/7, đến ngày 12/8", D(2024, 5, 22), D(2024, 7, 4)),
     ("Tối 30/12, hội nghị", D(2026, 1, 2), D(2025, 12, 30)),
     ("Sáng 20/12, hội nghị", D(2026, 1, 5), D(2025, 12, 20)),
 ]

@@ -228,9 +228,9 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     # "mắt" counts cameras
     (
-        "Thành phố có 265 điểm mô hình với hơn 5.000 mắt camera an ninh.",
+        "Thành phố có 140 điểm mô hình với hơn 5.000 mắt camera an ninh.",
         [
-            (265, None, "count", None, "điểm mô hình", "điểm"),
+            (140, None, "count", None, "điểm mô hình", "điểm"),
             (5000, None, "count", "over", "mắt camera an ninh", "mắt camera"),
         ],
     ),
@@ -257,8 +257,8 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     # "bảo vệ dân phố" names the force, not the verb "bảo vệ"
     (
-        "Dự án luật tổ chức lại gần 12.000 bảo vệ dân phố, dân phòng trên địa bàn.",
-        [(12000, None, "count", "under", "bảo vệ dân phố, dân phòng", "bảo vệ dân phố")],
+        "Huyện hiện có gần 1.200 bảo vệ dân phố, dân phòng đang làm nhiệm vụ.",
+        [(1200, None, "count", "under", "bảo vệ dân phố, dân phòng", "bảo vệ dân phố")],
     ),
 ]
 
@@ -329,8 +329,8 @@ SUBJECTS: list[tuple[str, list[Row]]] = [
 # A bracketed abbreviation ends no clause: the subject stands before it.
 SUBJECTS.append(
     (
-        "Tội phạm về trật tự xã hội (TTXH) ở huyện Yên Hòa giảm 6,5% so với cùng kỳ.",
-        [(6.5, None, "percent", None, "Tội phạm", "Tội phạm")],
+        "Số vụ trộm cắp tài sản (TCTS) trên địa bàn huyện Yên Hòa giảm 6,5% so với năm trước.",
+        [(6.5, None, "percent", None, "vụ trộm cắp tài sản", "vụ")],
     )
 )
 
@@ -506,7 +506,7 @@ TRAPS = [
     # a label before a colon counts only with a listed head
     "Đường dây nóng: 113.",
     # a number word right after a number is a noun ("01 năm": one year); "BCĐ 138" is a name
-    "Ban Chỉ đạo tổ chức sơ kết 01 năm hoạt động của mô hình.",
+    "Xã tổ chức sơ kết 02 năm hoạt động của câu lạc bộ.",
     "Thành viên BCĐ 138 huyện dự hội nghị.",
     # levels in a name: "chính quyền 2 cấp"
     "Triển khai mô hình chính quyền địa phương 2 cấp từ ngày 1/7.",

@@ -430,6 +430,33 @@ CONSTRUCTIONS = [
         "Bà H’Lin, Chi hội trưởng Chi hội Phụ nữ buôn Ea Sup, chia sẻ.",
         [("H’Lin", None, ["Chi hội trưởng Chi hội Phụ nữ buôn Ea Sup"])],
     ),
+    # coordinated names share the posts after them; a header post is every listed name's
+    (
+        "Các đồng chí Lê Văn Khang và Trần Văn Bảo, Phó Giám đốc Công an tỉnh cùng dự.",
+        [
+            ("Lê Văn Khang", None, ["Phó Giám đốc Công an tỉnh"]),
+            ("Trần Văn Bảo", None, ["Phó Giám đốc Công an tỉnh"]),
+        ],
+    ),
+    (
+        "Đại tá Lê Văn Khang và Thượng tá Trần Văn Bảo, Phó Giám đốc Công an tỉnh trao Giấy khen.",
+        [
+            ("Lê Văn Khang", "Đại tá", ["Phó Giám đốc Công an tỉnh"]),
+            ("Trần Văn Bảo", "Thượng tá", ["Phó Giám đốc Công an tỉnh"]),
+        ],
+    ),
+    (
+        "Dự có các đồng chí Phó Giám đốc Công an tỉnh: Lê Văn Khang, Trần Văn Bảo và Đỗ Văn Cừ.",
+        [
+            ("Lê Văn Khang", None, ["Phó Giám đốc Công an tỉnh"]),
+            ("Trần Văn Bảo", None, ["Phó Giám đốc Công an tỉnh"]),
+            ("Đỗ Văn Cừ", None, ["Phó Giám đốc Công an tỉnh"]),
+        ],
+    ),
+    (  # a form of address of its own: the post is the second person's only
+        "Ông Nguyễn Văn Khải và bà Lê Thị Huệ, Chi hội trưởng Chi hội Phụ nữ thôn Đông, cho biết.",
+        [("Lê Thị Huệ", None, ["Chi hội trưởng Chi hội Phụ nữ thôn Đông"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",

@@ -2,8 +2,9 @@
 
 R rank, M address marker, N/n personal name (certain / candidate), P post, C credit label,
 g a word that makes the next post someone else's ("thừa ủy quyền", "Bằng khen của"),
-"," separator, ":" colon, ";" clause end, x anything else.  The construction rules of the rule
-set are regular expressions over the string of these letters (:mod:`extract.officials.grammar`).
+"," separator, "&" conjunction ("và"), ":" colon, ";" clause end, x anything else.  The
+construction rules of the rule set are regular expressions over the string of these letters
+(:mod:`extract.officials.grammar`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ class Chunker:
                 continue
             if (after := self._aside(toks, i)) > i:
                 i = after
+                continue
+            if tok.key in self.lex.conjunctions:  # "A và B, Phó Giám đốc ...": coordinated names
+                out.append(Chunk("&", i, i + 1))
+                i, clause_start = i + 1, False
                 continue
             if tok.key in self.lex.separators:
                 out.append(Chunk(",", i, i + 1))

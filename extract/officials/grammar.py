@@ -21,7 +21,7 @@ from extract.ruleset import PatternRule, RuleSet, RuleSetError
 from extract.spelling import fold
 
 _LABELS = frozenset({"official", "reject", "list_header"})
-_TAG_ALPHABET = frozenset("RMNnPCg,:;x")
+_TAG_ALPHABET = frozenset("RMNnPCg,&:;x")
 
 
 @dataclass
@@ -75,11 +75,33 @@ class Grammar:
                 continue
             claimed[start:end] = [True] * (end - start)
             if rule.label == "official":
-                mention = self._mention(document, sentence, toks, chunks[start:end], rule)
                 shared = [posts for colon, posts in headers if colon < start]
-                if shared and tags[start - 1] in ":;":  # an entry of a list after a header
-                    mention.positions = [*shared[-1], *mention.positions]
-                out.append(mention)
+                for mention in self._mentions(document, sentence, toks, chunks[start:end], rule):
+                    if shared and tags[start - 1] in ":;":  # an entry of a list after a header
+                        mention.positions = [*shared[-1], *mention.positions]
+                    out.append(mention)
+        return out
+
+    def _mentions(
+        self,
+        document: Document,
+        sentence: Sentence,
+        toks: Sequence[Token],
+        chunks: Sequence[Chunk],
+        rule: PatternRule,
+    ) -> list[Mention]:
+        """One mention per name of a match ("A và B, Phó Giám đốc ..." names two people): each
+        name with the rank written right before it and every post of the match."""
+        out = []
+        group: list[Chunk] = []
+        for chunk in chunks:
+            if chunk.tag in "Nn":
+                ranks = [c for c in group if c.tag == "R"][-1:]
+                posts = [c for c in chunks if c.tag == "P"]
+                out.append(self._mention(document, sentence, toks, [*ranks, chunk, *posts], rule))
+                group = []
+            else:
+                group.append(chunk)
         return out
 
     def _mention(

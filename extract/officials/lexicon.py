@@ -44,6 +44,7 @@ class Lexicon:
         self.joiners = frozenset(fold(w) for w in lex("org_joiners"))
         self.tail_words = Phrases(lex("post_tail_words"))
         self.separators = frozenset(fold(w) for w in lex("separators"))
+        self.conjunctions = frozenset(fold(w) for w in lex("conjunctions"))
         self.levels = Phrases(w for name in LEVEL_KINDS for w in lex(name))
         self.level_kind = {
             keys: kind for name, kind in LEVEL_KINDS.items() for keys in Phrases(lex(name)).original

@@ -256,6 +256,13 @@ def small_site(delay: float = 0.0) -> Site:
 def test_live_progress_line_on_a_terminal_and_summary(tmp_path: Path) -> None:
     """On a terminal the line is redrawn in place with growing counts; the summary ends the run."""
     site = small_site(delay=0.05)  # long enough for the line to be redrawn several times
+    huge = "/bai-viet/rat-lon-900001.html"  # 30 MB: over DOWNLOAD_MAXSIZE, given up, reported
+    site.pages[huge] = Page(
+        b"<html><body><article>" + b"<p>an ninh trat tu</p>" * (30 * 2**20 // 22) + b"</article>"
+    )
+    site.pages["/"].body = site.pages["/"].body.replace(
+        b"</body>", f'<a href="{huge}">Bài rất dài</a></body>'.encode()
+    )
     db = f"sqlite:///{tmp_path / 'antq.db'}"
     with serve(site):
         options = CrawlOptions(
@@ -285,9 +292,10 @@ def test_live_progress_line_on_a_terminal_and_summary(tmp_path: Path) -> None:
     assert [c[0] for c in counts] == sorted(c[0] for c in counts)  # fetched only grows
     assert counts[-1][0] > counts[0][0]
     assert "gone: " + site.base + "/loi/khong-co-404001.html (HTTP 404)" in text  # an error has its own line
+    assert f"gave up: {site.base}{huge} (DownloadCancelledError: " in text
     (summary,) = SUMMARY.findall(text)
     fetched, kept, skipped, errors, rate = summary
-    assert (int(kept), int(errors)) == (16, 2) and int(fetched) >= int(kept) + int(skipped)
+    assert (int(kept), int(errors)) == (16, 3) and int(fetched) >= int(kept) + int(skipped)
     assert float(rate) > 0
     ((stats,),) = rows(db, "select stats from crawl_run")
     stats = json.loads(stats)  # Scrapy's own stats are kept with the run

@@ -457,6 +457,11 @@ CONSTRUCTIONS = [
         "Ông Nguyễn Văn Khải và bà Lê Thị Huệ, Chi hội trưởng Chi hội Phụ nữ thôn Đông, cho biết.",
         [("Lê Thị Huệ", None, ["Chi hội trưởng Chi hội Phụ nữ thôn Đông"])],
     ),
+    # the mandating post is nobody's; the post and name after it are one person's
+    (
+        "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Hoàng Văn Thịnh trao Huân chương cho 3 cá nhân.",
+        [("Hoàng Văn Thịnh", None, ["Bí thư Tỉnh ủy"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",

@@ -10,7 +10,7 @@ label ``list_header`` marks posts shared by every person of the list after a col
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.document import Document, Sentence
@@ -59,9 +59,7 @@ class Grammar:
         found: list[tuple[int, int, int, PatternRule]] = []
         headers: list[tuple[int, list[str]]] = []  # (index of the list's colon, shared posts)
         for priority, (rule, regex) in enumerate(self.constructions):
-            for m in regex.finditer(tags):
-                if not m.group():
-                    continue
+            for m in _matches_at_every_start(regex, tags):
                 if rule.label == "list_header":
                     posts = [_text(document, toks, c) for c in chunks[m.start() : m.end()] if c.tag == "P"]
                     headers.append((m.end(), posts))
@@ -126,6 +124,20 @@ class Grammar:
             rule=rule,
             via_pos=name.via_pos,
         )
+
+
+def _matches_at_every_start(regex: re.Pattern[str], tags: str) -> Iterator[re.Match[str]]:
+    """The match starting at each position where one starts, overlaps included.
+
+    A match another rule claims must not hide a shorter one inside it: in "thừa ủy quyền của
+    Chủ tịch nước, Bí thư Tỉnh ủy Lê Văn A trao" the reject claims "gP", and "P,PN" from the
+    mandating post would hide the "PN" after it.
+    """
+    pos = 0
+    while pos < len(tags) and (m := regex.search(tags, pos)):
+        if m.group():
+            yield m
+        pos = m.start() + 1
 
 
 def _text(document: Document, toks: Sequence[Token], chunk: Chunk) -> str:

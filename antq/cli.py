@@ -101,7 +101,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
     status: Annotated[str, typer.Option("--status", help="accepted (accepted+edited) or all.")] = "all",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+        Path | None, typer.Option("-o", "--output", help="File to write ('-' or none: stdout).")
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -118,6 +118,8 @@ def export(
         raise typer.Exit(2) from None
     from sqlmodel import Session
 
+    if output is not None and str(output) == "-":
+        output = None
     engine = _open(db)
     with Session(engine) as session:
         if output is None:

@@ -73,6 +73,8 @@ def test_ingest_extract_export_round_trip(corpus: Path, tmp_path: Path) -> None:
     code, _, err = _run("export", "--db", db, "-o", str(out))
     assert code == 0 and "2 articles" in err
     data = json.loads(out.read_text(encoding="utf-8"))
+    code, streamed, _ = _run("export", "--db", db, "-o", "-")  # '-' is stdout, as in most tools
+    assert code == 0 and json.loads(streamed) == data and not Path("-").exists()
     code, schema_text, _ = _run("schema")
     schema = json.loads(schema_text)
     for article in data:

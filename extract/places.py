@@ -54,6 +54,7 @@ class UnitMention:
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_]+)")
+_GLUED_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)")
 
 
 def find_units(
@@ -75,7 +76,10 @@ def find_units(
     out: list[UnitMention] = []
     for m in _level_pattern(tuple(levels)).finditer(lowered):
         pos, words = m.end(), []
-        while (w := _NEXT_WORD.match(text, pos)) is not None:
+        glued = lowered[pos - 1] == "."  # "P.Bến Thành", "TP. Tân An", "Q.1": an abbreviation
+        if glued and not text[m.start()].isupper():
+            continue  # "p." inside a sentence is no level
+        while (w := (_GLUED_WORD if glued and not words else _NEXT_WORD).match(text, pos)) is not None:
             token = w.group(1)
             if not (token[0].isupper() or token.isdigit()) or token in stops:
                 break
@@ -88,8 +92,12 @@ def find_units(
 
 @lru_cache(maxsize=8)
 def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(lv.lower()) for lv in sorted(levels, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+    # An abbreviation written with its dot ("tp.") may be glued to the name: no word edge after it.
+    alternatives = "|".join(
+        re.escape(lv.lower()) + ("" if lv.endswith(".") else r"(?![^\W\d_])")
+        for lv in sorted(levels, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,7 +134,7 @@ class _Tables:
         self.old_district_by_name: dict[str, list[tuple[str, str]]] = {}
         for pkey, districts in self.old_districts.items():
             for dkey, d in districts.items():
-                self.old_district_by_name.setdefault(fold(d["districtShort"]), []).append((pkey, dkey))
+                self.old_district_by_name.setdefault(_short(d["districtShort"]), []).append((pkey, dkey))
 
         self.old_wards: dict[str, list[_Ward]] = {}
         seen: set[str] = set()
@@ -137,7 +145,9 @@ class _Tables:
                         if w["wardCode"] in seen or not isinstance(w.get("wardShort"), str):
                             continue
                         seen.add(w["wardCode"])
-                        self.old_wards.setdefault(fold(w["wardShort"]), []).append(_Ward(pkey, dkey, wkey, w))
+                        self.old_wards.setdefault(_short(w["wardShort"]), []).append(
+                            _Ward(pkey, dkey, wkey, w)
+                        )
         self.new_wards: dict[str, list[_Ward]] = {}
         seen.clear()
         for table in ("NO_ACCENTED", "ACCENTED", "SHORT_ACCENTED"):
@@ -146,7 +156,7 @@ class _Tables:
                     if w["wardCode"] in seen or not isinstance(w.get("wardShort"), str):
                         continue
                     seen.add(w["wardCode"])
-                    self.new_wards.setdefault(fold(w["wardShort"]), []).append(_Ward(pkey, None, wkey, w))
+                    self.new_wards.setdefault(_short(w["wardShort"]), []).append(_Ward(pkey, None, wkey, w))
         self.new_ward_by_key = {(w.province_key, w.key): w for ws in self.new_wards.values() for w in ws}
 
         # old province key -> new province key; "prov_district_ward" -> new ward key
@@ -161,6 +171,16 @@ class _Tables:
                 default = next((o for o in options if o["isDefaultNewWard"]), options[0] if options else None)
                 if default is not None:
                     self.ward_moves.setdefault(old, (newp, default["newWardKey"]))
+
+
+_NUMBERED = re.compile(r"^(?:phường|quận) 0*(\d+)$")
+
+
+def _short(name: str) -> str:
+    """A table's short name as articles write it after the level: "Phường 6" is "6" ("phường 6")."""
+    key = fold(name)
+    numbered = _NUMBERED.match(key)
+    return numbered.group(1) if numbered else key
 
 
 def _package_data() -> Path:
@@ -204,6 +224,13 @@ class Context:
     provinces: frozenset[str] = frozenset()
     near_districts: frozenset[str] = frozenset()
     near_provinces: frozenset[str] = frozenset()
+    lead_provinces: frozenset[str] = frozenset()  # named in the title and lead ("Hà Giang: ...")
+    # named as the seat of a local body ("Công an tỉnh A", "Ban Chỉ đạo 138 huyện B"): the article's
+    # own places, unlike a neighbour it mentions ("giáp ranh với tỉnh C")
+    home_districts: frozenset[str] = frozenset()
+    home_provinces: frozenset[str] = frozenset()
+    # the first bare name in brackets after the unit: "bản A (B, C, D)" lies in B
+    near_first: str = ""
 
 
 def build_context(
@@ -225,37 +252,94 @@ def build_context(
     provinces: set[str] = set()
     near_d: set[str] = set()
     near_p: set[str] = set()
+    home_d: set[str] = set()
+    home_p: set[str] = set()
+    first = ""
     for m in mentions:
         if not m.name or m is target:
             continue
         kinds = tiers.get(fold(m.level), ())
         near = target is not None and 0 <= m.start - target.end <= near_chars
-        key = fold(m.name)
+        key = canonical(m.name)
+        home = bool(kinds) and _BODY_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
         if "district" in kinds:
             districts.add(key)
             if near:
                 near_d.add(key)
+            if home:
+                home_d.add(key)
         if "province" in kinds:
             provinces.add(key)
             if near:
                 near_p.add(key)
+            if home:
+                home_p.add(key)
     # Bare province names: in the title and lead ("Hà Giang: ..."), and around the unit.
-    provinces |= _province_names_in(text[:lead_chars])
+    lead = set(_province_names_in(text[:lead_chars]))
+    lead |= {
+        canonical(m.name)
+        for m in mentions
+        if m.name and m.start < lead_chars and "province" in tiers.get(fold(m.level), ())
+    }
+    provinces |= lead
     if target is not None:
         provinces |= _province_names_in(text[max(0, target.start - window_chars) : target.end + window_chars])
         window = text[target.end : target.end + near_chars]
         if window.lstrip().startswith("("):
             inside = window[window.index("(") + 1 :].split(")", 1)[0]
-            for part in re.split(r"[,;–-]", inside):
+            for part in re.split(r"[,;–]|\s-\s", inside):
                 words = fold(part)
-                for lv in sorted(tiers, key=len, reverse=True):
-                    if words.startswith(lv + " "):
-                        words = words[len(lv) + 1 :]
-                        break
-                if words:
-                    near_d.add(words)
-                    near_p.add(words)
-    return Context(frozenset(districts), frozenset(provinces), frozenset(near_d), frozenset(near_p))
+                if any(
+                    words.startswith(lv + " ") or (lv.endswith(".") and words.startswith(lv)) for lv in tiers
+                ):
+                    continue  # "(huyện B, tỉnh C)": read above, as the level says
+                if words:  # a bare name ("(B, C)") may be either
+                    near_d.add(canonical(words))
+                    near_p.add(canonical(words))
+                    first = first or canonical(words)
+    return Context(
+        frozenset(districts),
+        frozenset(provinces),
+        frozenset(near_d),
+        frozenset(near_p),
+        frozenset(lead & _known_provinces()),
+        frozenset(home_d),
+        frozenset(home_p & _known_provinces()),
+        first,
+    )
+
+
+# Local bodies whose seat is the unit after them, in the same clause ("Công an tỉnh A",
+# "Phó Chủ tịch UBND huyện B", "Ban Chỉ đạo 138 huyện C").
+_BODY_BEFORE = re.compile(
+    r"(?i)(?:Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Ban Chỉ đạo|BCĐ|"
+    r"Ủy ban MTTQ|Uỷ ban MTTQ|Bộ Chỉ huy)[^.;:,()]*$"
+)
+
+
+#: Other spellings of province names: acronyms and names before the last renaming.
+_PROVINCE_ALIASES = {
+    "hcm": "hồ chí minh",
+    "tphcm": "hồ chí minh",
+    "thừa thiên huế": "huế",
+    "thừa thiên - huế": "huế",
+}
+
+
+def canonical(name: str) -> str:
+    """A unit name as the tables spell it: folded, one spacing of hyphens, acronyms expanded."""
+    key = fold(name)
+    if key.isdigit():  # "phường 06"
+        return str(int(key))
+    if "-" in key:
+        key = re.sub(r"\s*-\s*", " - ", key)
+    return _PROVINCE_ALIASES.get(key, key)
+
+
+@lru_cache(maxsize=1)
+def _known_provinces() -> frozenset[str]:
+    t = tables()
+    return frozenset(t.old_province_by_name) | frozenset(t.new_province_by_name)
 
 
 @lru_cache(maxsize=16)
@@ -304,10 +388,64 @@ def resolve(
     """
     # A bare name ("tại Hà Nội") is only ever resolved as a province.
     kinds = tuple(tiers.get(fold(level), ())) if level else ("province",)
-    if not name or not kinds:
+    if not name:
         return Resolution(None, None)
     new_first = published is not None and published >= REORGANISED
-    return _resolve_cached(kinds, fold(level), fold(name), context, new_first)
+    if kinds:
+        found = _resolve_cached(kinds, fold(level), canonical(name), context, new_first)
+        if found.old is not None or found.new is not None or _too_coarse(kinds, context):
+            return found
+    # Unknown here (a place the tables lack, a hamlet): the units it lies in, as the text names them.
+    tier = "district" if "district" in kinds else "ward" if kinds else "hamlet"
+    return _resolve_parent(context, new_first, tier)
+
+
+def _too_coarse(kinds: tuple[str, ...], ctx: Context) -> bool:
+    """A province-level unit has no parent to fall back on."""
+    return all(k == "province" for k in kinds)
+
+
+_DISTRICT_LEVELS = (
+    ("district", "huyện"),
+    ("district", "quận"),
+    ("district", "thị xã"),
+    ("district", "thành phố"),
+)
+
+
+@lru_cache(maxsize=1024)
+def _resolve_parent(ctx: Context, new_first: bool, tier: str) -> Resolution:
+    """The unit the article places an unresolved one in: written beside it ("xã A (huyện B)",
+    "bản A (B, C, D)"), else the only district a local body of the article is named after, the
+    only province of the title and lead, the only province a local body is named after.
+
+    ``tier`` is the unresolved unit's ("hamlet", "ward", "district"): only units above it count,
+    and bare names beside it are read as communes only for a hamlet.  Each step needs exactly one
+    resolvable unit: two candidates are no answer.
+    """
+    districts = tier != "district"
+    steps: list[tuple[frozenset[str], tuple[tuple[str, str], ...]]] = [
+        (frozenset({ctx.near_first} if tier == "hamlet" and ctx.near_first else ()), (("ward", ""),)),
+        (ctx.near_districts if districts else frozenset(), _DISTRICT_LEVELS),
+        (ctx.near_provinces, (("province", "tỉnh"), ("province", "thành phố"))),
+        (ctx.home_districts if districts else frozenset(), _DISTRICT_LEVELS),
+        (ctx.lead_provinces, (("province", "tỉnh"), ("province", "thành phố"))),
+        (ctx.home_provinces, (("province", "tỉnh"), ("province", "thành phố"))),
+    ]
+    for names, attempts in steps:
+        found: list[Resolution] = []
+        for name in names:
+            for kind, level in attempts:
+                r = _resolve_cached((kind,), level, name, ctx, new_first)
+                if r.old is not None or r.new is not None:
+                    if r not in found:
+                        found.append(r)
+                    break
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return Resolution(None, None)
+    return Resolution(None, None)
 
 
 @lru_cache(maxsize=4096)
@@ -353,7 +491,7 @@ def _score(province_key: str, district_key: str | None, ctx: Context, old: bool)
         names = {fold(t.old_provinces[k]["provinceShort"]) for k in olds if k in t.old_provinces}
         score += 3 * bool(names & ctx.near_provinces) + bool(names & ctx.provinces)
     if district_key is not None:
-        dname = fold(t.old_districts[province_key][district_key]["districtShort"])
+        dname = _short(t.old_districts[province_key][district_key]["districtShort"])
         score += 6 * (dname in ctx.near_districts) + 2 * (dname in ctx.districts)
     return score
 
@@ -368,23 +506,73 @@ def _pick(cands: list[Any], scores: list[int]) -> Any | None:
 
 
 def _type_ok(entry_type: str, level: str) -> bool:
-    return fold(entry_type) == level
+    """The table's type is the level written; a bare name ("" level) takes any type."""
+    return not level or fold(entry_type) == level
+
+
+#: Units move up a level over the years (a xã becomes a thị trấn or a phường, a huyện a thị xã):
+#: an older article's level, when the tables know the unit only one step up.
+_UPGRADES = {
+    "xã": ("thị trấn", "phường"),
+    "thị trấn": ("phường",),
+    "huyện": ("thị xã", "thành phố"),
+    "thị xã": ("thành phố",),
+}
+
+
+def _consistent(province_key: str, ctx: Context, old: bool) -> bool:
+    """Whether a candidate lies in the province the context names (any, when it names none).
+
+    A unit written beside its province ("xã A (tỉnh B)") must lie there; else, when the title or
+    lead names provinces ("Hà Giang: ..."), in one of them: a lone namesake elsewhere in the
+    country is no answer.  Provinces named further on may be neighbours or visitors: no test.
+    """
+    known = _known_provinces()
+    wanted = ctx.near_provinces & known or ctx.lead_provinces
+    if not wanted:
+        return True
+    return bool(_province_names(province_key, old) & wanted)
+
+
+@lru_cache(maxsize=256)
+def _province_names(province_key: str, old: bool) -> frozenset[str]:
+    """Folded names of a province in both maps: itself, and what it became or was made of."""
+    t = tables()
+    if old:
+        names = {fold(t.old_provinces[province_key]["provinceShort"])}
+        newk = t.province_moves.get(province_key)
+        if newk in t.new_provinces:
+            names.add(fold(t.new_provinces[newk]["provinceShort"]))
+        return frozenset(names)
+    names = {fold(t.new_provinces[province_key]["provinceShort"])}
+    names |= {
+        fold(t.old_provinces[k]["provinceShort"])
+        for k, v in t.province_moves.items()
+        if v == province_key and k in t.old_provinces
+    }
+    return frozenset(names)
 
 
 def _resolve_old(kind: str, level: str, name: str, ctx: Context) -> Resolution | None:
     t = tables()
     if kind == "ward":
-        cands = [w for w in t.old_wards.get(name, []) if _type_ok(w.entry["wardType"], level)]
+        wards = [w for w in t.old_wards.get(name, []) if _consistent(w.province_key, ctx, old=True)]
+        cands = [w for w in wards if _type_ok(w.entry["wardType"], level)]
+        for up in _UPGRADES.get(level, ()) if not cands else ():
+            cands = [w for w in wards if _type_ok(w.entry["wardType"], up)]
+            if cands:
+                break
         ward = _pick(cands, [_score(w.province_key, w.district_key, ctx, old=True) for w in cands])
         if ward is None:
             return None
         return Resolution(_old_unit(ward.province_key, ward.district_key, ward), _moved(ward))
     if kind == "district":
-        pairs = [
-            (p, d)
-            for p, d in t.old_district_by_name.get(name, [])
-            if _type_ok(t.old_districts[p][d]["districtType"], level)
-        ]
+        found = [(p, d) for p, d in t.old_district_by_name.get(name, []) if _consistent(p, ctx, old=True)]
+        pairs = [(p, d) for p, d in found if _type_ok(t.old_districts[p][d]["districtType"], level)]
+        for up in _UPGRADES.get(level, ()) if not pairs else ():
+            pairs = [(p, d) for p, d in found if _type_ok(t.old_districts[p][d]["districtType"], up)]
+            if pairs:
+                break
         pair = _pick(pairs, [_score(p, None, ctx, old=True) for p, _ in pairs])
         if pair is None:
             return None
@@ -400,7 +588,11 @@ def _resolve_old(kind: str, level: str, name: str, ctx: Context) -> Resolution |
 def _resolve_new(kind: str, level: str, name: str, ctx: Context) -> Resolution | None:
     t = tables()
     if kind == "ward":
-        cands = [w for w in t.new_wards.get(name, []) if _type_ok(w.entry["wardType"], level)]
+        cands = [
+            w
+            for w in t.new_wards.get(name, [])
+            if _type_ok(w.entry["wardType"], level) and _consistent(w.province_key, ctx, old=False)
+        ]
         ward = _pick(cands, [_score(w.province_key, None, ctx, old=False) for w in cands])
         if ward is None:
             return None

@@ -24,7 +24,11 @@ def resolve(text: str, published: dt.date | None = None) -> places.Resolution:
     mentions = places.find_units(text, LEVELS, RULES.lexicons.get("unit_name_stops", []))
     target = mentions[0]
     context = places.build_context(text, mentions, TIERS, target)
-    return places.resolve(target.level, target.name, TIERS, context, published)
+    level = RULES.settings["level_spelled"].get(target.level.lower(), target.level)  # "Q." is "quận"
+    return places.resolve(level, target.name, TIERS, context, published)
+
+
+LEAD = "Tin tức địa phương. " * 20  # past the title and lead: what follows is no lead
 
 
 # (text, units found as "level name")
@@ -37,6 +41,10 @@ FIND = [
     ("Nhân dân phường 5 và Thị trấn Yên Lạc", ["phường 5", "Thị trấn Yên Lạc"]),
     ("Thành phố Hồ Chí Minh", ["Thành phố Hồ Chí Minh"]),
     ("quản lý xã hội", []),  # "xã" inside "xã hội" is a level word with no name, then nothing else
+    # abbreviations with their dot, glued to the name or not
+    ("(P.Bến Thành, Q.1, TP.HCM)", ["P. Bến Thành", "Q. 1", "TP. HCM"]),
+    ("H.Đắk Mil, TX. Buôn Hồ, TT.Đu, X.Tân Lập", ["H. Đắk Mil", "TX. Buôn Hồ", "TT. Đu", "X. Tân Lập"]),
+    ("ông Nguyễn Văn P. và 3 p. sau", []),  # an initial, a lowercase "p.": no unit named
 ]
 
 
@@ -92,6 +100,50 @@ RESOLVE = [
         {"province": "Tỉnh Phú Thọ"},
     ),
     ("xã Không Có Thật", BEFORE, None, None),
+    (  # glued abbreviations, spelled out to be looked up
+        "P.Bến Thành, Q.1, TP.HCM",
+        BEFORE,
+        {"province": "Thành phố Hồ Chí Minh", "district": "Quận 1", "ward": "Phường Bến Thành"},
+        {"province": "Thành phố Hồ Chí Minh", "ward": "Phường Bến Thành"},
+    ),
+    (  # a numbered ward: the city written after it decides among the country's "Phường 6"
+        "phường 6, TP.Tân An, tỉnh Long An",
+        BEFORE,
+        {"province": "Tỉnh Long An", "district": "Thành phố Tân An", "ward": "Phường 6"},
+        {"province": "Tỉnh Tây Ninh"},
+    ),
+    ("phường 6", BEFORE, None, None),
+    (  # the only "xã Bình Khánh" of the 2025 map lies elsewhere: the province written beside it wins
+        "xã Bình Khánh (tỉnh Lạng Sơn)",
+        AFTER,
+        None,
+        {"province": "Tỉnh Lạng Sơn", "ward": None},
+    ),
+    (  # a commune the tables lack: the district and province written beside it
+        "xã Không Có Thật (huyện Sìn Hồ, tỉnh Lai Châu)",
+        BEFORE,
+        {"province": "Tỉnh Lai Châu", "district": "Huyện Sìn Hồ", "ward": None},
+        {"province": "Tỉnh Lai Châu", "ward": None},
+    ),
+    (  # ... or the province of the title
+        "Lai Châu: Ngày hội ở xã Không Có Thật",
+        AFTER,
+        None,
+        {"province": "Tỉnh Lai Châu", "ward": None},
+    ),
+    (  # ... or the one a local body is named after; a neighbour is none
+        "Ngày hội ở xã Không Có Thật. " + LEAD + "Dự có Phó Giám đốc Công an tỉnh Lai Châu.",
+        AFTER,
+        None,
+        {"province": "Tỉnh Lai Châu"},
+    ),
+    ("Ngày hội ở xã Không Có Thật. " + LEAD + "Xã giáp ranh với tỉnh Lai Châu.", AFTER, None, None),
+    (  # an older article's level: Mộc Châu was a huyện before it became a thị xã
+        "huyện Mộc Châu (Sơn La)",
+        BEFORE,
+        {"province": "Tỉnh Sơn La", "district": "Thị xã Mộc Châu"},
+        {"province": "Tỉnh Sơn La"},
+    ),
 ]
 
 
@@ -114,6 +166,15 @@ def test_level_must_match() -> None:
 def test_empty_or_unknown_level_never_crashes() -> None:
     assert places.resolve("tỉnh", "", TIERS) == places.Resolution(None, None)
     assert places.resolve("thôn", "Bản Mới", TIERS) == places.Resolution(None, None)
+
+
+def test_hamlet_lies_in_the_commune_written_beside_it() -> None:
+    text = "bản Nà Khoang (Đứa Mòn, Sông Mã, Sơn La)"
+    hamlet = places.UnitMention("bản", "Nà Khoang", 0, len("bản Nà Khoang"))
+    context = places.build_context(text, places.find_units(text, LEVELS), TIERS, hamlet)
+    got = places.resolve("bản", "Nà Khoang", TIERS, context, BEFORE)
+    assert got.old is not None and (got.old.ward, got.old.district) == ("Xã Đứa Mòn", "Huyện Sông Mã")
+    assert got.new is not None and got.new.province == "Tỉnh Sơn La"
 
 
 def test_as_dict_drops_empty_fields() -> None:

@@ -118,6 +118,12 @@ ISSUER_OF = [
         "Ông Hà Văn Lực được tặng Bằng khen do có thành tích xuất sắc.",
         [{"type": "Bằng khen", "issuer": None}],
     ),
+    # a modifier between the distinction and "của"
+    (
+        "Thượng tá Lò Văn Khiêm cho biết đã trao giấy khen đột xuất của Giám đốc Công an tỉnh"
+        " cho 3 đoàn viên.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 3}],
+    ),
 ]
 
 ISSUER_SUBJECT = [
@@ -467,6 +473,9 @@ TRAPS = [
     "Xã đã phát huy chương trình phối hợp giữa Công an và Đoàn Thanh niên.",  # "huy chương" likewise
     "Hội nghị thống nhất đề nghị Bộ Công an tặng Bằng khen cho 3 tập thể.",  # a proposal
     "Xã phấn đấu đạt Cờ thi đua của UBND tỉnh trong năm tới.",  # an aim
+    "Sở Nội vụ tham mưu UBND tỉnh xét tặng bằng khen cho các tập thể tiêu biểu.",  # to be considered
+    # a body's name, not an award
+    "Dự lễ có ông Đinh Văn Quả, Phó Chủ tịch Hội đồng thi đua khen thưởng Trung ương.",
 ]
 
 

@@ -447,9 +447,29 @@ QUALIFIERS: list[tuple[str, list[Row]]] = [
     ("Xã có 60 hộ trở lên tham gia.", [(60, None, "count", "over", "hộ", "hộ")]),
 ]
 
+# A unit written as a quoted name right after the number counts what the quote names.
+QUOTED_UNITS: list[tuple[str, list[Row]]] = [
+    (
+        "Huyện lắp đặt 17 “mắt thần” chất lượng cao.",
+        [(17, None, "count", None, "mắt thần", "mắt")],
+    ),
+    (
+        "Thị xã xây dựng 6 “Công an phường kiểu mẫu” trong năm.",
+        [(6, None, "count", None, "Công an phường kiểu mẫu", "Công an phường")],
+    ),
+]
+
 
 ALL_FIGURES = (
-    FIGURES + SUBJECTS + UNKNOWN_HEADS + NUMBERED_NAMES + RANGES + QUALIFIERS + LABELS + AFTER_COPULA
+    FIGURES
+    + SUBJECTS
+    + UNKNOWN_HEADS
+    + NUMBERED_NAMES
+    + RANGES
+    + QUALIFIERS
+    + LABELS
+    + AFTER_COPULA
+    + QUOTED_UNITS
 )
 
 
@@ -512,6 +532,8 @@ TRAPS = [
     "Triển khai mô hình chính quyền địa phương 2 cấp từ ngày 1/7.",
     # a page counter written as a label
     "Tác giả: Minh An. Lượt xem: 152 lượt.",
+    # a day of the lunar new year
+    "Sáng 28 Tết, Công an xã Hòa Vân đi thăm các hộ dân.",
 ]
 
 

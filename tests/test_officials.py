@@ -467,6 +467,11 @@ CONSTRUCTIONS = [
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",
         [("Hoàng Văn Tài", "Thượng sỹ", [])],
     ),
+    # a committee membership abbreviated ("HUV": Huyện ủy viên)
+    (
+        "Đồng chí Vi Văn Thắm, HUV, Phó Chủ tịch Ủy ban nhân dân huyện chủ trì hội nghị.",
+        [("Vi Văn Thắm", None, ["HUV", "Phó Chủ tịch Ủy ban nhân dân huyện"])],
+    ),
 ]
 
 

@@ -69,6 +69,8 @@ def _forward_unit(
             if tag in r.settings.noun_tags:
                 return tagged, False, False
     unit = sentence.unit(numeral.end)
+    if unit is None and sentence.opens_quote(numeral.end):
+        unit = sentence.unit(numeral.end + 1)  # 'xây dựng 23 “Công an phường kiểu mẫu”': the quote names it
     if unit is None:
         return None, False, True
     currency = sentence.currency(unit)

@@ -194,6 +194,10 @@ class SentenceReader:
     def _inside_quotes(self, char: int) -> bool:
         return any(start < char < end for start, end in self.quoted)
 
+    def opens_quote(self, j: int) -> bool:
+        """Whether token ``j`` opens a short quoted name ('15 “mắt thần”', '23 “Công an phường ...”')."""
+        return j < len(self.tokens) and any(start == self.tokens[j].start for start, _ in self.quoted)
+
     def _opens_clause(self, i: int) -> bool:
         return i == 0 or not (self.tokens[i - 1].is_word or self.tokens[i - 1].is_number)
 

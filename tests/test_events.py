@@ -488,6 +488,30 @@ LOCATIONS = [
         "Sáng 9/8, Ban Chỉ đạo an ninh tỉnh Hòa Sơn phối hợp với UBND xã Phú Lạc tổ chức Ngày hội.",
         "xã Phú Lạc",
     ),
+    (  # an address chain organises: its first unit, the parents after it
+        "Ngày 6/4, phường 5, TP.Yên Hòa, tỉnh Hòa Sơn tổ chức Hội nghị triển khai mô hình điểm năm 2025.",
+        "phường 5",
+    ),
+    (  # glued abbreviations, spelled out
+        "Sáng 1/7, tại khu vực đường Trần Phú (P.Tân An, Q.3, TP.Hòa Sơn), Công an thành phố tổ chức lễ ra"
+        " mắt lực lượng bảo vệ an ninh, trật tự ở cơ sở.",
+        "phường Tân An",
+    ),
+    (  # a hamlet when no commune is named for the event ...
+        "Ngày 21/7, tại bản Nà Lừa (Mường Tà, Sông Đà, Hòa Sơn), Công an tỉnh Hòa Sơn tổ chức hội nghị"
+        " tuyên truyền pháp luật cho người dân.",
+        "bản Nà Lừa",
+    ),
+    (  # ... the commune when one is
+        "Sáng 9/8, tại nhà văn hóa thôn Nà Lừa, Ban Chỉ đạo an ninh xã Phú Lạc tổ chức Ngày hội toàn dân"
+        " bảo vệ an ninh Tổ quốc.",
+        "xã Phú Lạc",
+    ),
+    (  # units counted: held across several, no one place
+        "Sáng 8/8, 2 phường Tân An, Phú Lạc và Công an tỉnh Hòa Sơn đã tổ chức lễ ra mắt mô hình tổ liên"
+        " gia an toàn.",
+        None,
+    ),
 ]
 
 

@@ -9,7 +9,9 @@
   province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị" happens in "tỉnh Thanh
   Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names no unit, so the sentence
   must name the province for a location; failing an organiser's unit, a ward-level unit the
-  article keeps naming.
+  article keeps naming; a hamlet after "tại" ("tại bản A") when no commune is named, in
+  place of a district, a province or nothing.  An address chain ("phường 6, TP.Tân An, tỉnh
+  Long An tổ chức") is organised by its first unit; units counted ("2 phường A, B") are no place.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\s-\s*)$")
 # Between "tại" and its unit: no sentence break and no ", Capitalised" (a new clause).
 _LOCATION_GAP = re.compile(r"[.;]|,\s+[^\W\d_]*[A-ZĐ]")
 _TIER_ORDER = {"ward": 0, "district": 1, "province": 2}
+_CHAIN_LINK = re.compile(r"\s*,\s*")
+_LIST_NEXT = re.compile(r"\s*(?:,|và)\s*[^\W\d_]*[A-ZĐ]")
+_HAMLET_SPAN = 60  # characters after "tại" a hamlet may start in ("tại nhà văn hóa thôn A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +63,23 @@ def organizer(article: Article, anchor: Mention) -> Organizer | None:
         ]
         # A body opening a clause ("tại thôn A, xã B, Ban Chỉ đạo ... tổ chức"); a unit itself
         # only when no body does.
-        starts = bodies[:1] or units[-1:]
+        starts = bodies[:1] or [_chain_start(article, s.start + u) - s.start for u in units[-1:]]
         if starts:
             return _clean_organizer(article, s.start + starts[0], verb.start())
     # No organising verb: a body opening the trigger's clause holds it ("UBND huyện A vừa tổng kết").
     left = text[s.start : anchor.start]
     bodies = [h.start() for h in words.heads.finditer(left) if _CLAUSE_START.search(left[: h.start()])]
     return _clean_organizer(article, s.start + bodies[0], anchor.start) if bodies else None
+
+
+def _chain_start(article: Article, start: int) -> int:
+    """Where an address chain ending with the unit at ``start`` begins: "phường 6, TP.Tân An,
+    tỉnh Long An tổ chức ..." is organised by the first unit, its parents written after it."""
+    units = [u for u in article.units if u.name]
+    i = next((k for k, u in enumerate(units) if u.start == start), None)
+    while i is not None and i > 0 and _CHAIN_LINK.fullmatch(article.text, units[i - 1].end, units[i].start):
+        i -= 1
+    return units[i].start if i is not None else start
 
 
 def _clean_organizer(article: Article, start: int, end: int) -> Organizer | None:
@@ -85,7 +100,41 @@ def _clean_organizer(article: Article, start: int, end: int) -> Organizer | None
 
 
 def location(article: Article, anchor: Mention, organizer: Organizer | None) -> places.UnitMention | None:
-    """The unit where the event happens (see the module docstring for the order)."""
+    """The unit where the event happens (see the module docstring for the order).
+
+    A hamlet after "tại" ("tại bản A (B, C)") is the location when no commune is named for the
+    event: it beats a district or province, and nothing.
+    """
+    found = _named_unit(article, anchor, organizer)
+    if found is not None and tier_rank(article, found) == 0:
+        return found
+    if found is None:
+        found = _dominant_unit(article)
+        if found is not None:
+            return found
+    return _hamlet(article, anchor) or found
+
+
+def _hamlet(article: Article, anchor: Mention) -> places.UnitMention | None:
+    """A hamlet, village or quarter right after a location marker of the anchor sentence."""
+    levels = article.rules.lexicons.get("hamlet_levels", [])
+    if not levels:
+        return None
+    text, s = article.text, anchor.sentence
+    for marker in article.words.location_marker.finditer(text, s.start, s.end):
+        end = min(s.end, marker.end() + _HAMLET_SPAN)
+        for unit in places.find_units(text[marker.end() : end], levels):
+            gap = text[marker.end() : marker.end() + unit.start]
+            if unit.name and not _LOCATION_GAP.search(gap):
+                return places.UnitMention(
+                    unit.level.lower(), unit.name, marker.end() + unit.start, marker.end() + unit.end
+                )
+            break
+    return None
+
+
+def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) -> places.UnitMention | None:
+    """Steps 1-3 of the module docstring: "tại <unit>", the trigger's own unit, the organiser's."""
     text, s = article.text, anchor.sentence
     # 1. "tại <unit>" in the anchor sentence: after the trigger, else before it.
     markers = list(article.words.location_marker.finditer(text, s.start, s.end))
@@ -94,7 +143,7 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
         seg_end = min(s.end, marker.end() + 60)
         unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
         if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
-            return unit
+            return None if _several(article, unit) else unit
         bare = places.province_at(text, marker.end())  # "tại Hà Nội"
         if bare is not None:
             return bare
@@ -107,7 +156,9 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
         inside = [u for u in article.units if organizer.start <= u.start < organizer.full_end]
         named = [u for u in inside if u.name]
         if named:
-            return min(named, key=lambda u: tier_rank(article, u))
+            local = min(named, key=lambda u: tier_rank(article, u))
+            # "2 phường A, B và Công an tỉnh C tổ chức": held across several units, none is the place
+            return None if _several(article, local) else local
         if inside:
             # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a province the sentence names counts.
             provinces = [
@@ -116,8 +167,15 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
                 if s.start <= u.start < s.end and u.name and "province" in _tiers(article, u)
             ]
             return provinces[0] if provinces else None
-    # 4. A ward-level unit the article keeps naming.
-    return _dominant_unit(article)
+    return None
+
+
+def _several(article: Article, unit: places.UnitMention) -> bool:
+    """Whether the unit opens a counted list ("2 phường A, B", "các xã A và B"), not "Ban Chỉ đạo
+    138 huyện A tổ chức"."""
+    text = article.text
+    counted = article.words.counted.search(text, max(0, unit.start - 20), unit.start) is not None
+    return counted and _LIST_NEXT.match(text, unit.end) is not None
 
 
 def tier_rank(article: Article, unit: places.UnitMention) -> int:

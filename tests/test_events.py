@@ -512,6 +512,16 @@ LOCATIONS = [
         " gia an toàn.",
         None,
     ),
+    (  # no organiser: the unit closing the event's own name
+        "Đại tá Lê Văn Nam, Phó Giám đốc Công an tỉnh Hòa Sơn báo cáo tại Hội nghị tổng kết công tác phòng,"
+        " chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Hòa Sơn vào chiều 24/1.",
+        "tỉnh Hòa Sơn",
+    ),
+    (  # the organiser names no place: "tại" in the next sentence about the event
+        "Chiều 3/6, Bộ Công an tổ chức Hội nghị sơ kết công tác xây dựng lực lượng. Hội nghị được truyền"
+        " hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội đến Công an các tỉnh.",
+        "Hà Nội",
+    ),
 ]
 
 

@@ -12,6 +12,9 @@
   article keeps naming; a hamlet after "tại" ("tại bản A") when no commune is named, in
   place of a district, a province or nothing.  An address chain ("phường 6, TP.Tân An, tỉnh
   Long An tổ chức") is organised by its first unit; units counted ("2 phường A, B") are no place.
+  With no organiser's unit: a unit closing the event's own name ("Hội nghị tổng kết ... tỉnh A
+  vào chiều 24/1"), then "tại" in the next sentence when the event is its subject ("Hội nghị
+  được truyền hình ... tại Hà Nội").
 """
 
 from __future__ import annotations
@@ -137,16 +140,9 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
     """Steps 1-3 of the module docstring: "tại <unit>", the trigger's own unit, the organiser's."""
     text, s = article.text, anchor.sentence
     # 1. "tại <unit>" in the anchor sentence: after the trigger, else before it.
-    markers = list(article.words.location_marker.finditer(text, s.start, s.end))
-    markers.sort(key=lambda mk: (mk.start() < anchor.start, mk.start()))
-    for marker in markers:
-        seg_end = min(s.end, marker.end() + 60)
-        unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
-        if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
-            return None if _several(article, unit) else unit
-        bare = places.province_at(text, marker.end())  # "tại Hà Nội"
-        if bare is not None:
-            return bare
+    marked, unit = _at_marker(article, s.start, s.end, anchor.start)
+    if marked:
+        return unit
     # 2. A unit the trigger itself names ("Xã Tân Lập tổng kết ...").
     own = [u for u in article.units if anchor.start <= u.start < anchor.end and u.name]
     if own:
@@ -167,7 +163,39 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
                 if s.start <= u.start < s.end and u.name and "province" in _tiers(article, u)
             ]
             return provinces[0] if provinces else None
+    # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
+    after = next((u for u in article.units if anchor.end <= u.start < min(s.end, anchor.end + 200)), None)
+    if after is not None and after.name and not _LOCATION_GAP.search(text, anchor.end, after.start):
+        return None if _several(article, after) else after
+    # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền
+    # hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội").
+    sentences = article.document.sentences
+    following = next((x for x in sentences if x.start >= s.end), None)
+    backrefs = article.settings.get("backrefs", {}).get(anchor.type.value, [])
+    if following is not None and any(
+        fold(text[following.start : following.end]).startswith(b) for b in backrefs
+    ):
+        return _at_marker(article, following.start, following.end, following.start)[1]
     return None
+
+
+def _at_marker(
+    article: Article, start: int, end: int, trigger: int
+) -> tuple[bool, places.UnitMention | None]:
+    """The unit after "tại"/"ở" in ``text[start:end]``, markers after ``trigger`` first: (whether a
+    marker names a place, that place; None when it names several)."""
+    text = article.text
+    markers = list(article.words.location_marker.finditer(text, start, end))
+    markers.sort(key=lambda mk: (mk.start() < trigger, mk.start()))
+    for marker in markers:
+        seg_end = min(end, marker.end() + 60)
+        unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
+        if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
+            return True, None if _several(article, unit) else unit
+        bare = places.province_at(text, marker.end())  # "tại Hà Nội"
+        if bare is not None:
+            return True, bare
+    return False, None
 
 
 def _several(article: Article, unit: places.UnitMention) -> bool:

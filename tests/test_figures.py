@@ -459,6 +459,19 @@ QUOTED_UNITS: list[tuple[str, list[Row]]] = [
     ),
 ]
 
+# Weapons handed in, and a count after "định kỳ" (periodic), which is no period itself.
+WEAPONS_AND_TIMES: list[tuple[str, list[Row]]] = [
+    (
+        "Người dân thôn Nà Lừa giao nộp 2 dao, 1 kiếm và 7 viên đạn.",
+        [
+            (2, None, "count", None, "dao", "dao"),
+            (1, None, "count", None, "kiếm", "kiếm"),
+            (7, None, "count", None, "viên đạn", "viên"),
+        ],
+    ),
+    ("Hai bên hội đàm định kỳ 4 lần trong năm.", [(4, None, "count", None, "lần", "lần")]),
+]
+
 
 ALL_FIGURES = (
     FIGURES
@@ -470,6 +483,7 @@ ALL_FIGURES = (
     + LABELS
     + AFTER_COPULA
     + QUOTED_UNITS
+    + WEAPONS_AND_TIMES
 )
 
 

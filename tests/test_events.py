@@ -514,7 +514,8 @@ LOCATIONS = [
     ),
     (  # no organiser: the unit closing the event's own name
         "Đại tá Lê Văn Nam, Phó Giám đốc Công an tỉnh Hòa Sơn báo cáo tại Hội nghị tổng kết công tác phòng,"
-        " chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Hòa Sơn vào chiều 24/1.",
+        " chống tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Hòa Sơn vào chiều"
+        " 24/1.",
         "tỉnh Hòa Sơn",
     ),
     (  # the organiser names no place: "tại" in the next sentence about the event

@@ -164,8 +164,9 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
             ]
             return provinces[0] if provinces else None
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
-    after = next((u for u in article.units if anchor.end <= u.start < min(s.end, anchor.end + 200)), None)
-    if after is not None and after.name and not _LOCATION_GAP.search(text, anchor.end, after.start):
+    limit = min(s.end, anchor.end + 200)
+    after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
+    if after is not None and not _LOCATION_GAP.search(text, anchor.end, after.start):
         return None if _several(article, after) else after
     # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền
     # hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội").

@@ -472,6 +472,11 @@ CONSTRUCTIONS = [
         "Đồng chí Vi Văn Thắm, HUV, Phó Chủ tịch Ủy ban nhân dân huyện chủ trì hội nghị.",
         [("Vi Văn Thắm", None, ["HUV", "Phó Chủ tịch Ủy ban nhân dân huyện"])],
     ),
+    # a school as its own staff call it
+    (
+        "Phát biểu tại buổi lễ, bà Hà Thị Nhung - Hiệu trưởng Nhà trường cho biết: năm qua trường an toàn.",
+        [("Hà Thị Nhung", None, ["Hiệu trưởng Nhà trường"])],
+    ),
 ]
 
 

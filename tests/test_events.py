@@ -523,6 +523,16 @@ LOCATIONS = [
         " hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội đến Công an các tỉnh.",
         "Hà Nội",
     ),
+    (  # a lead broken after "tại": the place is on the next lines
+        "NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2025\nChiều 8/8, tại\nthôn Nà Lừa\nxã Phú Lạc, các đại"
+        " biểu dự Ngày hội.",
+        "xã Phú Lạc",
+    ),
+    (  # a bare-level organiser: the unit of that level the sentence names
+        "Sáng 8/8, xã Phú Lạc, Ban Chỉ đạo an ninh trật tự xã đã tổ chức Ngày hội toàn dân bảo vệ an ninh"
+        " Tổ quốc năm 2025.",
+        "xã Phú Lạc",
+    ),
 ]
 
 

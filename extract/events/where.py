@@ -8,13 +8,14 @@
   organiser and its partners ("Công an huyện A phối hợp với UBND xã B" happens in xã B), a
   province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị" happens in "tỉnh Thanh
   Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names no unit, so the sentence
-  must name the province for a location; failing an organiser's unit, a ward-level unit the
-  article keeps naming; a hamlet after "tại" ("tại bản A") when no commune is named, in
-  place of a district, a province or nothing.  An address chain ("phường 6, TP.Tân An, tỉnh
-  Long An tổ chức") is organised by its first unit; units counted ("2 phường A, B") are no place.
-  With no organiser's unit: a unit closing the event's own name ("Hội nghị tổng kết ... tỉnh A
-  vào chiều 24/1"), then "tại" in the next sentence when the event is its subject ("Hội nghị
-  được truyền hình ... tại Hà Nội").
+  must name a unit of that level for a location ("xã A, Ban Chỉ đạo ... xã tổ chức"); failing
+  an organiser's unit, a ward-level unit the article keeps naming; a hamlet after "tại" ("tại
+  bản A") when no commune is named, in place of a district, a province or nothing.  An address
+  chain ("phường 6, TP.Tân An, tỉnh Long An tổ chức") is organised by its first unit; units
+  counted ("2 phường A, B") are no place.  With no organiser's unit: a unit closing the event's
+  own name ("Hội nghị tổng kết ... tỉnh A vào chiều 24/1"), then "tại" in the next sentence when
+  the event is its subject ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on
+  "tại" (a line break after it) reads on into the next lines for its place.
 """
 
 from __future__ import annotations
@@ -156,13 +157,15 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
             # "2 phường A, B và Công an tỉnh C tổ chức": held across several units, none is the place
             return None if _several(article, local) else local
         if inside:
-            # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a province the sentence names counts.
-            provinces = [
+            # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a unit of its tier the sentence
+            # names counts ("xã A, Ban Chỉ đạo ... xã tổ chức", "... trên địa bàn tỉnh B").
+            implicit = {t for u in inside for t in _tiers(article, u)}
+            same = [
                 u
                 for u in article.units
-                if s.start <= u.start < s.end and u.name and "province" in _tiers(article, u)
+                if s.start <= u.start < s.end and u.name and implicit & set(_tiers(article, u))
             ]
-            return provinces[0] if provinces else None
+            return same[0] if same else None
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
@@ -186,10 +189,13 @@ def _at_marker(
     """The unit after "tại"/"ở" in ``text[start:end]``, markers after ``trigger`` first: (whether a
     marker names a place, that place; None when it names several)."""
     text = article.text
-    markers = list(article.words.location_marker.finditer(text, start, end))
+    # one character past the end: a sentence may end on "tại" and the line break after it
+    markers = [mk for mk in article.words.location_marker.finditer(text, start, end + 1) if mk.start() < end]
     markers.sort(key=lambda mk: (mk.start() < trigger, mk.start()))
     for marker in markers:
-        seg_end = min(end, marker.end() + 60)
+        # "tại" closing a line broken off its place ("Chiều 8/8, tại\nthôn A\nxã B, ..."): read on
+        dangling = not text[marker.end() : end].strip()
+        seg_end = marker.end() + 60 if dangling else min(end, marker.end() + 60)
         unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
         if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
             return True, None if _several(article, unit) else unit

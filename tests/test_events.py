@@ -216,6 +216,24 @@ EVENTS = [
         D(2024, 11, 19),
         [{"type": "khac", "date": "2024-11-18"}],
     ),
+    (  # the border guards' festival is not the ANTQ day either
+        "Sáng 2/3, xã Na Hang phối hợp với Đồn Biên phòng Pò Mã tổ chức Ngày hội Biên phòng toàn dân"
+        " năm 2025.",
+        D(2025, 3, 3),
+        [{"type": "khac", "date": "2025-03-02"}],
+    ),
+    (  # an emulation group or block of the police holds its own review (headline style)
+        "Cụm thi đua số 6 Bộ Công an tổng kết phong trào thi đua năm 2025\nNgày 8/11, hội nghị diễn ra"
+        " tại Công an tỉnh Hòa Sơn.",
+        D(2025, 11, 20),
+        [{"type": "tong_ket", "date": "2025-11-08"}],
+    ),
+    (
+        "Khối Cảnh sát sơ kết phong trào thi đua 6 tháng đầu năm 2025\nPhát biểu tại hội nghị, Đại tá Lò"
+        " Văn Pằng ghi nhận kết quả.",
+        D(2025, 7, 10),
+        [{"type": "so_ket", "date": None}],
+    ),
     (  # the address after "tại" runs through a hamlet to the commune
         "Sáng 15/8, tại Nhà văn hóa thôn Đông, xã Tân Hưng, huyện Sóc Sơn, Ban Chỉ đạo phong trào huyện Sóc"
         " Sơn tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm 2024.",
@@ -533,6 +551,11 @@ LOCATIONS = [
         " Tổ quốc năm 2025.",
         "xã Phú Lạc",
     ),
+    (  # after the trigger, a body's unit names a guest, not the place
+        "Sáng 24/1, Bộ Công an tổ chức hội nghị tổng kết công tác năm 2024, đồng chí Chủ tịch UBND tỉnh Hòa"
+        " Sơn dự.",
+        None,
+    ),
 ]
 
 
@@ -583,6 +606,9 @@ TRAPS = [
     # the places that held the festival counted: many festivals reviewed, none reported
     "Toàn tỉnh có trên 300 điểm tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
     "100% khu dân cư trên địa bàn đã tổ chức Ngày hội toàn dân bảo vệ ANTQ.",
+    # an event years before, recalled ("cách đây 3 năm")
+    "Ông Lý Văn Pá cho biết, cách đây 3 năm, Công an tỉnh đã chọn thôn Nà Mò làm điểm tổ chức lễ ra mắt"
+    " mô hình.",
 ]
 
 

@@ -169,7 +169,11 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
-    if after is not None and not _LOCATION_GAP.search(text, anchor.end, after.start):
+    if (
+        after is not None
+        and not _LOCATION_GAP.search(text, anchor.end, after.start)
+        and not article.words.heads.search(text, anchor.end, after.start)  # "... có lãnh đạo UBND tỉnh A"
+    ):
         return None if _several(article, after) else after
     # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền
     # hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội").

@@ -85,9 +85,30 @@ def find_units(
                 break
             words.append(token)
             pos = w.end()
+        name = " ".join(words)
+        if words:
+            name, pos = _hyphenated(text, name, pos)
         level = text[m.start() : m.end()]
-        out.append(UnitMention(level=level, name=" ".join(words), start=m.start(), end=pos))
+        out.append(UnitMention(level=level, name=name, start=m.start(), end=pos))
     return out
+
+
+_HYPHEN_TAIL = re.compile(r"[ \t\u00a0]*-[ \t\u00a0]*[^\W\d_]+(?:[ \t\u00a0]+[^\W\d_]+){0,2}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _hyphenated(text: str, name: str, pos: int) -> tuple[str, int]:
+    """A province whose name holds a hyphen ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"): the whole
+    name when the tables know it, else the name before the hyphen ("xã A - điểm sáng")."""
+    tail = _HYPHEN_TAIL.match(text, pos)
+    if tail is None:
+        return name, pos
+    ends = [w.end() for w in _WORD.finditer(text, pos, tail.end())]
+    for end in reversed(ends):
+        whole = name + text[pos:end]
+        if canonical(whole) in _known_provinces():
+            return whole, end
+    return name, pos
 
 
 @lru_cache(maxsize=8)

@@ -45,6 +45,9 @@ FIND = [
     ("(P.Bến Thành, Q.1, TP.HCM)", ["P. Bến Thành", "Q. 1", "TP. HCM"]),
     ("H.Đắk Mil, TX. Buôn Hồ, TT.Đu, X.Tân Lập", ["H. Đắk Mil", "TX. Buôn Hồ", "TT. Đu", "X. Tân Lập"]),
     ("ông Nguyễn Văn P. và 3 p. sau", []),  # an initial, a lowercase "p.": no unit named
+    # a hyphen inside a province's name, not after a unit's ("xã A - điểm sáng ...")
+    ("tỉnh Bà Rịa - Vũng Tàu và tỉnh Bà Rịa-Vũng Tàu", ["tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa-Vũng Tàu"]),
+    ("Xã Tân Lập - Điểm sáng", ["Xã Tân Lập"]),
 ]
 
 
@@ -138,6 +141,18 @@ RESOLVE = [
         {"province": "Tỉnh Lai Châu"},
     ),
     ("Ngày hội ở xã Không Có Thật. " + LEAD + "Xã giáp ranh với tỉnh Lai Châu.", AFTER, None, None),
+    (  # the name before the last renaming
+        "tỉnh Thừa Thiên Huế",
+        BEFORE,
+        {"province": "Thành phố Huế"},
+        {"province": "Thành phố Huế"},
+    ),
+    (
+        "tỉnh Bà Rịa-Vũng Tàu",
+        BEFORE,
+        {"province": "Tỉnh Bà Rịa - Vũng Tàu"},
+        {"province": "Thành phố Hồ Chí Minh"},
+    ),
     (  # an older article's level: Mộc Châu was a huyện before it became a thị xã
         "huyện Mộc Châu (Sơn La)",
         BEFORE,

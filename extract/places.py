@@ -479,21 +479,24 @@ def _resolve_cached(
             found = attempt(kind, level, name, context)
             if found is not None:
                 return found
-        if any(_known(kind, level, name, old) for kind in kinds):
+        if any(_known(kind, level, name, old, context) for kind in kinds):
             # Ambiguous in the map the article most likely uses: guessing from the other map
             # would pick a namesake elsewhere in the country.
             break
     return Resolution(None, None)
 
 
-def _known(kind: str, level: str, name: str, old: bool) -> bool:
-    """Whether a map has any unit of this level and name."""
+def _known(kind: str, level: str, name: str, old: bool, ctx: Context = Context()) -> bool:
+    """Whether a map has any unit of this level and name (in the province the context names)."""
     t = tables()
     if kind == "ward":
         wards = t.old_wards if old else t.new_wards
-        return any(_type_ok(w.entry["wardType"], level) for w in wards.get(name, []))
+        return any(
+            _type_ok(w.entry["wardType"], level) and _consistent(w.province_key, ctx, old)
+            for w in wards.get(name, [])
+        )
     if kind == "district":
-        return old and name in t.old_district_by_name
+        return old and any(_consistent(p, ctx, old) for p, _ in t.old_district_by_name.get(name, []))
     if kind == "province":
         return name in (t.old_province_by_name if old else t.new_province_by_name)
     return False

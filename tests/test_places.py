@@ -141,6 +141,12 @@ RESOLVE = [
         {"province": "Tỉnh Lai Châu"},
     ),
     ("Ngày hội ở xã Không Có Thật. " + LEAD + "Xã giáp ranh với tỉnh Lai Châu.", AFTER, None, None),
+    (  # after 2025, a commune merged away, named with its province: the old map, and what it became
+        "xã Tân Triều (Hà Nội)",
+        AFTER,
+        {"province": "Thành phố Hà Nội", "district": "Huyện Thanh Trì", "ward": "Xã Tân Triều"},
+        {"province": "Thành phố Hà Nội"},
+    ),
     (  # the name before the last renaming
         "tỉnh Thừa Thiên Huế",
         BEFORE,

@@ -551,6 +551,11 @@ LOCATIONS = [
         " Tổ quốc năm 2025.",
         "xã Phú Lạc",
     ),
+    (  # a capitalised "Làng" opens a venue's name, no village
+        "Ngày 21/7, tại Làng Văn hóa các dân tộc, Bộ Công an tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ"
+        " quốc.",
+        None,
+    ),
     (  # after the trigger, a body's unit names a guest, not the place
         "Sáng 24/1, Bộ Công an tổ chức hội nghị tổng kết công tác năm 2024, đồng chí Chủ tịch UBND tỉnh Hòa"
         " Sơn dự.",

@@ -129,7 +129,8 @@ def _hamlet(article: Article, anchor: Mention) -> places.UnitMention | None:
         end = min(s.end, marker.end() + _HAMLET_SPAN)
         for unit in places.find_units(text[marker.end() : end], levels):
             gap = text[marker.end() : marker.end() + unit.start]
-            if unit.name and not _LOCATION_GAP.search(gap):
+            # a capitalised level word opens a proper name ("Làng Văn hóa ...", "Khối Nội chính")
+            if unit.name and unit.level.islower() and not _LOCATION_GAP.search(gap):
                 return places.UnitMention(
                     unit.level.lower(), unit.name, marker.end() + unit.start, marker.end() + unit.end
                 )

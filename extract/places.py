@@ -85,12 +85,34 @@ def find_units(
                 break
             words.append(token)
             pos = w.end()
+        if len(words) > 2 and all(len(w) > 1 and w.isupper() for w in words[:3]):
+            words, pos = _caps_name(text, words, m.end())
         name = " ".join(words)
         if words:
             name, pos = _hyphenated(text, name, pos)
         level = text[m.start() : m.end()]
         out.append(UnitMention(level=level, name=name, start=m.start(), end=pos))
     return out
+
+
+def _caps_name(text: str, words: list[str], start: int) -> tuple[list[str], int]:
+    """A unit in a line written in capitals ("XÃ XUÂN THÁI TỔ CHỨC NGÀY HỘI ..."): every word looks
+    like a name, so the name is the longest start (up to four words) the tables know; none: no
+    name at all rather than the whole line."""
+    t = tables()
+    for n in range(min(4, len(words)), 0, -1):
+        key = canonical(" ".join(words[:n]))
+        if (
+            key in t.old_wards
+            or key in t.new_wards
+            or key in t.old_district_by_name
+            or key in _known_provinces()
+        ):
+            end = start
+            for w in words[:n]:
+                end = text.index(w, end) + len(w)
+            return words[:n], end
+    return [], start
 
 
 _HYPHEN_TAIL = re.compile(r"[ \t\u00a0]*-[ \t\u00a0]*[^\W\d_]+(?:[ \t\u00a0]+[^\W\d_]+){0,2}")

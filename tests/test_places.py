@@ -48,6 +48,9 @@ FIND = [
     # a hyphen inside a province's name, not after a unit's ("xã A - điểm sáng ...")
     ("tỉnh Bà Rịa - Vũng Tàu và tỉnh Bà Rịa-Vũng Tàu", ["tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa-Vũng Tàu"]),
     ("Xã Tân Lập - Điểm sáng", ["Xã Tân Lập"]),
+    # a line in capitals: the name is the longest start the tables know, else none
+    ("XÃ TẢ PHÌN TỔ CHỨC NGÀY HỘI TOÀN DÂN", ["XÃ TẢ PHÌN"]),
+    ("XÃ MÂY HỒNG TỔ CHỨC NGÀY HỘI", []),
 ]
 
 

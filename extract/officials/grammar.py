@@ -91,11 +91,11 @@ class Grammar:
         """One mention per name of a match ("A và B, Phó Giám đốc ..." names two people): each
         name with the rank written right before it and every post of the match."""
         out = []
+        posts = [c for c in chunks if c.tag == "P"]  # every name of the match shares them
         group: list[Chunk] = []
         for chunk in chunks:
             if chunk.tag in "Nn":
                 ranks = [c for c in group if c.tag == "R"][-1:]
-                posts = [c for c in chunks if c.tag == "P"]
                 out.append(self._mention(document, sentence, toks, [*ranks, chunk, *posts], rule))
                 group = []
             else:

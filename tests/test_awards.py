@@ -10,9 +10,9 @@ import pytest
 from extract import awards
 from extract.document import Document
 from extract.records import Official
-from extract.ruleset import load
+from extract.ruleset import latest, load
 
-RULES = load("awards.v1")
+RULES = load(latest("awards"))
 
 
 def run(text: str, officials: list[str] = ()) -> list[dict[str, Any]]:
@@ -573,7 +573,7 @@ def test_records_carry_evidence_and_provenance() -> None:
     (award,) = run(text)
     ev = award["evidence"]
     assert text[ev["start"] : ev["end"]] == ev["text"] == "UBND tỉnh tặng Cờ thi đua cho Công an xã An Phú."
-    assert award["ruleset"] == "awards.v1" and award["rule"] == "issuer_grants"
+    assert award["ruleset"] == RULES.name and award["rule"] == "issuer_grants"
     assert 0 < award["confidence"] <= 1
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from extract import dates, events
 from extract.document import Document
-from extract.ruleset import load
+from extract.ruleset import latest, load
 
-RULES = load("events.v1")
+RULES = load(latest("events"))
 D = dt.date
 
 
@@ -725,7 +725,7 @@ def test_records_carry_evidence_and_provenance() -> None:
     assert (
         text[ev["start"] : ev["end"]] == ev["text"] == "Ngày 4/8, UBND xã Mây Hồng tổ chức hội nghị sơ kết."
     )
-    assert event["ruleset"] == "events.v1" and event["rule"] == "so_ket"
+    assert event["ruleset"] == RULES.name and event["rule"] == "so_ket"
     assert 0 < event["confidence"] <= 1
 
 

@@ -6,6 +6,7 @@ run time and skips when it is not there.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,9 @@ from hypothesis import strategies as st
 from extract import figures
 from extract.document import Document
 from extract.records import Figure
-from extract.ruleset import RuleSet, RuleSetError, load
+from extract.ruleset import RuleSet, RuleSetError, latest, load
 
-RULES = load("figures.v1")
+RULES = load(latest("figures"))
 
 Row = tuple[float, float | None, str, str | None, str | None, str | None]
 
@@ -597,7 +598,7 @@ def test_record_provenance() -> None:
     (figure,) = extract(text)
     ev = figure.evidence
     assert text[ev.start : ev.end] == ev.text == "Toàn xã có 12 tổ tự quản."
-    assert (figure.rule, figure.ruleset) == ("number", "figures.v1")
+    assert (figure.rule, figure.ruleset) == ("number", RULES.name)
     assert 0 < figure.confidence <= 1
     assert figure.model_dump(mode="json")["value"] == 12  # whole numbers serialise as int
 
@@ -617,7 +618,7 @@ def _variant(**changes: object) -> RuleSet:
 
 def test_bad_settings_are_reported() -> None:
     broken = _variant(settings={**RULES.settings, "max_unit_word": 3})
-    with pytest.raises(RuleSetError, match=r"figures\.v1.*settings"):
+    with pytest.raises(RuleSetError, match=rf"{re.escape(RULES.name)}.*settings"):
         figures.extract(Document(text="Có 3 tổ."), broken, {})
 
 

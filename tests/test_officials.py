@@ -25,9 +25,9 @@ from extract.names import (
 )
 from extract.officials.tokens import tokenize
 from extract.records import Official
-from extract.ruleset import PatternRule, RuleSetError, load
+from extract.ruleset import PatternRule, RuleSetError, latest, load
 
-RULES = load("officials.v1")
+RULES = load(latest("officials"))
 
 
 def read(text: str) -> list[Official]:
@@ -583,7 +583,7 @@ def test_richest_mention_is_the_evidence_and_spans_point_home() -> None:
     assert record.positions == ["Phó Chủ tịch UBND tỉnh", "Tỉnh ủy viên"]
     assert record.evidence.text.startswith("Dự có đồng chí Lê Thị Hằng")
     assert text[record.evidence.start : record.evidence.end] == record.evidence.text
-    assert (record.rule, record.ruleset) == ("marker_name_posts", "officials.v1")
+    assert (record.rule, record.ruleset) == ("marker_name_posts", RULES.name)
     assert 0 < record.confidence <= 1
 
 

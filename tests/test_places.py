@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 
 from extract import places
-from extract.ruleset import load
+from extract.ruleset import latest, load
 
-RULES = load("events.v1")
+RULES = load(latest("events"))
 LEVELS = RULES.lexicon("unit_levels")
 TIERS = RULES.settings["unit_tiers"]
 BEFORE, AFTER = dt.date(2024, 5, 1), dt.date(2025, 8, 1)

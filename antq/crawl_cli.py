@@ -1,4 +1,4 @@
-"""``antq crawl`` and ``antq sources``: thin commands over :mod:`crawler.run`.
+"""``antq crawl`` and ``antq sources``: thin commands over :mod:`antq.crawling` and :mod:`crawler`.
 
 Registered in :mod:`antq.cli`.  Scrapy and the store are imported inside the commands, and
 the crawl itself runs in a child process (Twisted's reactor cannot restart in one process).
@@ -54,8 +54,8 @@ def crawl(
     stopped by Ctrl-C or killed resumes where it was when the same command runs again; a
     later crawl downloads only what is new or changed.
     """
-    from crawler.run import CrawlOptions
-    from crawler.run import crawl as run_crawl
+    from antq.crawling import CrawlOptions
+    from antq.crawling import crawl as run_crawl
 
     if not sources and not url:
         raise typer.BadParameter("give --url URL or source names (`antq sources` lists them)")

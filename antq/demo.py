@@ -43,8 +43,8 @@ def serve_folder(folder: Path) -> Iterator[str]:
 def run_demo(db: str | None, output: Path, console: Any) -> int:
     from sqlmodel import Session
 
+    from antq.crawling import CrawlOptions, crawl
     from antq.pipeline import extract_stored
-    from crawler.run import CrawlOptions, crawl
     from export.writer import StatusFilter, write
     from store.db import StoreError, open_store, resolve_url
 

@@ -4,7 +4,7 @@
 
 Serves ``--articles`` invented article pages (4 in 5 about the movement, ~5 KB each, with
 related links) behind paginated listings, a sitemap and robots.txt, from a threaded HTTP
-server in this process, and crawls it with ``python -m crawler.run`` in a child process,
+server in this process, and crawls it with ``python -m antq.crawling`` in a child process,
 exactly as ``antq crawl`` does.  Politeness is switched off with ``--impolite-loopback``,
 which the crawler accepts only when every start URL is a loopback address; robots.txt is
 still obeyed.  Prints pages/s (fetched pages over the child's crawl time), the CPU the crawl's
@@ -136,7 +136,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
     args = parser.parse_args()
 
-    from crawler.run import CrawlOptions, crawl
+    from antq.crawling import CrawlOptions, crawl
 
     base: dict[str, str] = {}
     server = Server(("127.0.0.1", 0), make_handler(args.articles, base))

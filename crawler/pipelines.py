@@ -15,11 +15,10 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from crawler.frontier import Fetch
+from crawler.frontier import Fetch, FetchedPage
 from crawler.items import PageItem
 from crawler.reader import shared as shared_reader
 from crawler.relevance import default as default_relevance
-from store.articles import PageToAdd
 
 
 class Skip(DropItem):
@@ -92,6 +91,6 @@ class StorePipeline(_Pipeline):
             also=item["also"],
             aliases=item["aliases"],
         )
-        page = PageToAdd(item["page"], item["url"], item["fetched_at"])
+        page = FetchedPage(item["page"], item["url"], item["fetched_at"])
         self.crawler.spider.frontier.store(page, item["frontier_url"], fetch)
         return item

@@ -1,9 +1,10 @@
-"""Running crawls: ``python -m crawler.run`` in a child process, and :func:`crawl` to start one.
+"""Running one crawl process: :func:`main` with a frontier backend, and the options it reads.
 
 Scrapy runs on Twisted's reactor, which cannot be started twice in one process; so every
-crawl runs in a fresh interpreter (``antq crawl`` and the tests call :func:`crawl`, which
-starts ``python -m crawler.run``).  The child draws the progress line and prints the summary
-on stderr; ``--summary-json`` leaves the figures in a file for programs.
+crawl runs in a fresh interpreter, which the composing program starts (``antq crawl`` runs
+``python -m antq.crawling``, which calls :func:`main` with the store's frontier backend).
+The process draws the progress line and prints the summary on stderr; ``--summary-json``
+leaves the figures in a file for programs.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import argparse
 import hashlib
 import json
 import os
-import signal
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from crawler.frontier import FrontierBackend
 
 EXIT_SETUP = 2  # the crawl could not start: bad source name, store, Redis, a crawl already running
 
@@ -66,25 +68,10 @@ class CrawlOptions:
         return args
 
 
-def crawl(options: CrawlOptions, *, env: dict[str, str] | None = None) -> int:
-    """Run one crawl in a child process and wait for it; returns its exit code.
-
-    Ctrl-C reaches the child too (same process group): it stops gracefully and the crawl can
-    be resumed; the parent only waits for it.
-    """
-    command = [sys.executable, "-m", "crawler.run", *options.argv()]
-    child = subprocess.Popen(command, env=env)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        return child.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 # -- the child ------------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m crawler.run", description="Run antq crawls (one process)."
+        prog="python -m antq.crawling", description="Run antq crawls (one process)."
     )
     parser.add_argument(
         "sources", nargs="*", help="Source spiders (see `antq sources`); NAME:ARG passes ARG."
@@ -132,11 +119,10 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from scrapy.settings import Settings
 
-    from store.db import resolve_url
-
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    settings.set("ANTQ_DB", resolve_url(args.db), priority="cmdline")
+    if args.db:
+        settings.set("ANTQ_DB", args.db, priority="cmdline")
     if args.max_pages:
         settings.set("ANTQ_MAX_PAGES", args.max_pages, priority="cmdline")
     if args.fresh:
@@ -228,7 +214,8 @@ def _limit_in_flight(settings, spidercls, kwargs: dict[str, str]) -> None:  # ty
     settings.set("CONCURRENT_REQUESTS", max(1, limit), priority="cmdline")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, backend: FrontierBackend) -> int:
+    """Run the crawls ``argv`` asks for, their frontiers opened by ``backend``; returns the exit code."""
     args = _parser().parse_args(argv)
     targets = _targets(args)
     if not targets:
@@ -240,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say(f"error: --url expects a web address such as https://baochinhphu.vn/, got {url!r}")
             return EXIT_SETUP
     settings = _settings(args)
+    settings.set("ANTQ_FRONTIER_BACKEND", backend, priority="cmdline")
     if args.impolite_loopback and (problem := _impolite(settings, targets)):
         _say(f"error: {problem}")
         return EXIT_SETUP
@@ -253,8 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from scrapy.spiderloader import SpiderLoader
 
     from crawler.extensions import BOARD
-    from crawler.frontier import CrawlBusy, store_engine
-    from store.db import StoreError
+    from crawler.frontier import CrawlBusy, FrontierUnavailable
 
     loader = SpiderLoader.from_settings(settings)
     known = set(loader.list())
@@ -263,8 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"error: unknown source {', '.join(unknown)}; `antq sources` lists the known ones")
         return EXIT_SETUP
     try:
-        store_engine(settings.get("ANTQ_DB"))
-    except StoreError as err:
+        backend.check(settings.get("ANTQ_DB"))
+    except FrontierUnavailable as err:
         _say(f"error: {err}")
         return EXIT_SETUP
     if args.frontier and not args.frontier.startswith(("redis://", "rediss://", "unix://")):
@@ -284,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failures: list[str] = []
 
     def failed(failure, name: str) -> None:  # type: ignore[no-untyped-def]
-        if failure.check(CrawlBusy, StoreError, ValueError):
+        if failure.check(CrawlBusy, FrontierUnavailable, ValueError):
             failures.append(f"{name}: {failure.getErrorMessage()}")
         elif failure.check(ConnectionError) or "redis" in type(failure.value).__module__:
             failures.append(f"{name}: cannot reach the Redis frontier {_redacted(args.frontier or '')}: "
@@ -333,7 +320,3 @@ def _report(summary: dict[str, Any]) -> None:
                 f"  {run['spider']}: stopped ({run['reason']}) with {run['pending']} pages pending; "
                 "run the same command again to resume"
             )
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -89,8 +89,12 @@ MEMUSAGE_ENABLED = True
 MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
 
 # -- antq ----------------------------------------------------------------------------------
-# The store (a database URL; None = $ANTQ_DB, else sqlite:///antq.db).
+# Where the frontier and the kept articles go: handed to ANTQ_FRONTIER_BACKEND (for the store's
+# backend a database URL; None = $ANTQ_DB, else sqlite:///antq.db).
 ANTQ_DB = None
+# The frontier backend (a crawler.frontier.FrontierBackend object); crawler.run.main sets it from
+# its caller (`antq crawl` passes the store's), so the crawler imports no later stage.
+ANTQ_FRONTIER_BACKEND = None
 # Redis frontier URL (redis://HOST:PORT/N) to share one crawl between processes; None = in-process.
 ANTQ_FRONTIER = None
 # Forget an unfinished crawl of the same key instead of resuming it.

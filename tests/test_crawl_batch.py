@@ -20,12 +20,14 @@ from scrapy.utils.test import get_crawler
 from sqlalchemy import text
 
 from clean.page import CleanedPage
-from crawler.frontier import Fetch, Frontier, Link, store_engine
+from crawler.frontier import Fetch, Link
 from crawler.items import PageItem
 from crawler.pipelines import CleanPipeline
 from crawler.reader import Reader, Reading, read_page
 from crawler.spiders.generic import GenericSpider
 from store.articles import PageToAdd, add_page, add_pages
+from store.crawl_frontier import StoreFrontier as Frontier
+from store.crawl_frontier import store_engine
 from store.db import open_store, transaction
 
 SITE = "http://bao-lang-ven.example.vn"

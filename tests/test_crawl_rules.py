@@ -12,10 +12,10 @@ from parsel import Selector
 from typer.testing import CliRunner
 
 from antq import crawl_cli
+from antq.crawling import main as run_main
 from crawler import discover
 from crawler.relevance import Relevance
 from crawler.relevance import default as relevance
-from crawler.run import main as run_main
 from crawler.urls import (
     RulesError,
     canonical,

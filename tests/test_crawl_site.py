@@ -1,6 +1,6 @@
 """The crawler end to end, against the invented site in ``tests/sites/news_site.py`` on 127.0.0.1.
 
-Each crawl runs in a child process (``crawler.run.crawl``), as ``antq crawl`` runs it.  The
+Each crawl runs in a child process (``antq.crawling.crawl``), as ``antq crawl`` runs it.  The
 server counts every request, so the tests see what was fetched, not only what was stored.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.run import CrawlOptions, crawl
+from antq.crawling import CrawlOptions, crawl
 from tests.conftest import REDIS_HOST, REDIS_PORT, need_service
 from tests.sites.news_site import ON_TOPIC, Page, Site, article_html, build_site, listing_html, serve, story
 
@@ -270,7 +270,7 @@ def test_live_progress_line_on_a_terminal_and_summary(tmp_path: Path) -> None:
         )
         leader, follower = pty.openpty()
         child = subprocess.Popen(
-            [sys.executable, "-m", "crawler.run", *options.argv()],
+            [sys.executable, "-m", "antq.crawling", *options.argv()],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower,
         )  # fmt: skip
         os.close(follower)
@@ -368,7 +368,7 @@ def big_site(n: int) -> Site:
 def start_child(site: Site, db: str, tmp: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     options = CrawlOptions(urls=[site.base + "/"], db=db, progress=False, settings=FAST)
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler.run", *options.argv()], env=env,
+        [sys.executable, "-m", "antq.crawling", *options.argv()], env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
 
@@ -421,7 +421,7 @@ def test_ctrl_c_stops_gracefully_and_the_same_command_resumes(tmp_path: Path) ->
     with serve(site):
         options = CrawlOptions(urls=[site.base + "/"], db=db, progress=False, settings=FAST)
         child = subprocess.Popen(
-            [sys.executable, "-m", "crawler.run", *options.argv()],
+            [sys.executable, "-m", "antq.crawling", *options.argv()],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
         )  # fmt: skip
         deadline = time.monotonic() + 60
@@ -471,7 +471,7 @@ def test_two_processes_share_one_crawl(tmp_path: Path, postgres_url: str) -> Non
                                        frontier=frontier,
                                        settings=FAST, summary_json=path)  # fmt: skip
                 children.append(
-                    subprocess.Popen([sys.executable, "-m", "crawler.run", *options.argv()], env=env)
+                    subprocess.Popen([sys.executable, "-m", "antq.crawling", *options.argv()], env=env)
                 )
                 time.sleep(0.3)
             codes = [c.wait(timeout=90) for c in children]

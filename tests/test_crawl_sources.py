@@ -16,9 +16,10 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
-from crawler.frontier import Frontier, store_engine
 from crawler.sources import catalogue, spider_classes
 from crawler.urls import canonical, host_of, looks_like_article, same_site
+from store.crawl_frontier import StoreFrontier as Frontier
+from store.crawl_frontier import store_engine
 
 # The sources the issue asks for, at least.
 REQUIRED = {

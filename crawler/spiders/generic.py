@@ -4,9 +4,9 @@
 (name, domains, start URLs, feeds, sitemaps, and selectors where the generic reading of
 links falls short).  :class:`GenericSpider` (``generic``) crawls any site from a URL.
 
-Every URL goes through the store's frontier (:mod:`crawler.frontier`) before it is
-requested: that is where duplicates are dropped, stored articles skipped and a killed crawl
-resumed.  A page's links are committed in the same transaction as the page's own outcome or
+Every URL goes through the frontier (:mod:`crawler.frontier`; the store's, under ``antq
+crawl``) before it is requested: that is where duplicates are dropped, stored articles skipped
+and a killed crawl resumed.  A page's links are committed in the same transaction as the page's own outcome or
 an earlier one; the page bytes are cleaned in a worker process (:mod:`crawler.reader`).
 """
 
@@ -31,7 +31,7 @@ from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
 from crawler import discover
-from crawler.frontier import Fetch, Frontier, Link, Visit, store_engine
+from crawler.frontier import CrawlSpec, Fetch, Frontier, FrontierUnavailable, Link, Visit
 from crawler.items import PageItem
 from crawler.middlewares import AlreadyTaken
 from crawler.reader import Reader, Reading
@@ -116,16 +116,18 @@ class NewsSpider(scrapy.Spider):
 
     def _open_frontier(self, crawler) -> None:  # type: ignore[no-untyped-def]
         settings = crawler.settings
-        self.frontier = Frontier(
-            engine=store_engine(settings.get("ANTQ_DB")),
+        backend = settings.get("ANTQ_FRONTIER_BACKEND")
+        if backend is None:
+            raise FrontierUnavailable("no frontier backend: run crawls with `antq crawl`")
+        spec = CrawlSpec(
             key=self.crawl_key(),
             spider=self.name,
             distributed=bool(settings.get("ANTQ_FRONTIER")),
-            frontier_label=settings.get("ANTQ_FRONTIER_LABEL") or "store",
+            label=settings.get("ANTQ_FRONTIER_LABEL") or "store",
             revalidate_after=dt.timedelta(seconds=settings.getfloat("ANTQ_REVALIDATE_AFTER")),
-            on_outcome=self._count_outcome,
             batch_size=settings.getint("ANTQ_BATCH_PAGES"),
         )
+        self.frontier = backend.frontier(settings.get("ANTQ_DB"), spec, self._count_outcome)
         self.reader = shared_reader(settings.getint("ANTQ_READERS"))
         self._initial = self.frontier.open(self.seeds(), fresh=settings.getbool("ANTQ_FRESH"))
 

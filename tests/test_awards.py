@@ -315,6 +315,44 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # the flag the order is pinned on belongs to the recipient, the one pinning it grants nothing
+        "Chủ tịch Quốc hội gắn Huân chương Sao Vàng lên Cờ truyền thống của Công an thành phố.",
+        [{"type": "Huân chương", "issuer": None, "name": "Huân chương Sao Vàng"}],
+    ),
+    (  # "thay mặt lãnh đạo Đảng, Nhà nước": the State's mandate, the party granting nothing alone
+        "Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Vũ Văn Thành trao Huân chương Chiến công hạng Nhì cho"
+        " Phòng Cảnh sát hình sự.",
+        [
+            {
+                "type": "Huân chương",
+                "issuer": "Nhà nước",
+                "name": "Huân chương Chiến công hạng Nhì",
+                "rule": "on_behalf",
+                "presenter": "Vũ Văn Thành",
+            }
+        ],
+    ),
+    (  # a mandate's leaders name their body
+        "Thay mặt lãnh đạo Công an tỉnh, Đại tá Lê Văn Hòa trao Giấy khen cho 2 tập thể.",
+        [{"type": "Giấy khen", "issuer": "Công an tỉnh", "rule": "on_behalf", "recipient_count": 2}],
+    ),
+    (
+        "Được sự ủy quyền của Chủ tịch nước, Thiếu tướng Hà Văn Tú trao Huân chương Bảo vệ Tổ quốc hạng Nhì"
+        " cho Công an tỉnh.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "rule": "on_behalf"}],
+    ),
+    (
+        "Công an xã Tân Phú vinh dự được Chủ tịch nước tặng Huân chương Bảo vệ Tổ quốc hạng Ba.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "rule": "agent_passive"}],
+    ),
+    (
+        "Công an tỉnh vinh dự đón nhận Cờ thi đua của Chính phủ.",
+        [{"type": "Cờ thi đua", "issuer": "Chính phủ", "recipients": ["Công an tỉnh"]}],
+    ),
+    (
+        "Bộ Công an tặng Kỷ niệm chương Vì an ninh Tổ quốc cho 5 cá nhân.",
+        [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an", "name": "Kỷ niệm chương Vì an ninh Tổ quốc"}],
+    ),
     (  # each clause its own agent
         "Dịp này, 3 tập thể, 5 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen; 10 tập thể, 12 cá nhân được"
         " Giám đốc Công an tỉnh tặng Giấy khen.",
@@ -453,6 +491,45 @@ MERGES = [
         "Dịp này, 10 tập thể được tặng Giấy khen.",
         [{"type": "Giấy khen", "issuer": None, "recipient_count": 10, "recipient_kind": "collective"}],
     ),
+    (  # the envoy's body is no issuer: the award said to be the chairman's is the one handed over
+        "Đại diện lãnh đạo UBND phường Tân An trao giấy khen cho 2 tập thể. Dịp này, 2 tập thể và 3 cá nhân"
+        " được nhận giấy khen của Chủ tịch UBND phường.",
+        [{"type": "Giấy khen", "issuer": "Chủ tịch UBND phường"}],
+    ),
+    (  # a caption naming the director's award by the police's name
+        "Đại diện Công an tỉnh trao Giấy khen cho 4 cá nhân. Dịp này, 4 cá nhân nhận Giấy khen của Giám đốc"
+        " Công an tỉnh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 4}],
+    ),
+    (  # the same director's award, once with the post and once with the body
+        "Thượng tá Lò Văn Hải trao Giấy khen của Giám đốc Công an tỉnh cho 3 tập thể. Cuối buổi, 3 tập thể"
+        " được nhận Giấy khen của Công an tỉnh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
+    ),
+    (  # an envoy's body granting nothing said elsewhere stays the guess
+        "Đại diện lãnh đạo UBND xã Tân Phú trao giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "UBND xã Tân Phú", "rule": "issuer_grants"}],
+    ),
+    (  # the President's decision and the State's mandate: one order
+        "Chủ tịch nước tặng Huân chương Bảo vệ Tổ quốc hạng Ba cho Công an huyện Đông Lâm. Thay mặt lãnh đạo"
+        " Đảng, Nhà nước, đồng chí Vũ Văn Thành trao Huân chương Bảo vệ Tổ quốc hạng Ba cho Công an huyện.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "name": "Huân chương Bảo vệ Tổ quốc hạng Ba"}],
+    ),
+    (  # the Prime Minister, shortened in a later sentence
+        "Thủ tướng Chính phủ tặng Bằng khen cho 2 tập thể. Đây là lần thứ hai xã được Thủ tướng tặng Bằng"
+        " khen.",
+        [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
+    ),
+    (  # the headline shortens the name; the body's is kept
+        "Thủ tướng tặng bằng khen cho Công an xã Tân Phú\n\nThủ tướng Chính phủ vừa tặng Bằng khen cho Công"
+        " an xã Tân Phú.",
+        [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
+    ),
+    (  # a generic "khen thưởng" by the body that grants the Giấy khen is that Giấy khen
+        "UBND phường Tân An tổ chức ngày hội và khen thưởng 5 tập thể. Dịp này, 5 tập thể nhận giấy khen"
+        " của Chủ tịch UBND phường Tân An.",
+        [{"type": "Giấy khen", "issuer": "Chủ tịch UBND phường Tân An"}],
+    ),
 ]
 
 TRAPS = [
@@ -476,6 +553,16 @@ TRAPS = [
     "Sở Nội vụ tham mưu UBND tỉnh xét tặng bằng khen cho các tập thể tiêu biểu.",  # to be considered
     # a body's name, not an award
     "Dự lễ có ông Đinh Văn Quả, Phó Chủ tịch Hội đồng thi đua khen thưởng Trung ương.",
+    # plans, tallies, look-backs and the rules of the law
+    "Dịp này, UBND tỉnh sẽ tặng Bằng khen cho 3 tập thể có thành tích.",
+    "Trong năm, Công an tỉnh đã khen thưởng 120 tập thể và 350 cá nhân.",
+    "5 năm qua, UBND huyện đã khen thưởng 40 lượt tập thể.",
+    "Toàn tỉnh có gần 200 Kỷ niệm chương, bằng khen đã được trao tặng cho các tập thể, cá nhân.",
+    "Kỷ niệm chương chỉ tặng một lần cho cá nhân.",
+    "Huy chương Vì an ninh Tổ quốc để tặng cho sĩ quan có thời gian phục vụ từ 25 năm trở lên.",
+    # a headline alone, the body reporting no such award
+    "Tặng Kỷ niệm chương cho cá nhân có nhiều đóng góp\n\nCông an tỉnh hướng dẫn các đơn vị đề nghị xét"
+    " tặng Kỷ niệm chương năm nay.",
 ]
 
 

@@ -13,8 +13,11 @@ Reading goes sentence by sentence, in modules with one job each:
 This module reads one sentence: coordinated distinctions ("Bằng khen, Giấy khen của A") share
 what follows the last; a later object of the same verb ("... cho 3 tập thể và Bằng khen cho 5
 cá nhân") shares the verb's subject and presenter.  A generic "khen thưởng" counts only with a
-named issuer, as type ``Khen thưởng``; one in a proposal or an aim ("đề nghị ... tặng") does not,
-nor distinctions counted vaguely with no issuer ("được tặng nhiều bằng khen, giấy khen").
+named issuer, as type ``Khen thưởng``, and not in a look back over past years ("5 năm qua, Công
+an tỉnh đã khen thưởng 120 tập thể"); one in a proposal, a plan or an aim ("đề nghị ... tặng",
+"sẽ khen thưởng") does not, nor distinctions counted vaguely with no issuer ("được tặng nhiều
+bằng khen, giấy khen", "gần 180 Kỷ niệm chương, bằng khen đã được trao"), nor the rules of the
+emulation law ("Kỷ niệm chương chỉ tặng một lần cho cá nhân").
 """
 
 from __future__ import annotations
@@ -43,14 +46,18 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     lex = Lexicon.of(rules)
     officials = [o for o in found.get("officials", []) if isinstance(o, Official)]
     mentions = find_mentions(document, rules, lex)
+    headline = document.headline
     for sentence_mentions in by_sentence(mentions):
         _read_sentence(document, rules, lex, sentence_mentions, officials)
+        for m in sentence_mentions:
+            m.in_headline = headline is not None and m.sentence.start == headline.start
     kept = [
         m
         for m in mentions
-        if (m.type != lex.generic_type or m.issuer)
+        if (m.type != lex.generic_type or (m.issuer and not lex.retrospective.search(m.left_clause)))
         and not lex.proposal.search(m.left_clause.split(",")[-1])
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
+        and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."
     ]
     return merge(kept, rules, lex)
 
@@ -64,6 +71,7 @@ class _Previous:
     issuers: list[str]
     construction: str | None
     presenter: str | None
+    guessed: bool
 
 
 def _shared_issuer(
@@ -109,13 +117,14 @@ def _read_sentence(
         start = clause_start(left, lex)
         clause = left[start:]
         c = Clause(text, sentence, group, left, clause)
-        issuers, construction, after = find_issuers(c, rules, lex, officials)
+        issuers, construction, after, guessed = find_issuers(c, rules, lex, officials)
         # A second object of the same verb, the verb left out: "... cho A và Bằng khen cho B".
         coordinated = previous is not None and bool(
             rules.compiled["coordinated_object"].fullmatch(text, previous.end, group[0].start)
         )
         if not issuers and previous is not None:
             issuers, construction = _shared_issuer(left, start, coordinated, previous, rules, lex)
+            guessed = previous.guessed and bool(issuers)
         assign_issuers(group, issuers, construction, lex)
         recipients = find_recipients(c, after, construction, rules, lex)
         # "A được B tặng", "A nhận ...": the subject receives; nobody in it hands anything over.
@@ -123,8 +132,9 @@ def _read_sentence(
         presenter = None if received else find_presenter(clause, rules, lex, officials)
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
-        previous = _Previous(start, group[-1].end, issuers, construction, presenter)
+        previous = _Previous(start, group[-1].end, issuers, construction, presenter, guessed)
         for m in group:
+            m.guessed = guessed and m.issuer is not None
             m.left_clause = clause
             if recipients is not None:
                 m.recipients, m.recipient_count, m.recipient_kind = recipients

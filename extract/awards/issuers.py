@@ -25,11 +25,17 @@ _OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
 
 def find_issuers(
     c: Clause, rules: RuleSet, lex: Lexicon, officials: Sequence[Official]
-) -> tuple[list[str], str | None, int]:
-    """(issuers, construction rule id, where the issuer list ends) of coordinated distinctions."""
+) -> tuple[list[str], str | None, int, bool]:
+    """(issuers, construction rule id, where the issuer list ends, guessed) of coordinated distinctions.
+
+    ``guessed``: the issuer is the body of whoever hands the distinction over ("Đại diện lãnh đạo
+    UBND phường A trao giấy khen"), or read through "thay mặt lãnh đạo ...", not said to grant it;
+    another mention of the award that names its issuer outright wins (see :mod:`.merge`).
+    """
     text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
     generic = c.group[0].type == lex.generic_type
     issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
+    guessed = False
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
         agents = _agent_passive(clause, rules.compiled[passive], lex)
@@ -38,19 +44,19 @@ def find_issuers(
     if not issuers and (mandate := _on_behalf(clause, rules, lex)):
         # "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá X, Giám đốc Công an tỉnh trao ...": the
         # mandate of the clause names the issuer, not the post of the person handing it over
-        issuers, construction = [mandate], "on_behalf"
+        (issuer, guessed), construction = mandate, "on_behalf"
+        issuers = [issuer]
     if not issuers and not rules.compiled["receives"].search(left):
         verb_rule = "issuer_commends" if generic else "issuer_grants"
-        subjects = _subject_issuers(clause, rules.compiled[verb_rule], lex, officials)
+        subjects, guessed = _subject_issuers(clause, rules.compiled[verb_rule], lex, officials)
         if subjects:
             issuers, construction = subjects, verb_rule
-    if not issuers:
-        mandate = _on_behalf(left, rules, lex)
-        if mandate:
-            issuers, construction = [mandate], "on_behalf"
+    if not issuers and (mandate := _on_behalf(left, rules, lex)):
+        (issuer, guessed), construction = mandate, "on_behalf"
+        issuers = [issuer]
     if generic and issuers and lex.traps.search(text[last.end : min(sentence.end, last.end + 60)]):
-        return [], None, after  # "khen thưởng 2 triệu đồng": money, not a distinction
-    return issuers, construction, after
+        return [], None, after, False  # "khen thưởng 2 triệu đồng": money, not a distinction
+    return issuers, construction, after, guessed and bool(issuers)
 
 
 def clause_start(left: str, lex: Lexicon) -> int:
@@ -164,32 +170,50 @@ def _agent_passive(clause: str, passive_re: re.Pattern[str], lex: Lexicon) -> li
     return agents if len(agents) > 1 and all(_whole_issuer(a, lex) for a in agents) else []
 
 
-def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> str | None:
+def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> tuple[str, bool] | None:
+    """The body a mandate names ("Thừa ủy quyền của Chủ tịch nước, ..."), and whether it is a guess.
+
+    "Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí A trao ...": the fillers ("lãnh đạo") are skipped and
+    the parties that grant nothing of their own ("Đảng") passed over; the issuer so read is a guess.
+    """
     m = rules.compiled["on_behalf"].search(left)
     if m is None:
         return None
-    end = scan_issuer(left, m.end(), len(left), lex, allow_level_start=False)
-    return left[m.end() : end] if end > m.end() else None
+    pos, guessed = m.end(), False
+    filler = lex.mandate_fillers.match(left[pos:])
+    if filler is not None:
+        pos, guessed = pos + filler.end(), True
+    while pos < len(left):
+        end = scan_issuer(left, pos, len(left), lex, allow_level_start=False)
+        if end > pos:
+            return left[pos:end], guessed
+        party = re.match(r"([^\W\d_]+)(?:\s*,\s*|\s+và\s+)", left[pos:])
+        if party is None or not lex.mandate_parties.match(party.group(1)):
+            return None
+        pos += party.end()
+    return None
 
 
 def _subject_issuers(
     clause: str, verb_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
-) -> list[str]:
-    """The bodies before a granting verb ("Bộ Công an đã trao tặng"), never a person.
+) -> tuple[list[str], bool]:
+    """The bodies before a granting verb ("Bộ Công an đã trao tặng"), never a person, and whether
+    they are only the body of an envoy handing the distinction over ("Đại diện UBND phường A trao").
 
     Coordinated bodies each grant ("UBND tỉnh, Công an tỉnh và UBND huyện A khen thưởng ...").
     """
     verb = verb_re.search(clause)
     if verb is None:
-        return []
+        return [], False
     subject = clause[: verb.start()].rstrip(" ,")
     # The subject is the last comma-separated part that starts with an issuer head.
     parts = [p.strip() for p in re.split(r",\s*", subject)]
     candidate = parts[-1] if parts else ""
     candidate = lex.openers.sub("", candidate)
+    envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
     if not candidate or names_person(candidate, lex, officials):
-        return []
+        return [], False
     pieces = re.split(r"\s+và\s+", candidate)
     if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):
         bodies = pieces  # "UBND huyện A và UBND xã B khen thưởng"
@@ -204,10 +228,10 @@ def _subject_issuers(
             decision.group(1)
         ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
     else:
-        return []
+        return [], False
     if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant
-        return []
-    return bodies
+        return [], False
+    return bodies, envoy is not None
 
 
 def _whole_issuer(phrase: str, lex: Lexicon) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.ruleset import RuleSet
+from extract.spelling import fold
 
 EDGE_L, EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 TOKEN = re.compile(r"[^\W_]+|\d+")
@@ -36,7 +37,12 @@ class Lexicon:
     numbers: dict[str, int]
     traps: re.Pattern[str]
     proposal: re.Pattern[str]
-    vague: re.Pattern[str]  # "nhiều" right before a distinction: a tally of past awards, no award
+    vague: re.Pattern[str]  # "nhiều", "gần 180" right before a distinction: a tally, no award
+    norm: re.Pattern[str]  # "chỉ tặng" right after a distinction: a rule of the law, no award
+    retrospective: re.Pattern[str]  # "năm qua" before a generic "khen thưởng": a look back
+    mandate_fillers: re.Pattern[str]  # "lãnh đạo" between "thay mặt" and the body it names
+    mandate_parties: re.Pattern[str]  # "Đảng" in "thay mặt lãnh đạo Đảng, Nhà nước": no issuer alone
+    same_issuers: dict[str, str]  # folded issuer -> folded name of its granting authority
     person_title: re.Pattern[str]
     title_before: re.Pattern[str]  # a rank or form of address ending where a name starts
     not_name_starts: frozenset[str]
@@ -88,7 +94,19 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         number=re.compile(rf"(?i)^(?P<n>\d+|{alternation(list(numbers))})\s+"),
         numbers=numbers,
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
-        vague=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))})\s+$"),
+        vague=re.compile(
+            rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
+            rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
+        ),
+        norm=re.compile(rf"[”\"]?\s+(?:{alternation(rules.lexicon('norm_words'))}){EDGE_R}"),
+        retrospective=re.compile(
+            rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('retrospective_words'))}){EDGE_R}"
+        ),
+        mandate_fillers=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('mandate_fillers'))}){EDGE_R}\s*"),
+        mandate_parties=re.compile(rf"^(?:{alternation(rules.lexicon('mandate_parties'))})$"),
+        same_issuers={
+            fold(name): fold(group[0]) for group in rules.settings.get("same_issuers", []) for name in group
+        },
         proposal=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('proposal_words'))}){EDGE_R}"),
         person_title=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))}){EDGE_R}"),
         title_before=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('person_titles'))})\s*$"),

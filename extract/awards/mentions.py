@@ -38,6 +38,8 @@ class Mention:
     presenter: str | None = None
     left_clause: str = ""
     extra_issuers: list[str] = field(default_factory=list)  # "Bằng khen của A, của B": B here
+    guessed: bool = False  # the issuer is the presenter's body or read through "thay mặt lãnh đạo"
+    in_headline: bool = False  # the headline repeats the body; alone it reports no award
 
 
 @dataclass(frozen=True, slots=True)

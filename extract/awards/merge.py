@@ -1,9 +1,23 @@
 """One record per (type, issuing body): mentions of one award merged.
 
 Mentions of one award (body and photo caption, "Bằng khen của UBND tỉnh" and "Bằng khen của Chủ
-tịch UBND tỉnh", "giấy khen của UBND huyện" and "của UBND huyện A") merge on type and issuer
-with the posts (``issuer_titles``) stripped; a mention naming no issuer joins the same-type
-award it fits (same kind of recipients, presenter from the issuing body), else stands alone.
+tịch UBND tỉnh", "giấy khen của UBND huyện" and "của UBND huyện A", "quyết định của Chủ tịch nước"
+and "thay mặt lãnh đạo Đảng, Nhà nước") merge on type and issuer with the posts
+(``issuer_titles``) stripped and one name per granting authority (setting ``same_issuers``).
+
+Mentions are folded in three rounds, so that what the text says outright decides the issuer:
+
+1. mentions naming their issuer ("Giấy khen của Chủ tịch UBND phường"), the body's before the
+   headline's, as headlines shorten names ("Thủ tướng tặng bằng khen");
+2. mentions whose issuer is only guessed, the body of an envoy handing the award over ("Đại diện
+   lãnh đạo UBND phường A trao giấy khen"): they join an award of the same type from the same
+   body, keeping its issuer, else stand alone;
+3. mentions naming no issuer: they join the same-type award they fit (same kind of recipients,
+   presenter from the issuing body), else stand alone; in the headline they only join.
+
+A generic "khen thưởng" from the body that also grants a named distinction in the article ("UBND
+phường A tổ chức ngày hội và khen thưởng ..." beside "giấy khen của Chủ tịch UBND phường") is that
+distinction, not another award.
 """
 
 from __future__ import annotations
@@ -16,9 +30,21 @@ from extract.spelling import fold
 
 
 def issuer_core(issuer: str, lex: Lexicon) -> str:
-    """The issuing body: "Chủ tịch UBND tỉnh" and "UBND tỉnh" are one issuer."""
+    """The issuing body: "Chủ tịch UBND tỉnh" and "UBND tỉnh" are one issuer, and so are
+    "Chủ tịch nước" and "Nhà nước"."""
+    folded = fold(issuer.strip())
+    if folded in lex.same_issuers:
+        return lex.same_issuers[folded]
     core = lex.titles.sub("", issuer.strip())
     return fold(core or issuer)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Cores of one body: equal, or one the other's start ("UBND huyện" and "UBND huyện A")."""
+    if not a or not b:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer == shorter or longer.startswith(shorter + " ")
 
 
 def _compatible(a: RecipientKind | None, b: RecipientKind | None) -> bool:
@@ -26,28 +52,44 @@ def _compatible(a: RecipientKind | None, b: RecipientKind | None) -> bool:
 
 
 def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
-    """One record per (type, issuing body); mentions without an issuer join the award they fit."""
+    """One record per (type, issuing body), in order of first mention."""
     awards: list[Award] = []
     cores: list[str] = []
-    issuerless: list[Mention] = []
+    # the body before the headline, which shortens names ("Thủ tướng tặng bằng khen")
+    for m in sorted(mentions, key=lambda m: m.in_headline):
+        if m.issuer and not m.guessed:
+            for issuer in [m.issuer, *m.extra_issuers]:
+                _add(awards, cores, m, issuer, rules, lex)
     for m in mentions:
-        if not m.issuer:
-            issuerless.append(m)
+        if m.issuer and m.guessed:
+            for issuer in [m.issuer, *m.extra_issuers]:
+                core = issuer_core(issuer, lex)
+                same = [i for i, a in enumerate(awards) if a.type == m.type and _same_body(cores[i], core)]
+                if same:
+                    _absorb(awards[same[0]], m)
+                else:
+                    awards.append(_award(m, issuer, rules))
+                    cores.append(core)
+    for m in mentions:
+        if m.issuer:
             continue
-        for issuer in [m.issuer, *m.extra_issuers]:
-            _add(awards, cores, m, issuer, rules, lex)
-    for m in issuerless:
         same = [a for a in awards if a.type == m.type]
         fits = [a for a in same if _compatible(a.recipient_kind, m.recipient_kind)]
         by_body = [a for a in fits if a.issuer and issuer_core(a.issuer, lex) in fold(m.left_clause)]
         target = (by_body or fits or (same if len(same) == 1 else []) or [None])[0]
-        if target is None:
+        if target is not None:
+            _absorb(target, m)
+        elif not m.in_headline:
             awards.append(_award(m, None, rules))
             cores.append("")
-        else:
-            _absorb(target, m)
-    awards.sort(key=lambda a: a.evidence.start)
-    return awards
+    named = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type != lex.generic_type]
+    kept = [
+        a
+        for a, core in zip(awards, cores, strict=True)
+        if a.type != lex.generic_type or not any(_same_body(core, c) for _, c in named)
+    ]
+    kept.sort(key=lambda a: a.evidence.start)
+    return kept
 
 
 def _add(
@@ -57,12 +99,11 @@ def _add(
     for i, a in enumerate(awards):
         if a.type != m.type or not cores[i]:
             continue
-        if core == cores[i]:
-            _absorb(a, m)
-            return
-        longer, shorter = (core, cores[i]) if len(core) > len(cores[i]) else (cores[i], core)
-        if longer.startswith(shorter + " "):  # "UBND huyện" then "UBND huyện A": the same body
-            if core is longer:
+        if _same_body(core, cores[i]):
+            # "UBND huyện" then "UBND huyện A", "Thủ tướng" then "Thủ tướng Chính phủ": the longer
+            # name; not "UBND tỉnh" then "Chủ tịch UBND tỉnh" (the same name, a post before it)
+            longer_name = _same_body(fold(issuer), fold(a.issuer or "")) and len(issuer) > len(a.issuer or "")
+            if len(core) > len(cores[i]) or longer_name:
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
@@ -71,7 +112,7 @@ def _add(
 
 
 def _award(m: Mention, issuer: str | None, rules: RuleSet) -> Award:
-    factor = 1.0 if issuer else 0.8
+    factor = 1.0 if issuer and not m.guessed else 0.9 if issuer else 0.8
     return Award(
         type=m.type,
         name=m.name,

@@ -26,6 +26,7 @@ import datetime as dt
 import importlib.util
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,24 @@ from extract.spelling import fold
 
 #: Date the 2025 reorganisation took effect; later articles name the new units.
 REORGANISED = dt.date(2025, 7, 1)
+
+
+def _vietnamese_capitals() -> str:
+    """Every capital letter of Vietnamese text: A-Z, Đ, and each vowel with each tone mark.
+
+    ``[A-ZĐ]`` misses "Ủy", "Ấp", "Ơn": a regex class for "a capitalised word" must hold all
+    of them, precomposed (NFC) as news text writes them.
+    """
+    vowels = "aăâeêioôơuưy"
+    tones = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+    letters = {unicodedata.normalize("NFC", v + t).upper() for v in vowels for t in tones}
+    letters |= set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+    return "".join(sorted(letters))
+
+
+#: The capitals of Vietnamese (see :func:`_vietnamese_capitals`); ``UPPER_CLASS`` is their regex class.
+UPPER = _vietnamese_capitals()
+UPPER_CLASS = f"[{UPPER}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +72,20 @@ class UnitMention:
         return " ".join(part for part in (self.level, self.name) if part)
 
 
-_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_]+)")
-_GLUED_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)")
+# A syllable of a name; highland names glue two with an apostrophe, straight or curly, and the
+# part after it may be lowercase ("Đưng K’Nớ", "Ea H'leo", "Đắk R’Lấp").
+_SYLLABLE = r"[^\W_]+(?:['’ʼ‘][^\W_]+)*"
+_NEXT_WORD = re.compile(rf"[ \t\u00a0]+({_SYLLABLE})")
+_GLUED_WORD = re.compile(rf"[ \t\u00a0]*({_SYLLABLE})")
 
 
 def find_units(
-    text: str, levels: Sequence[str], stop_names: Sequence[str] = (), lowered: str | None = None
+    text: str,
+    levels: Sequence[str],
+    stop_names: Sequence[str] = (),
+    lowered: str | None = None,
+    qualifiers: Sequence[str] = (),
+    acronyms: Mapping[str, Sequence[str]] | None = None,
 ) -> list[UnitMention]:
     """Every "level Name" in ``text``: a level word (any case) then capitalised syllables.
 
@@ -66,6 +93,9 @@ def find_units(
     name: the caller learns that the unit is only implicit.  ``stop_names`` are capitalised words
     that end a name ("xã A UBND ..." does not name "A UBND").  ``lowered`` is ``text.lower()`` when
     the caller has it: level words are looked up in it, case-sensitively, which is much faster.
+    ``qualifiers`` are lowercase words that may stand between the level and the name ("xã biên
+    giới A", "xã vùng cao B"): the unit is still "xã A".  ``acronyms`` are whole words that name a
+    unit with its level ("TPHCM" -> ("thành phố", "Hồ Chí Minh")).
     """
     if not levels:
         return []
@@ -73,12 +103,15 @@ def find_units(
     if len(lowered) != len(text):  # a rare character whose lowercase is longer: no shortcut
         lowered = "".join(c.lower()[0] for c in text)
     stops = frozenset(stop_names)
+    qualifier = _qualifier_pattern(tuple(qualifiers)) if qualifiers else None
     out: list[UnitMention] = []
     for m in _level_pattern(tuple(levels)).finditer(lowered):
         pos, words = m.end(), []
         glued = lowered[pos - 1] == "."  # "P.Bến Thành", "TP. Tân An", "Q.1": an abbreviation
         if glued and not text[m.start()].isupper():
             continue  # "p." inside a sentence is no level
+        if qualifier is not None and (q := qualifier.match(text, pos)) is not None:
+            pos = q.end()  # "xã biên giới A": the qualifier is no part of the name
         while (w := (_GLUED_WORD if glued and not words else _NEXT_WORD).match(text, pos)) is not None:
             token = w.group(1)
             if not (token[0].isupper() or token.isdigit()) or token in stops:
@@ -91,8 +124,30 @@ def find_units(
         if words:
             name, pos = _hyphenated(text, name, pos)
         level = text[m.start() : m.end()]
-        out.append(UnitMention(level=level, name=name, start=m.start(), end=pos))
+        out.append(UnitMention(level=level, name=name, start=m.start(), end=pos if words else m.end()))
+    if acronyms:
+        taken = [(u.start, u.end) for u in out]
+        out.extend(
+            u for u in _acronym_units(text, acronyms) if not any(s < u.end and u.start < e for s, e in taken)
+        )
+        out.sort(key=lambda u: u.start)
     return out
+
+
+def _acronym_units(text: str, acronyms: Mapping[str, Sequence[str]]) -> list[UnitMention]:
+    """Units written as one acronym word ("TPHCM"): level and name as the mapping spells them."""
+    out: list[UnitMention] = []
+    for word, (level, name) in acronyms.items():
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text):
+            out.append(UnitMention(level=level, name=name, start=m.start(), end=m.end()))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _qualifier_pattern(qualifiers: tuple[str, ...]) -> re.Pattern[str]:
+    """Lowercase qualifiers between a level and a capitalised name ("xã biên giới A")."""
+    words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"[ \t\u00a0]+(?:{words})(?=[ \t\u00a0]+{UPPER_CLASS})")
 
 
 def _caps_name(text: str, words: list[str], start: int) -> tuple[list[str], int]:
@@ -284,12 +339,15 @@ def build_context(
     near_chars: int = 80,
     lead_chars: int = 300,
     window_chars: int = 300,
+    bodies: Sequence[str] = (),
 ) -> Context:
     """Districts and provinces the article names: as "huyện X"/"tỉnh Y" and as bare province names.
 
     Bare names count only when they are known provinces ("(Bắc Mê, Hà Giang)", "Hà Giang: ..."),
     and only in the lead or near the unit: scanning a whole article for 97 names costs more than
-    the rest of the event reading.
+    the rest of the event reading.  ``bodies`` are the local bodies whose seat is the unit after
+    them in the same clause ("Công an tỉnh A", "Phó Chủ tịch UBND huyện B"): those units are the
+    article's own places (``home_*``), unlike a neighbour it mentions ("giáp ranh với tỉnh C").
     """
     districts: set[str] = set()
     provinces: set[str] = set()
@@ -298,13 +356,18 @@ def build_context(
     home_d: set[str] = set()
     home_p: set[str] = set()
     first = ""
+    body_before = _body_pattern(tuple(bodies)) if bodies else None
     for m in mentions:
         if not m.name or m is target:
             continue
         kinds = tiers.get(fold(m.level), ())
         near = target is not None and 0 <= m.start - target.end <= near_chars
         key = canonical(m.name)
-        home = bool(kinds) and _BODY_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        home = (
+            bool(kinds)
+            and body_before is not None
+            and body_before.search(text, max(0, m.start - 40), m.start) is not None
+        )
         if "district" in kinds:
             districts.add(key)
             if near:
@@ -352,12 +415,11 @@ def build_context(
     )
 
 
-# Local bodies whose seat is the unit after them, in the same clause ("Công an tỉnh A",
-# "Phó Chủ tịch UBND huyện B", "Ban Chỉ đạo 138 huyện C").
-_BODY_BEFORE = re.compile(
-    r"(?i)(?:Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Ban Chỉ đạo|BCĐ|"
-    r"Ủy ban MTTQ|Uỷ ban MTTQ|Bộ Chỉ huy)[^.;:,()]*$"
-)
+@lru_cache(maxsize=8)
+def _body_pattern(bodies: tuple[str, ...]) -> re.Pattern[str]:
+    """A local body, then the rest of its clause up to the unit: "Ban Chỉ đạo 138 huyện C"."""
+    words = "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![^\W_])(?:{words})[^.;:,()]*$")
 
 
 #: Other spellings of province names: acronyms and names before the last renaming.

@@ -45,6 +45,10 @@ DATES = [
     ("Chiều qua, hội nghị", D(2025, 5, 10), None, D(2025, 5, 9)),
     ("ngày 31/2, hội nghị", D(2025, 5, 10), None, None),
     ("Chiều thứ Năm (8/5), hội nghị", D(2025, 5, 10), None, D(2025, 5, 8)),
+    ("Thứ Bảy (23/8), ngày hội", D(2025, 8, 25), None, D(2025, 8, 23)),  # a weekday alone
+    ("Chủ nhật, 24/8, ngày hội", D(2025, 8, 25), None, D(2025, 8, 24)),
+    ("tối 12/9 vừa qua, ngày hội", D(2025, 9, 20), None, D(2025, 9, 12)),  # "vừa qua" after a day
+    ("Ngày 28/12, hội nghị", D(2026, 1, 3), None, D(2025, 12, 28)),  # the year before publication's
 ]
 
 
@@ -473,6 +477,13 @@ FOLLOW_ON = [
         D(2025, 8, 10),
         [{"type": "ngay_hoi", "date": "2025-08-09", "location": "xã Tân Lập"}],
     ),
+    (  # the headline's event takes no date from festivals reviewed in bulk ("100% khu dân cư")
+        "Xã Tân Lập tổ chức thành công Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nPhát biểu tại ngày hội,"
+        " ông Lê Văn Nam biểu dương Nhân dân.\nĐến ngày 31/7/2025, 100% khu dân cư đã tổ chức Ngày hội toàn"
+        " dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": None, "location": "xã Tân Lập"}],
+    ),
     (  # a follow-on with no subject still reports: it takes the day of the event before it
         "Chiều 27/1, Công an xã Tân Lập tổ chức hội nghị tổng kết phong trào năm 2025.\nDịp này, tổ chức lễ"
         " ra mắt mô hình “Camera an ninh”.",
@@ -554,6 +565,51 @@ LOCATIONS = [
     (  # a capitalised "Làng" opens a venue's name, no village
         "Ngày 21/7, tại Làng Văn hóa các dân tộc, Bộ Công an tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ"
         " quốc.",
+        None,
+    ),
+    (  # a qualifier between the level and the name is no part of the name
+        "Sáng 9/8, tại xã biên giới Ía Mơ, Công an tỉnh tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        "xã Ía Mơ",
+    ),
+    (
+        "Ngày 4-8, Ban Chỉ đạo an ninh huyện Mường Tà tổ chức Ngày hội toàn dân bảo vệ ANTQ tại xã vùng"
+        " cao Pà Cò.",
+        "xã Pà Cò",
+    ),
+    (  # highland names with an apostrophe, curly or straight, lowercase after it
+        "Sáng 9/8, UBND xã Đưng K’Nớ tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        "xã Đưng K’Nớ",
+    ),
+    ("Ngày 29/5, UBND huyện Ea H'leo tổ chức hội nghị sơ kết công tác năm 2025.", "huyện Ea H'leo"),
+    (  # a hamlet with such a name, no commune named
+        "Sáng 9/8, tại buôn Đắk R’Moan, Công an tỉnh tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        "buôn Đắk R’Moan",
+    ),
+    (  # a commune named only in the organiser beats the hamlet after "tại"
+        "Chiều 8/8, Ban Chỉ đạo an ninh xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+        " tại thôn Nà Lừa.",
+        "xã Phú Lạc",
+    ),
+    (  # a venue, then its units in brackets
+        "Tối 6/8, Công an tỉnh tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại Nhà văn hóa khu phố 3"
+        " (phường Tân An, thành phố Hòa Sơn).",
+        "phường Tân An",
+    ),
+    (  # every written form of the southern metropolis is one location
+        "Ngày 25.7, Ban Chỉ đạo 138, UBND TP.HCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        "thành phố Hồ Chí Minh",
+    ),
+    ("Ngày 25.7, UBND TPHCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "thành phố Hồ Chí Minh"),
+    ("Ngày 25.7, UBND TP. Hồ Chí Minh tổ chức hội nghị tổng kết năm 2025.", "thành phố Hồ Chí Minh"),
+    ("Ngày 25.7, UBND Thành phố Hồ Chí Minh tổ chức hội nghị sơ kết.", "thành phố Hồ Chí Minh"),
+    (  # a province named bare after the organiser's body, as written
+        "Sáng 9/8, Công an Quảng Trị phối hợp với Hội Nông dân tổ chức hội nghị biểu dương điển hình"
+        " tiên tiến.",
+        "Quảng Trị",
+    ),
+    (  # a new clause opening on an accented capital ends the search for the place
+        "Sáng 9/8, tại hội trường, Ủy ban nhân dân tỉnh tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+        " năm 2025.",
         None,
     ),
     (  # after the trigger, a body's unit names a guest, not the place
@@ -738,3 +794,16 @@ def test_every_word_list_and_setting_is_read_by_the_code() -> None:
     source = "".join(path.read_text(encoding="utf-8") for path in files)
     for key in [*RULES.lexicons, *RULES.settings]:
         assert f'"{key}"' in source or f"'{key}'" in source, key
+
+
+def test_capital_classes_of_the_rules_hold_every_vietnamese_capital() -> None:
+    """A rule's class of capitals ("a unit's name is capitalised") must not miss "Ủ", "Ấ", "Ơ"..."""
+    import re
+
+    from extract import places
+
+    for rule in RULES.patterns:
+        for body in re.findall(r"\[([^\]]*)\]", rule.regex or ""):
+            if "A-Z" in body or body.startswith("ABC"):
+                missing = [c for c in places.UPPER if not re.fullmatch(f"[{body}]", c)]
+                assert not missing, (rule.id, missing)

@@ -7,6 +7,7 @@ units (none taken from the development articles).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -16,6 +17,7 @@ from extract.ruleset import latest, load
 RULES = load(latest("events"))
 LEVELS = RULES.lexicon("unit_levels")
 TIERS = RULES.settings["unit_tiers"]
+BODIES = RULES.lexicon("seat_bodies")
 BEFORE, AFTER = dt.date(2024, 5, 1), dt.date(2025, 8, 1)
 
 
@@ -23,7 +25,7 @@ def resolve(text: str, published: dt.date | None = None) -> places.Resolution:
     """Resolve the first unit of ``text``, with the rest of ``text`` as its context."""
     mentions = places.find_units(text, LEVELS, RULES.lexicons.get("unit_name_stops", []))
     target = mentions[0]
-    context = places.build_context(text, mentions, TIERS, target)
+    context = places.build_context(text, mentions, TIERS, target, bodies=BODIES)
     level = RULES.settings["level_spelled"].get(target.level.lower(), target.level)  # "Q." is "quận"
     return places.resolve(level, target.name, TIERS, context, published)
 
@@ -51,6 +53,9 @@ FIND = [
     # a line in capitals: the name is the longest start the tables know, else none
     ("XÃ TẢ PHÌN TỔ CHỨC NGÀY HỘI TOÀN DÂN", ["XÃ TẢ PHÌN"]),
     ("XÃ MÂY HỒNG TỔ CHỨC NGÀY HỘI", []),
+    # highland names glue syllables with an apostrophe, straight or curly, maybe lowercase after it
+    ("xã Đưng K’Nớ và huyện Ea H'leo, buôn Đắk R’Moan", ["xã Đưng K’Nớ", "huyện Ea H'leo"]),
+    ("Xã Tân Lập’ là", ["Xã Tân Lập"]),  # a closing quote is no apostrophe
 ]
 
 
@@ -58,6 +63,35 @@ FIND = [
 def test_find_units(text: str, expected: list[str]) -> None:
     found = [u.text for u in places.find_units(text, LEVELS) if u.name or expected == [u.text]]
     assert found == expected
+
+
+# (text, units found): a qualifier between level and name is no part of the name; acronyms
+QUALIFIED = [
+    ("tại xã biên giới Ía Mơ, huyện Chư Prông", ["xã Ía Mơ", "huyện Chư Prông"]),
+    ("xã vùng cao Pà Cò và huyện đảo Cô Tô", ["xã Pà Cò", "huyện Cô Tô"]),
+    ("các xã biên giới của tỉnh", ["tỉnh"]),  # no name after the qualifier: nothing skipped
+    ("Công an TPHCM và UBND TP.HCM", ["thành phố Hồ Chí Minh", "TP. HCM"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED)
+def test_find_units_with_qualifiers_and_acronyms(text: str, expected: list[str]) -> None:
+    found = places.find_units(
+        text,
+        LEVELS,
+        qualifiers=RULES.lexicon("unit_qualifiers"),
+        acronyms=RULES.settings["unit_acronyms"],
+    )
+    assert [u.text for u in found if u.name or u.level == "tỉnh"] == expected
+
+
+def test_capitals_hold_every_vietnamese_capital() -> None:
+    """The shared class matches each capital (with any tone) and no lowercase letter."""
+    for word in ["Ủy", "Ấp", "Ơn", "Ưng", "Ỵ", "Đắk", "Ê", "Ổ", "Ặ", "Zô"]:
+        assert re.match(places.UPPER_CLASS, word), word
+    for word in ["ủy", "ấp", "đắk", "a"]:
+        assert not re.match(places.UPPER_CLASS, word), word
+    assert len(places.UPPER) == 26 + 1 + 66  # A-Z, Đ, 12 vowels x 6 tones less the plain A E I O U Y
 
 
 # (text, publication date, old unit fields, new unit fields) — None: not resolved

@@ -98,16 +98,20 @@ def _build(
     unit = location(article, anchor, by)
     admin_old = admin_new = None
     level = ""
+    name = ""
     if unit is not None:
         level = article.settings.get("level_spelled", {}).get(fold(unit.level), unit.level.lower())
+        # an acronym spelled out ("TP.HCM" is "thành phố Hồ Chí Minh"), else the name as written
+        name = article.settings.get("name_spelled", {}).get(fold(unit.name), unit.name)
         tiers = article.settings.get("unit_tiers", {})
-        context = places.build_context(article.text, article.units, tiers, unit)
-        resolved = places.resolve(level, unit.name, tiers, context, article.document.published)
+        bodies = article.rules.lexicons.get("seat_bodies", [])
+        context = places.build_context(article.text, article.units, tiers, unit, bodies=bodies)
+        resolved = places.resolve(level, name, tiers, context, article.document.published)
         admin_old, admin_new = places.as_dict(resolved.old), places.as_dict(resolved.new)
     return Event(
         type=anchor.type,
         date=date,
-        location=" ".join(p for p in (level, unit.name) if p) if unit else None,
+        location=" ".join(p for p in (level, name) if p) if unit else None,
         organizer=by.text if by else None,
         period=covered,
         admin_old=admin_old,

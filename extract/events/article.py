@@ -100,6 +100,8 @@ class Article:
             self.rules.lexicon("unit_levels"),
             self.rules.lexicons.get("unit_name_stops", []),
             lowered=self.document.lowered,
+            qualifiers=self.rules.lexicons.get("unit_qualifiers", []),
+            acronyms=self.settings.get("unit_acronyms", {}),
         )
 
     @cached_property

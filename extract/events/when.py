@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from extract import dates
+from extract.events.anchors import reviewed
 from extract.events.article import Article
 from extract.events.mentions import Mention
 
@@ -50,6 +51,8 @@ def event_date(
         if before:
             return before[-1]
     for m in related:
+        if reviewed(article, m):
+            continue  # "Đến ngày 31/7, 100% khu dân cư đã tổ chức Ngày hội": many, not this one
         lead = article.leading_date(m.sentence)
         if lead is not None:
             return article.resolve(lead, own_year)

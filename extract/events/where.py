@@ -33,10 +33,10 @@ _PARENT = re.compile(r",\s*(?=\S)")
 # An organiser starts a clause: at the sentence start or after ", ; : –".
 _CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\s-\s*)$")
 # Between "tại" and its unit: no sentence break and no ", Capitalised" (a new clause).
-_LOCATION_GAP = re.compile(r"[.;]|,\s+[^\W\d_]*[A-ZĐ]")
+_LOCATION_GAP = re.compile(rf"[.;]|,\s+{places.UPPER_CLASS}")
 _TIER_ORDER = {"ward": 0, "district": 1, "province": 2}
 _CHAIN_LINK = re.compile(r"\s*,\s*")
-_LIST_NEXT = re.compile(r"\s*(?:,|và)\s*[^\W\d_]*[A-ZĐ]")
+_LIST_NEXT = re.compile(rf"\s*(?:,|và)\s*{places.UPPER_CLASS}")
 _HAMLET_SPAN = 60  # characters after "tại" a hamlet may start in ("tại nhà văn hóa thôn A")
 
 
@@ -167,6 +167,9 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
                 if s.start <= u.start < s.end and u.name and implicit & set(_tiers(article, u))
             ]
             return same[0] if same else None
+        seat = _bare_seat(article, organizer)
+        if seat is not None:
+            return seat
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
@@ -186,6 +189,18 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
     ):
         return _at_marker(article, following.start, following.end, following.start)[1]
     return None
+
+
+def _bare_seat(article: Article, organizer: Organizer) -> places.UnitMention | None:
+    """A province named bare right after the organiser's body: "Công an Quảng Nam tổ chức ..."
+    is held in Quảng Nam (written without its level, so located without one, like "tại Hà Nội")."""
+    head = article.words.heads.match(article.text, organizer.start)
+    if head is None:
+        return None
+    rest = article.text[head.end() : organizer.end]
+    at = head.end() + len(rest) - len(rest.lstrip())
+    found = places.province_at(article.text, at)
+    return found if found is not None and found.end <= organizer.end else None
 
 
 def _at_marker(

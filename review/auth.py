@@ -5,6 +5,11 @@ the account id, name and role and a random CSRF token.  Every state-changing req
 bring that token back: HTML forms in a hidden ``csrf_token`` field, API clients in the
 ``X-CSRF-Token`` header (``GET /api/session`` tells a logged-in client its token).  The
 account is looked up on every request, so a removed account stops working at once.
+
+A signed cookie cannot be taken back, so the session also holds the account's session
+generation (``user_account.session_generation``), compared on every request: logging out
+moves the generation on, and every cookie of the account made before — a copy of it
+included, and the account's sessions in other browsers — is refused from then on.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlmodel import Session
 
-from store.users import Role, get_user
+from store.db import transaction
+from store.users import Role, get_user, revoke_sessions
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
@@ -39,6 +45,7 @@ class Account:
     id: int
     name: str
     role: str
+    generation: int = 0  # the account's session generation when it was read
 
     @property
     def can_review(self) -> bool:
@@ -57,12 +64,20 @@ def csrf_token(request: Request) -> str:
 def login(request: Request, account: Account) -> None:
     """Start a fresh session: a new CSRF token, nothing carried over from before login."""
     request.session.clear()
-    request.session.update({"uid": account.id, "name": account.name, "role": account.role})
+    request.session.update(
+        {"uid": account.id, "name": account.name, "role": account.role, "gen": account.generation}
+    )
     request.session["csrf"] = secrets.token_urlsafe(32)
 
 
 def logout(request: Request) -> None:
+    """End the session here and on the server: no copy of its cookie is accepted afterwards."""
+    account = current_account(request)
+    if account is not None:
+        with transaction(request.app.state.engine) as session:
+            revoke_sessions(session, account.id)
     request.session.clear()
+    request.state.account = None
 
 
 def current_account(request: Request) -> Account | None:
@@ -74,8 +89,8 @@ def current_account(request: Request) -> Account | None:
     if isinstance(uid, int):
         with Session(request.app.state.engine) as session:
             user = get_user(session, uid)
-            if user is not None:
-                account = Account(id=user.id, name=user.name, role=user.role)  # type: ignore[arg-type]
+            if user is not None and request.session.get("gen") == user.session_generation:
+                account = Account(user.id, user.name, user.role, user.session_generation)  # type: ignore[arg-type]
         if account is None:
             request.session.clear()
     request.state.account = account

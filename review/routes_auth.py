@@ -21,7 +21,7 @@ def _authenticate(request: Request, name: str, password: str) -> Account | None:
         user = verify(session, name, password)
         if user is None:
             return None
-        return Account(id=user.id, name=user.name, role=user.role)  # type: ignore[arg-type]
+        return Account(user.id, user.name, user.role, user.session_generation)  # type: ignore[arg-type]
 
 
 @router.get("/login", include_in_schema=False, response_class=HTMLResponse)

@@ -3,6 +3,10 @@
 Only the hash is stored (argon2id, the library's current parameters); a hash made with older
 parameters is upgraded on the next successful login.  Unknown names cost the same time as
 wrong passwords, so the login form does not tell which accounts exist.
+
+``session_generation`` revokes sessions on the server: a login records the account's current
+generation in the (signed) session cookie, every request compares it, and
+:func:`revoke_sessions` (logging out) moves it on, so no copy of an older cookie is accepted.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import CheckConstraint, String, update
 from sqlmodel import Field, Session, SQLModel, select
 
 from store.models import utcnow
@@ -50,6 +54,11 @@ class User(SQLModel, table=True):
     role: str = Field(default=Role.reviewer.value, sa_type=String(16))
     password_hash: str = Field(max_length=255)
     created_at: dt.datetime = Field(default_factory=utcnow)
+    session_generation: int = Field(
+        default=0,
+        sa_column_kwargs={"server_default": "0"},
+        description="Sessions made at another generation are refused; logging out moves it on.",
+    )
 
 
 class AccountError(ValueError):
@@ -102,6 +111,15 @@ def verify(session: Session, name: str, password: str) -> User | None:
         session.add(user)
         session.flush()
     return user
+
+
+def revoke_sessions(session: Session, user_id: int) -> None:
+    """End every session of the account made so far (their cookies, copied or not, stop working)."""
+    session.exec(
+        update(User)  # type: ignore[call-overload]
+        .where(User.id == user_id)  # type: ignore[arg-type]
+        .values(session_generation=User.session_generation + 1)
+    )
 
 
 def get_user(session: Session, user_id: int) -> User | None:

@@ -9,6 +9,7 @@ the sentences a rule needs them for (:meth:`Document.pos`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -41,11 +42,31 @@ class Sentence:
     text: str
 
 
+# A line ending so (after closing quotes or brackets) is a whole unit: a sentence, a list entry.
+_LINE_END = re.compile(r"[.!?…:;][\"”’)\]]*$")
+# A line opening so is a unit of its own: a list entry, a bullet, a credit or a source.
+_UNIT_START = re.compile(r"[-+•*–—]|\d+[.)]\s|\(?(?:Ảnh|ẢNH|Bài|Nguồn|Theo|Thực hiện|PV|CTV|Video|Clip)\b")
+# A line holding a credit ("Bài, ảnh: A", "(Ảnh: B)", "Nguồn: C") ends its unit whatever follows.
+_CREDIT = re.compile(r"(?:^|[(\s])(?:ảnh|bài|nguồn|thực hiện|tin|clip|video)\s*:", re.IGNORECASE)
+# Words after which a sentence cannot stop: a line ending on one was broken inside a sentence.
+_OPEN_WORDS = frozenset(
+    {
+        "và", "của", "tại", "với", "cho", "là", "các", "những", "do", "ở", "về", "từ", "đến",
+        "trong", "theo", "cùng", "gồm", "như", "nhằm", "để", "được", "bị", "có", "đã", "đang",
+        "sẽ", "chí", "ông", "bà", "thay", "tá", "tướng", "úy", "uý", "đốc", "tịch", "thư",
+    }
+)  # fmt: skip
+# Syllables inside a personal name, never at its end ("Nguyễn Văn\nAn", "Lê Thị\nB").
+_NAME_MIDDLE = frozenset({"Văn", "Thị"})
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split on paragraph breaks, then on sentence-final punctuation before a capital."""
+    """Split into units of text (see :func:`_blocks`), then on sentence-final punctuation before
+    a capital.  A unit spanning a wrapped line keeps the line break inside its text, so its
+    offsets still point into ``text`` exactly."""
     sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        base, chunk = para.start(), para.group()
+    for base, end in _blocks(text):
+        chunk = text[base:end]
         cut = 0
         for m in _SENTENCE_END.finditer(chunk):
             before = chunk[cut : m.start()].rstrip('.!?…"”’)')
@@ -56,6 +77,54 @@ def split_sentences(text: str) -> list[Sentence]:
             cut = m.end()
         _append(sentences, text, base + cut, base + len(chunk))
     return sentences
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of the units of ``text``: paragraphs, headings, captions, credits.
+
+    Crawled text is sometimes hard-wrapped: a line break falls inside a sentence, even inside a
+    name ("đồng chí Nguyễn Văn\nAn, Phó Giám đốc ...").  A line is joined to the next when it does
+    not end like a sentence and the next line goes on with it: it opens in lower case, or this
+    line ends on a comma, a dash or a word a sentence cannot stop on ("của", "đồng chí"), or in
+    the middle of a name, or it is as long as the wrapped lines of the text (the wrap width,
+    learnt from the lines continued in lower case).  A blank line, a list entry, a credit line
+    and a short closing signature always stand alone.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < 2:
+        return lines
+    joins = [_continues(text, a, b) for a, b in itertools.pairwise(lines)]
+    wrapped = sorted(len(text[s:e].strip()) for (s, e), j in zip(lines, joins, strict=False) if j == "lower")
+    if len(wrapped) >= 2:
+        width = wrapped[len(wrapped) // 2]
+        for k, join in enumerate(joins):
+            if join == "maybe" and len(text[slice(*lines[k])].strip()) >= 0.8 * width:
+                joins[k] = "width"
+    blocks = [lines[0]]
+    for (start, end), join in zip(lines[1:], joins, strict=False):
+        if join in ("lower", "open", "width"):
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
+    """How line ``b`` follows line ``a``: "break" (a new unit), "lower" (it goes on in lower
+    case), "open" (``a`` cannot end there), "maybe" (only the wrap width can tell)."""
+    first, second = text[slice(*a)].strip(), text[slice(*b)].strip()
+    if text.count("\n", a[1], b[0]) > 1 or _LINE_END.search(first):
+        return "break"  # a blank line between them, or a line ended like a sentence
+    if _CREDIT.search(first) or _CREDIT.search(second) or _UNIT_START.match(second):
+        return "break"
+    if b[1] == len(text.rstrip()) and len(second.split()) <= 5 and second.istitle() and second[-1].isalpha():
+        return "break"  # a closing signature line ("Lê Văn A")
+    if second[0].isalpha() and second[0].islower():
+        return "lower"
+    last = first.rsplit(None, 1)[-1]
+    if first[-1] in ",(-–—" or last in _OPEN_WORDS or last in _NAME_MIDDLE:
+        return "open"
+    return "maybe"
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -108,7 +177,7 @@ class Document:
         first = self.sentences[0]
         if self.title is not None:
             return first if fold(first.text) == fold(self.title) else None
-        line_end = self.text.find("\n", first.start)
+        line_end = self.text.find("\n", first.end)
         whole_line = not self.text[first.end : line_end if line_end >= 0 else len(self.text)].strip()
         if whole_line and len(first.text) <= 200 and not first.text.endswith((".", "!", "?", "…", ":")):
             return first

@@ -78,3 +78,103 @@ def test_pos_near_tags_a_window_with_the_whole_sentences_tags() -> None:
     assert {start: (word, tag) for word, tag, start, _ in words}[near] == tag_of[near]
     # once the whole sentence is tagged, it serves every later question
     assert whole.pos(whole.sentences[0], near=near) is full
+
+
+# A wrapped line (32 characters) is learnt from the lines that go on in lower case.
+WRAPPED = (
+    "Chiều 12/3, Ban Chỉ đạo xã Hòa\n"
+    "Lạc tổ chức hội nghị tổng kết\n"
+    "phong trào. Dự có đồng chí Đinh\n"
+    "Quang Huy, Phó Trưởng Công an\n"
+    "huyện và đại diện các thôn.\n"
+    "Hội nghị thống nhất nhiều nội\n"
+    "dung quan trọng."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a line going on in lower case is the same sentence
+        (
+            "Hội nghị đánh giá cao kết quả\nđạt được trong năm. Xã A họp.",
+            ["Hội nghị đánh giá cao kết quả\nđạt được trong năm.", "Xã A họp."],
+        ),
+        # a name broken after its middle syllable, and a line ending on a comma or a dash
+        (
+            "Dự có đồng chí Trần Văn\nHùng, Phó Chủ tịch UBND xã.",
+            ["Dự có đồng chí Trần Văn\nHùng, Phó Chủ tịch UBND xã."],
+        ),
+        (
+            "Dự có Đại tá Lê Minh Khoa,\nPhó Giám đốc Công an tỉnh.",
+            ["Dự có Đại tá Lê Minh Khoa,\nPhó Giám đốc Công an tỉnh."],
+        ),
+        (
+            "Thiếu tá Vàng A Sình -\nTrưởng Công an xã phát biểu.",
+            ["Thiếu tá Vàng A Sình -\nTrưởng Công an xã phát biểu."],
+        ),
+        # a line ending on a word a sentence cannot stop on ("đồng chí", "của", a rank)
+        (
+            "Phát biểu tại hội nghị, đồng chí\nNông Thị Mai nhấn mạnh.",
+            ["Phát biểu tại hội nghị, đồng chí\nNông Thị Mai nhấn mạnh."],
+        ),
+        (
+            "Dự ngày hội có Thượng tá\nHà Văn Tuấn.",
+            ["Dự ngày hội có Thượng tá\nHà Văn Tuấn."],
+        ),
+        # a heading, a caption and a paragraph stay apart
+        (
+            "Xã Hòa Lạc tổng kết phong trào năm 2025\nChiều 12/3, xã Hòa Lạc tổ chức hội nghị.",
+            ["Xã Hòa Lạc tổng kết phong trào năm 2025", "Chiều 12/3, xã Hòa Lạc tổ chức hội nghị."],
+        ),
+        (
+            "Các đại biểu dự ngày hội\nTrong năm qua, xã làm tốt công tác.",
+            ["Các đại biểu dự ngày hội", "Trong năm qua, xã làm tốt công tác."],
+        ),
+        # credits, sources, list entries and a closing signature are units of their own
+        (
+            "Bài, ảnh: Lò Thị Hoa\nĐại tá Lê Văn Tám phát biểu.",
+            ["Bài, ảnh: Lò Thị Hoa", "Đại tá Lê Văn Tám phát biểu."],
+        ),
+        (
+            "Đại tá Lê Văn Tám phát biểu tại hội nghị (Ảnh: Quang Vũ)\nTrong năm, xã đạt nhiều kết quả.",
+            ["Đại tá Lê Văn Tám phát biểu tại hội nghị (Ảnh: Quang Vũ)", "Trong năm, xã đạt nhiều kết quả."],
+        ),
+        (
+            "Xã đã thực hiện tốt công tác của\nTheo Báo Nhân dân",
+            ["Xã đã thực hiện tốt công tác của", "Theo Báo Nhân dân"],
+        ),
+        (
+            "Thành phần tham dự gồm\n- Đồng chí Lê Văn Tám\n- Đồng chí Hà Thị Năm",
+            ["Thành phần tham dự gồm", "- Đồng chí Lê Văn Tám", "- Đồng chí Hà Thị Năm"],
+        ),
+        (
+            "Hội nghị kết thúc tốt đẹp và\nPhạm Hồng Nhung",
+            ["Hội nghị kết thúc tốt đẹp và", "Phạm Hồng Nhung"],
+        ),
+        # a blank line is a paragraph break, whatever follows it
+        ("Hội nghị diễn ra\n\nsôi nổi.", ["Hội nghị diễn ra", "sôi nổi."]),
+        # in a hard-wrapped text a full-width line goes on, even before a capital
+        (
+            WRAPPED,
+            [
+                "Chiều 12/3, Ban Chỉ đạo xã Hòa\nLạc tổ chức hội nghị tổng kết\nphong trào.",
+                "Dự có đồng chí Đinh\nQuang Huy, Phó Trưởng Công an\nhuyện và đại diện các thôn.",
+                "Hội nghị thống nhất nhiều nội\ndung quan trọng.",
+            ],
+        ),
+    ],
+)
+def test_wrapped_lines_are_read_as_one_sentence(text: str, units: list[str]) -> None:
+    sentences = Document(text=text).sentences
+    assert [s.text for s in sentences] == units
+    assert all(text[s.start : s.end] == s.text for s in sentences)  # offsets point into the text
+
+
+def test_a_name_broken_by_a_wrap_is_one_official() -> None:
+    from extract.pipeline import extract_text
+
+    officials = extract_text(WRAPPED).officials
+    assert [(o.name, o.positions) for o in officials] == [("Đinh Quang Huy", ["Phó Trưởng Công an huyện"])]
+    (official,) = officials
+    assert WRAPPED[official.evidence.start : official.evidence.end] == official.evidence.text

@@ -102,9 +102,14 @@ class Chunker:
         return None
 
     def _marker(self, toks: Sequence[Token], i: int, clause_start: bool) -> Chunk | None:
-        """ "ông", "đồng chí"; capitalised only where a clause starts ("Bà Rịa" is a place)."""
+        """ "ông", "đồng chí"; capitalised only where a clause starts ("Bà Rịa" is a place), or
+        when a lowercase syllable ends it ("có Đồng chí A", which no place name is spelt like)."""
         marker = self.lex.markers.match(toks, i)
-        if marker and (clause_start or toks[i].text[0].islower()):
+        if marker and (
+            clause_start
+            or toks[i].text[0].islower()
+            or (len(marker) > 1 and toks[i + len(marker) - 1].text[0].islower())
+        ):
             return Chunk("M", i, i + len(marker))
         return None
 

@@ -26,7 +26,11 @@ class _Person:
 
 
 def _merge_positions(mentions: Iterable[Mention]) -> list[str]:
-    """Positions in the order first seen; one that extends another ("... tỉnh Điện Biên") replaces it."""
+    """Positions in the order first seen, as first written.
+
+    A later one that extends a kept one with a named place ("... tỉnh Điện Biên") replaces it; one
+    that adds only a level word ("Bí thư Đảng ủy" then "Bí thư Đảng ủy xã") names nothing new.
+    """
     out: list[str] = []
     for position in (p for m in mentions for p in m.positions):
         key = fold(position)
@@ -35,7 +39,9 @@ def _merge_positions(mentions: Iterable[Mention]) -> list[str]:
             if key == kept_key or kept_key.startswith(key + " "):
                 break
             if key.startswith(kept_key + " "):
-                out[n] = position
+                added = position.split()[len(kept.split()) :]
+                if any(word[:1].isupper() for word in added):
+                    out[n] = position
                 break
         else:
             out.append(position)

@@ -1,0 +1,116 @@
+"""Officials: constructions found on a second batch of real excerpts, rewritten with invented names.
+
+Each row is a construction the rules missed before: the post written with no separator after a
+ranked name, a colon between a marked name and its posts, "Đồng chí" capitalised mid-sentence,
+names of five syllables, bodies whose later syllables are lowercase, titles after a rank.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import officials
+from extract.document import Document
+from extract.records import Official
+from extract.ruleset import latest, load
+
+RULES = load(latest("officials"))
+
+
+def read(text: str) -> list[Official]:
+    return officials.extract(Document(text=text), RULES, {})
+
+
+def triples(records: list[Official]) -> list[tuple[str, str | None, list[str]]]:
+    return [(r.name, r.rank, r.positions) for r in records]
+
+
+ROWS = [
+    # a post right after a ranked name, then posts after dashes
+    (
+        "Chủ trì hội nghị có Thiếu tướng Đào Văn Lực Phó Tư lệnh - Ủy viên thường vụ Đảng ủy Bộ Tư lệnh "
+        "Cảnh sát cơ động.",
+        [
+            (
+                "Đào Văn Lực",
+                "Thiếu tướng",
+                ["Phó Tư lệnh", "Ủy viên thường vụ Đảng ủy Bộ Tư lệnh Cảnh sát cơ động"],
+            )
+        ],
+    ),
+    # "Đồng chí Name: post - post; Đồng chí Name: post"
+    (
+        "Dự lễ có Đồng chí Hà Minh Quý: Tỉnh ủy viên - Bí thư Đảng ủy - Chủ tịch HĐND xã; "
+        "Đồng chí Lục Văn Sáng: Phó Bí thư Thường trực Đảng ủy xã.",
+        [
+            ("Hà Minh Quý", None, ["Tỉnh ủy viên", "Bí thư Đảng ủy", "Chủ tịch HĐND xã"]),
+            ("Lục Văn Sáng", None, ["Phó Bí thư Thường trực Đảng ủy xã"]),
+        ],
+    ),
+    # a rank, a comma, academic titles, the name; a list entry opening with titles
+    (
+        "Dự phiên họp có các đồng chí: Thượng tướng, PGS.TS Trịnh Văn Hào, UVTW Đảng, Thứ trưởng Bộ "
+        "Công an; GS.TS Mạc Hữu Lý, Phó tổng trưởng Tổng cục Chính trị CAND.",
+        [
+            ("Trịnh Văn Hào", "Thượng tướng", ["UVTW Đảng", "Thứ trưởng Bộ Công an"]),
+            ("Mạc Hữu Lý", None, ["Phó tổng trưởng Tổng cục Chính trị CAND"]),
+        ],
+    ),
+    # bodies whose later syllables are lowercase
+    (
+        "Thiếu tướng Kiều Văn Tân, Cục trưởng Cục An ninh Chính trị Nội bộ và Trung tướng Hồ Đức Hạnh, "
+        "Viện trưởng Viện Chiến lược và Khoa học Công an đồng chủ trì.",
+        [
+            ("Kiều Văn Tân", "Thiếu tướng", ["Cục trưởng Cục An ninh Chính trị Nội bộ"]),
+            ("Hồ Đức Hạnh", "Trung tướng", ["Viện trưởng Viện Chiến lược và Khoa học Công an"]),
+        ],
+    ),
+    (
+        "Đại tướng Mai Xuân Định, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương gửi thư chúc mừng.",
+        [("Mai Xuân Định", "Đại tướng", ["Ủy viên Bộ Chính trị", "Phó Bí thư Quân ủy Trung ương"])],
+    ),
+    (
+        "Cùng dự có ông Lã Văn Thịnh, Phó Chủ tịch Hội đồng lý luận Trung ương; bà Tạ Thu Hà, Giám đốc "
+        "Nhà xuất bản Chính trị quốc gia.",
+        [
+            ("Lã Văn Thịnh", None, ["Phó Chủ tịch Hội đồng lý luận Trung ương"]),
+            ("Tạ Thu Hà", None, ["Giám đốc Nhà xuất bản Chính trị quốc gia"]),
+        ],
+    ),
+    # a four- and a five-syllable name
+    (
+        "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",
+        [("Trần Thị Nữ Y", None, ["Phó Chủ tịch Thường trực HĐND tỉnh"])],
+    ),
+    (
+        "Dự có Đại tá Tôn Nữ Thị Bảo Châu, Phó Giám đốc Công an tỉnh.",
+        [("Tôn Nữ Thị Bảo Châu", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROWS, ids=[s[:48] for s, _ in ROWS])
+def test_unseen_construction(sentence: str, expected: list[tuple[str, str | None, list[str]]]) -> None:
+    assert triples(read(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        # a later mention adding only a level word keeps the post as first written
+        (
+            "Dự có ông Vi Văn Khải – Bí thư Đảng ủy, Chủ tịch HĐND xã. Kết luận, ông Vi Văn Khải – Bí thư "
+            "Đảng ủy xã đề nghị các chi bộ làm tốt.",
+            ["Bí thư Đảng ủy", "Chủ tịch HĐND xã"],
+        ),
+        # one adding the place's name replaces it
+        (
+            "Dự có Đại tá Lò Văn Nhất, Phó Giám đốc Công an tỉnh. Đại tá Lò Văn Nhất, Phó Giám đốc Công an "
+            "tỉnh Mường Thanh phát biểu.",
+            ["Phó Giám đốc Công an tỉnh Mường Thanh"],
+        ),
+    ],
+)
+def test_merged_positions_keep_the_richer_spelling_only_for_a_name(text: str, positions: list[str]) -> None:
+    (record,) = read(text)
+    assert record.positions == positions

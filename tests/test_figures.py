@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from extract import figures
 from extract.document import Document
-from extract.records import Figure
+from extract.records import Figure, Qualifier
 from extract.ruleset import RuleSet, RuleSetError, latest, load
 
 RULES = load(latest("figures"))
@@ -83,7 +83,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     (
         "Nhân dân giao nộp 12 khẩu súng tự chế, lắp đặt 24 thiết bị camera phục vụ giám sát.",
         [
-            (12, None, "count", None, "khẩu súng tự chế", "khẩu"),
+            (12, None, "count", None, "khẩu súng tự chế", "khẩu súng"),
             (24, None, "count", None, "thiết bị camera", "thiết bị"),
         ],
     ),
@@ -164,7 +164,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
             (200000, None, "money", None, "đ", "đ"),
         ],
     ),
-    ("Các nhà hảo tâm đã ủng hộ kinh phí 300 triệu.", [(3e8, None, "money", None, None, None)]),
+    ("Các nhà hảo tâm đã ủng hộ kinh phí 300 triệu.", [(3e8, None, "money", None, None, "đồng")]),
     ("Hội nghị trao gần 2 tỷ VNĐ cho quỹ.", [(2e9, None, "money", "under", "VNĐ", "VNĐ")]),
     # numbers written with words
     ("Nhà tài trợ trao một tỷ đồng cho quỹ.", [(1e9, None, "money", None, "đồng", "đồng")]),
@@ -467,10 +467,124 @@ WEAPONS_AND_TIMES: list[tuple[str, list[Row]]] = [
         [
             (2, None, "count", None, "dao", "dao"),
             (1, None, "count", None, "kiếm", "kiếm"),
-            (7, None, "count", None, "viên đạn", "viên"),
+            (7, None, "count", None, "viên đạn", "viên đạn"),
         ],
     ),
     ("Hai bên hội đàm định kỳ 4 lần trong năm.", [(4, None, "count", None, "lần", "lần")]),
+]
+
+
+# Counts near a hotline are counts; the hotline's own number is not (see TRAPS).
+HOTLINES: list[tuple[str, list[Row]]] = [
+    (
+        "Năm qua, Công an xã Hòa Phú tiếp nhận qua đường dây nóng 54 cuộc gọi của người dân.",
+        [(54, None, "count", None, "cuộc gọi", "cuộc gọi")],
+    ),
+    (
+        "Trong hơn 200 cuộc gọi đến đường dây nóng, có trên 90 tin báo về tội phạm.",
+        [
+            (200, None, "count", "over", "cuộc gọi", "cuộc gọi"),
+            (90, None, "count", "over", "tin báo", "tin báo"),
+        ],
+    ),
+    (
+        "Công an phường dán hơn 300 bảng đường dây nóng và trao 1.200 móc khóa in số điện thoại trực ban.",
+        [
+            (300, None, "count", "over", "bảng đường dây nóng", "bảng"),
+            (1200, None, "count", None, "móc khóa in số điện thoại trực ban", "móc khóa"),
+        ],
+    ),
+    ("Toàn huyện có 24/24 xã đạt chuẩn an toàn về an ninh trật tự.", [(24, 24, "ratio", None, "xã", "xã")]),
+]
+
+# Changes and comparisons are figures; a comparative before "hơn" makes a difference, not "over".
+CHANGES: list[tuple[str, list[Row]]] = [
+    (
+        "So với cùng kỳ, toàn huyện phát hiện nhiều hơn 12 vụ (tăng 6,5%), bắt ít hơn 4 đối tượng.",
+        [
+            (12, None, "count", None, "vụ", "vụ"),
+            (6.5, None, "percent", None, "vụ", "vụ"),
+            (4, None, "count", None, "đối tượng", "đối tượng"),
+        ],
+    ),
+    ("Năm 2025, xã Tân Hòa phát hiện hơn 12 vụ vi phạm.", [(12, None, "count", "over", "vụ vi phạm", "vụ")]),
+    ("Số vụ phạm pháp hình sự giảm 5 vụ so với cùng kỳ.", [(5, None, "count", None, "vụ", "vụ")]),
+    # a clause opening on its verb restates the subject of the clause before the comma
+    (
+        "Tội phạm về trật tự xã hội trên địa bàn huyện giảm mạnh, giảm 7,2% so với cùng kỳ.",
+        [(7.2, None, "percent", None, "Tội phạm về trật tự xã hội", "Tội phạm")],
+    ),
+    ("Năm 2025, số vụ cháy giảm mạnh, giảm 15%.", [(15, None, "percent", None, "vụ cháy", "vụ")]),
+    # "trên" before a route is "on", not "over"
+    (
+        "Các tổ ra quân tuyên truyền trên 12 tuyến đường liên thôn, phát 2.000 tờ rơi.",
+        [
+            (12, None, "count", None, "tuyến đường liên thôn", "tuyến đường"),
+            (2000, None, "count", None, "tờ rơi", "tờ rơi"),
+        ],
+    ),
+    ("Huyện có trên 12 tổ tự quản.", [(12, None, "count", "over", "tổ tự quản", "tổ")]),
+    # ranges glued by a hyphen
+    ("Mỗi tổ bố trí từ 3-5 người, luân phiên trực.", [(3, None, "count", "approx", "người", "người")]),
+    ("Số vụ trộm cắp giảm 5–10% mỗi năm.", [(5, None, "percent", "approx", "vụ trộm cắp", "vụ")]),
+    # an amount of money with no currency written is in đồng
+    (
+        "Tổng kinh phí 2 tỷ 300 triệu đồng, trong đó ngân sách hỗ trợ 1 tỷ 250 triệu.",
+        [(2300000000, None, "money", None, "đồng", "đồng"), (1250000000, None, "money", None, None, "đồng")],
+    ),
+]
+
+# Where units end: at verbs and "liên quan"; compounds with a comma stay whole.
+UNIT_BOUNDARIES: list[tuple[str, list[Row]]] = [
+    (
+        "Huyện có 320 Tổ bảo vệ an ninh, trật tự với 960 thành viên.",
+        [
+            (320, None, "count", None, "Tổ bảo vệ an ninh, trật tự", "Tổ"),
+            (960, None, "count", None, "thành viên", "thành viên"),
+        ],
+    ),
+    (
+        "Xã lắp 45 mắt camera đặt tại các ngã ba, ngã tư.",
+        [(45, None, "count", None, "mắt camera", "mắt camera")],
+    ),
+    (
+        "Toàn thị trấn có 60 camera lắp đặt ở nơi công cộng.",
+        [(60, None, "count", None, "camera", "camera")],
+    ),
+    (
+        "Công an xã giải quyết 9 vụ việc liên quan đến tín dụng đen.",
+        [(9, None, "count", None, "vụ việc", "vụ việc")],
+    ),
+    (
+        "Huyện duy trì 12 Tổ liên gia an toàn phòng cháy, chữa cháy.",
+        [(12, None, "count", None, "Tổ liên gia an toàn phòng cháy, chữa cháy", "Tổ")],
+    ),
+    (
+        "Toàn huyện có 772 tổ chức quần chúng tham gia bảo vệ an ninh trật tự.",
+        [(772, None, "count", None, "tổ chức quần chúng", "tổ chức")],
+    ),
+    (
+        "Lực lượng chức năng triệt phá 16 băng nhóm tội phạm, bắt 40 đối tượng.",
+        [
+            (16, None, "count", None, "băng nhóm tội phạm", "băng nhóm"),
+            (40, None, "count", None, "đối tượng", "đối tượng"),
+        ],
+    ),
+    (
+        "Nhân dân giao nộp 5 khẩu súng, 3 quả lựu đạn và 2 quả mìn.",
+        [
+            (5, None, "count", None, "khẩu súng", "khẩu súng"),
+            (3, None, "count", None, "quả lựu đạn", "quả lựu đạn"),
+            (2, None, "count", None, "quả mìn", "quả mìn"),
+        ],
+    ),
+]
+
+# A count of ten or more before a word the tagger calls a verb is a count of that word as a noun;
+# numbered slogans count small numbers only.
+VERB_TAGGED_HEADS: list[tuple[str, list[Row]]] = [
+    ("Công an phường xử lý 25 vi phạm về trật tự đô thị.", [(25, None, "count", None, "vi phạm", "vi phạm")]),
+    ("Hội Phụ nữ duy trì 5 không, 3 sạch tại 12 chi hội.", [(12, None, "count", None, "chi hội", "chi hội")]),
 ]
 
 
@@ -485,6 +599,10 @@ ALL_FIGURES = (
     + AFTER_COPULA
     + QUOTED_UNITS
     + WEAPONS_AND_TIMES
+    + HOTLINES
+    + CHANGES
+    + UNIT_BOUNDARIES
+    + VERB_TAGGED_HEADS
 )
 
 
@@ -547,6 +665,15 @@ TRAPS = [
     "Triển khai mô hình chính quyền địa phương 2 cấp từ ngày 1/7.",
     # a page counter written as a label
     "Tác giả: Minh An. Lượt xem: 152 lượt.",
+    # hotline numbers, with or without a noun after them; round the clock
+    "Đường dây nóng 113 của Công an huyện luôn thông suốt.",
+    "Người dân có thể gọi đường dây nóng 0912.345.678 hoặc tổng đài 113 để báo tin.",
+    "Số điện thoại đường dây nóng 069.234.2593 hoạt động 24/24 giờ, 7 ngày trong tuần.",
+    "Gọi ngay tổng đài 114 người dân nhé.",
+    "Lực lượng trực 24/7, sẵn sàng tiếp nhận tin báo của Nhân dân 24/24.",
+    "Tổ công tác trực 24/24 giờ tại chốt kiểm soát.",
+    # ranges glued by a hyphen are dates, scores or periods unless a noun or "%" follows
+    "Ngày 15-3, tỷ số 2-1, thời gian 3-5 tháng, mỗi ca 2–4 giờ.",
     # a day of the lunar new year
     "Sáng 28 Tết, Công an xã Hòa Vân đi thăm các hộ dân.",
 ]
@@ -574,7 +701,7 @@ REPEATS = [
     (
         "Huyện Yên Hòa thu hồi 15 quả lựu đạn\nCông an huyện đã vận động Nhân dân giao nộp 15 lựu đạn"
         " và 40 viên đạn.",
-        [(15, "quả"), (40, "viên")],
+        [(15, "quả lựu đạn"), (40, "viên đạn")],
     ),
     (
         "Xã duy trì 12 mô hình tự quản\nToàn xã duy trì 12 loại mô hình tự quản về ANTT.",
@@ -585,7 +712,19 @@ REPEATS = [
         "Thành phố có hơn 5.000 camera an ninh\nThành phố có hơn 5.000 mắt camera an ninh.",
         [(5000, "mắt camera")],
     ),
+    # two body sentences, a classifier in one only: a second installation, not a repeat
+    (
+        "Xã Hòa An vừa đưa vào sử dụng hệ thống gồm 25 camera tại các ngã ba. Năm tới, xã sẽ bố"
+        " trí thêm 25 mắt camera giám sát tại các khu dân cư.",
+        [(25, "camera"), (25, "mắt camera")],
+    ),
 ]
+
+
+def test_repeat_keeps_the_bound_the_body_writes() -> None:
+    """A headline rounds ("3.000 tin"), the body bounds it ("hơn 3.000 tin"): one figure, "over"."""
+    text = "Nhân dân cung cấp 3.000 tin về an ninh trật tự\nNăm qua, Nhân dân đã cung cấp hơn 3.000 tin."
+    assert [(f.value, f.qualifier) for f in extract(text)] == [(3000, Qualifier.over)]
 
 
 @pytest.mark.parametrize(("text", "expected"), REPEATS)

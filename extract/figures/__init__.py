@@ -12,7 +12,9 @@ kept only when
    "lần thứ 2", "số 09", "Ban Chỉ đạo 138") nor a vague word ("hàng trăm"); after a place or team
    word (``numbered_names``: "thôn 3", "tổ 5") it names the place unless a counted noun follows
    ("cho Công an phường 17 nguồn tin");
-3. it is not a year or a phone number, and "d/m" is not a date ("Chiều 29/1");
+3. it is not a year or a phone number (after a phone word only a count of a listed noun is kept:
+   "đường dây nóng 113" is the line, "qua đường dây nóng 54 cuộc gọi" a count), "d/m" is not a
+   date ("Chiều 29/1") and "24/24", "24/7" are round the clock;
 4. what follows is a noun phrase (``unit_stops`` end it) that is not a time, an age or a measure
    (``non_count_units``: "6 tháng", "78 năm"; ``measurement_units``: "12 m", "3 tấn");
 5. a lone number word counts a listed noun ("hai cá nhân", not "hai con số", not "cuối năm xã"),
@@ -21,7 +23,7 @@ kept only when
 
 A percentage or ratio with no noun after it counts the subject of its clause ("Tỷ lệ hộ gia đình
 ký cam kết đạt 93,7%": "hộ gia đình"), or repeats the figure just before it ("…, tỷ lệ đạt 96,4%").
-Everything language-specific is in ``rules/figures.v1.yaml``; this package is the generic reader
+Everything language-specific is in the newest ``rules/figures.v*.yaml``; this package is the generic reader
 (:mod:`.lexicon` compiles the rule set, :mod:`.reader` reads one sentence).
 The same figure repeated in an article (a photo caption repeating the body) is kept once; two
 equal figures of one sentence are two ("14 người chết, 14 người bị thương").
@@ -33,7 +35,7 @@ import re
 from dataclasses import dataclass
 
 from extract import numbers
-from extract.document import Document
+from extract.document import Document, Sentence
 from extract.figures.lexicon import CompiledRules, compile_rules
 from extract.figures.reader import Numeral, SentenceReader, Unit
 from extract.records import Figure, FigureKind, RecordBase
@@ -87,11 +89,33 @@ def _forward_unit(
     tagged, tag = sentence.tagged_head(unit)
     if tag in r.settings.measure_tags:
         return None  # "12 m", "2,3 km"
+    if tag in r.settings.verb_tags and _beyond_slogans(numeral, r.settings.slogan_max_value):
+        return tagged, False, False  # "1.500 móc khóa": no slogan counts that high
     if tag and tag not in r.settings.noun_tags:
         if numeral.total is None and not numeral.percent:
             slogans.append((numeral.first, tagged.head_last))
         return None, False, False  # not a noun: "3 sạch", "đạt 5 tốt", "98% hài lòng"
     return tagged, False, False
+
+
+def _implied_head(rules: CompiledRules, kind: FigureKind) -> str | None:
+    """The head of an amount of money written with no currency ("ngân sách hỗ trợ 1 tỷ 250 triệu").
+
+    Nothing is written, so the unit stays empty; the head names the currency the amount is in,
+    so that the figure is known by its head like any other amount of money.
+    """
+    return rules.settings.implied_currency if kind is FigureKind.money else None
+
+
+def _beyond_slogans(numeral: Numeral, slogan_max: float | None) -> bool:
+    """Whether a count written in digits is too large for a numbered slogan ("5 không, 3 sạch")."""
+    return (
+        slogan_max is not None
+        and numeral.total is None
+        and not numeral.percent
+        and not numeral.single_word
+        and numeral.value >= slogan_max
+    )
 
 
 def _unit_before(
@@ -109,6 +133,8 @@ def _unit_before(
         for figure in reversed(before):
             if figure.unit is not None and figure.fields["kind"] is not FigureKind.money:
                 return figure.unit, figure.known
+        if not before and (unit := sentence.previous_subject(numeral)) is not None:
+            return unit, sentence.known_head(unit)  # "tội phạm ... giảm rõ rệt, giảm 5,83%"
     return None, True
 
 
@@ -127,6 +153,8 @@ def _figure(
         return None  # "6 tháng", "78 năm", "hai con số"; "81,5% năm 2022" is read on
     if r.measurement_units.starts(keys, numeral.end):
         return None  # "12 m", "150 m2", "8 kg": measurements, not figures of the movement
+    if numeral.total is not None and not numeral.percent and r.non_count_units.starts(keys, numeral.end):
+        return None  # "trực 24/24 giờ", "7/7 ngày": round the clock, not a ratio
     if numeral.single_word and not (
         r.nouns.starts(keys, numeral.end) or r.classifiers.starts(keys, numeral.end)
     ):
@@ -169,7 +197,7 @@ def _figure(
         "kind": kind,
         "qualifier": sentence.qualifier(numeral, after),
         "unit": sentence.span_text(unit.first, unit.last) if unit else None,
-        "head": sentence.span_text(unit.head_first, unit.head_last) if unit else None,
+        "head": sentence.span_text(unit.head_first, unit.head_last) if unit else _implied_head(r, kind),
         "rule": numeral.rule,
         "confidence": round(max(0.0, confidence), 3),
     }
@@ -199,7 +227,12 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
                 continue
             fields = figure.fields
             found = _Key(
-                sentence.start, fields["kind"], fields["value"], fields["total"], *_heads(reader, figure.unit)
+                sentence.start,
+                fields["kind"],
+                fields["value"],
+                fields["total"],
+                *_heads(reader, figure.unit),
+                display=_display(document, sentence),
             )
             # two equal figures of one sentence are two ("14 người chết, 14 người bị thương")
             same = next(
@@ -209,8 +242,13 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             if same is None:
                 seen.append(found)
                 figures.append(record)
-            elif found.classified and not seen[same].classified:
-                seen[same], figures[same] = found, record  # "83 loại mô hình" says more than "83 mô hình"
+            else:
+                if found.classified and not seen[same].classified:
+                    # "83 loại mô hình" says more than "83 mô hình"; the other one is dropped
+                    seen[same], figures[same], record = found, record, figures[same]
+                if figures[same].qualifier is None and record.qualifier is not None:
+                    # a headline rounds ("4.000 tin"), the body bounds it ("hơn 4.000 tin")
+                    figures[same] = figures[same].model_copy(update={"qualifier": record.qualifier})
     return figures
 
 
@@ -225,19 +263,40 @@ class _Key:
     head: tuple[str, ...]  # the head noun's keys, without a leading classifier
     unit: tuple[str, ...]  # the unit's keys, without a leading classifier
     classified: bool  # the unit starts with a classifier ("loại mô hình", "quả lựu đạn")
+    display: bool = False  # in the headline or a caption line, where figures are repeated short
 
     def same_figure(self, other: _Key) -> bool:
         """The same number of the same thing; a classifier written in one only may differ.
 
         A headline often adds or drops the classifier the body writes ("29 quả lựu đạn" / "29
-        lựu đạn", "83 mô hình" / "83 loại mô hình"); then one unit starting with the other's
-        head is enough.  Otherwise the heads must be equal ("30 tổ" is not "30 tổ dân phố").
+        lựu đạn", "83 mô hình" / "83 loại mô hình"); then equal units past the classifier are
+        enough, or, when one of the two is a headline or caption, one unit starting with the
+        other's head.  Two body sentences with a classifier in one only are two figures ("lắp 30
+        camera", later "bố trí thêm 30 mắt camera giám sát").  Otherwise the heads must be equal
+        ("30 tổ" is not "30 tổ dân phố").
         """
         if (self.kind, self.value, self.total) != (other.kind, other.value, other.total):
             return False
         if not (self.classified or other.classified):
             return self.head == other.head
-        return _starts(self.unit, other.head) or _starts(other.unit, self.head)
+        if self.unit == other.unit:
+            return True
+        return (self.display or other.display) and (
+            _starts(self.unit, other.head) or _starts(other.unit, self.head)
+        )
+
+
+def _display(document: Document, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is the headline or a caption: a whole line not ended like a sentence."""
+    headline = document.headline
+    if headline is not None and headline.start == sentence.start:
+        return True
+    text = document.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    rest = text[sentence.end : line_end if line_end >= 0 else len(text)]
+    whole_line = not text[line_start : sentence.start].strip() and not rest.strip()
+    return whole_line and not sentence.text.rstrip().endswith((".", "!", "?", "…", ";"))
 
 
 def _starts(words: tuple[str, ...], prefix: tuple[str, ...]) -> bool:

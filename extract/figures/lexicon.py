@@ -100,8 +100,14 @@ class FigureSettings(BaseModel):
     subject_units: bool = True
     subject_unit_penalty: float = 0.1
     range_qualifier: Qualifier | None = Qualifier.approx
+    slogan_max_value: float | None = None
+    verb_tags: frozenset[str] = frozenset()
+    implied_currency: str | None = None
 
 
+# Lexicons added after figures.v1: a rule set without them has them empty.
+_OPTIONAL_PHRASES = ("phone_words", "round_the_clock", "comparatives", "restating_verbs", "on_surfaces")
+_OPTIONAL_LEXICONS = frozenset({*_OPTIONAL_PHRASES, "short_phone_numbers"})
 # Lexicons of phrases where only membership matters; each is a field of CompiledRules.
 _PHRASE_LEXICONS = (
     "traps_before",
@@ -132,10 +138,18 @@ _PHRASE_LEXICONS = (
     "list_joiners",
     "qualifier_over_after",
     "qualifier_under_after",
+    *_OPTIONAL_PHRASES,
 )
 # Every lexicon a figures rule set has; a name outside this set is a typo that would be ignored.
 _LEXICONS = frozenset(
-    {*_PHRASE_LEXICONS, "qualifier_over", "qualifier_under", "qualifier_approx", "article_numerals"}
+    {
+        *_PHRASE_LEXICONS,
+        "qualifier_over",
+        "qualifier_under",
+        "qualifier_approx",
+        "article_numerals",
+        "short_phone_numbers",
+    }
 )
 
 
@@ -149,6 +163,7 @@ class CompiledRules:
     number: re.Pattern[str]
     words: re.Pattern[str]
     quoted: re.Pattern[str]
+    hyphen_range: re.Pattern[str] | None
     qualifiers: Phrases[Qualifier]
     article_numerals: frozenset[str]
     traps_before: Phrases[bool]
@@ -179,6 +194,12 @@ class CompiledRules:
     list_joiners: Phrases[bool]
     qualifier_over_after: Phrases[bool]
     qualifier_under_after: Phrases[bool]
+    phone_words: Phrases[bool]
+    round_the_clock: Phrases[bool]
+    comparatives: Phrases[bool]
+    restating_verbs: Phrases[bool]
+    on_surfaces: Phrases[bool]
+    short_phone_numbers: frozenset[str]
 
     @classmethod
     def build(cls, rules: RuleSet) -> CompiledRules:
@@ -191,7 +212,13 @@ class CompiledRules:
             raise RuleSetError(
                 f"rule set {rules.name}: unknown lexicons {unknown} (known: {sorted(_LEXICONS)})"
             )
-        lex = rules.lexicon
+
+        def lex(name: str) -> list[str]:
+            # lexicons added after v1 are optional: an older rule set simply has none
+            if name in _OPTIONAL_LEXICONS:
+                return rules.lexicons.get(name, [])
+            return rules.lexicon(name)
+
         pattern = rules.compiled
         for needed in ("ratio", "number", "number_words", "quoted_name"):
             if needed not in pattern:
@@ -208,8 +235,10 @@ class CompiledRules:
             number=pattern["number"],
             words=pattern["number_words"],
             quoted=pattern["quoted_name"],
+            hyphen_range=pattern.get("hyphen_range"),  # added after figures.v1
             qualifiers=Phrases(qualifiers),
             article_numerals=frozenset(word_key(w) for w in lex("article_numerals")),
+            short_phone_numbers=frozenset(lex("short_phone_numbers")),
             **{name: _listed(lex(name)) for name in _PHRASE_LEXICONS},
         )
 

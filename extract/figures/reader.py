@@ -9,7 +9,7 @@ word, a stop syllable that may end a word.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract import numbers
 from extract.document import Document, Sentence
@@ -89,6 +89,9 @@ class SentenceReader:
         for numeral in self._ratios():
             taken.update(range(numeral.first, numeral.end))
             found.append(numeral)
+        for numeral in self._hyphen_ranges():
+            taken.update(range(numeral.first, numeral.end))
+            found.append(numeral)
         for numeral in self._digits(taken):
             taken.update(range(numeral.first, numeral.end))
             found.append(numeral)
@@ -148,6 +151,27 @@ class SentenceReader:
                 yield Numeral(
                     "ratio", first, last + 1, value, total, written=m["value"], written_total=m["total"]
                 )
+
+    def _hyphen_ranges(self) -> Iterator[Numeral]:
+        """Ranges glued by a hyphen ("3-5 người", "5-10%"), read as their lower bound.
+
+        Only a rising range followed by a percent sign or a listed noun: "15-3" is a date,
+        "2-1" a score, "3-5 tháng" a period.
+        """
+        pattern, r = self.rules.hyphen_range, self.rules
+        if pattern is None:
+            return
+        for m in pattern.finditer(self.text):
+            first, last = self._index.get(m.start("low")), self._index.get(m.start("high"))
+            low, high = numbers.parse_digits(m["low"]), numbers.parse_digits(m["high"])
+            if first is None or last is None or low is None or high is None or low >= high:
+                continue
+            numeral = self._with_percent(
+                "hyphen_range", first, last + 1, low, written=m["low"], single_word=""
+            )
+            j = numeral.end
+            if numeral.percent or r.nouns.starts(self.keys, j) or r.classifiers.starts(self.keys, j):
+                yield replace(numeral, scaled=False, ranged=True)
 
     def _digits(self, taken: set[int]) -> Iterator[Numeral]:
         for m in self.rules.number.finditer(self.text):
@@ -209,6 +233,10 @@ class SentenceReader:
             return True
         if r.traps_before.ends(keys, i) and not r.trap_exceptions.ends(keys, i):
             return True
+        if r.phone_words.ends(keys, i) and not self._counted_after_phone_word(numeral):
+            return True  # "đường dây nóng 113"; but "qua đường dây nóng 54 cuộc gọi"
+        if numeral.total is not None and self._round_the_clock(numeral):
+            return True  # "trực 24/24", "24/7"
         if r.numbered_names.ends(keys, i) and not self._counts_after(numeral.end):
             return True  # "thôn 3", "Phường 12, Quận 3"; but "Công an phường 17 nguồn tin"
         if r.vague_before.ends(keys, i):
@@ -228,6 +256,25 @@ class SentenceReader:
         if written.startswith("0") and sum(c.isdigit() for c in written) >= r.settings.phone_min_digits:
             return True
         return numeral.total is not None and self._is_date(numeral)
+
+    def _counted_after_phone_word(self, numeral: Numeral) -> bool:
+        """Whether a number right after a phone word counts the listed noun after it.
+
+        A hotline's number is followed by its owner or by nothing ("đường dây nóng 113 của Công an
+        xã", "gọi hotline 1022."); a count is followed by what was counted ("đường dây nóng 54 cuộc
+        gọi").  Short service numbers and numbers written like phones stay phone numbers.
+        """
+        r, keys, j = self.rules, self.keys, numeral.end
+        if numeral.written in r.short_phone_numbers or numeral.total is not None or numeral.percent:
+            return False
+        return bool(r.nouns.starts(keys, j) or r.classifiers.starts(keys, j))
+
+    def _round_the_clock(self, numeral: Numeral) -> bool:
+        """Whether a ratio is "24/24" or "24/7" (round the clock) with no listed noun after it."""
+        r, keys = self.rules, self.keys
+        if r.round_the_clock.starts(keys, numeral.first) != numeral.end - numeral.first:
+            return False
+        return not (r.nouns.starts(keys, numeral.end) or r.classifiers.starts(keys, numeral.end))
 
     def _counts_after(self, j: int) -> bool:
         """Whether token ``j`` starts a counted noun: listed, or a common noun to underthesea.
@@ -429,10 +476,33 @@ class SentenceReader:
         with no subject ("7/7 thôn đạt tiêu chí, chiếm 100%") restate the figure just before: then
         no unit is returned and the flag is True.
         """
+        return self._subject_before(numeral.first)
+
+    def previous_subject(self, numeral: Numeral) -> Unit | None:
+        """The subject of the clause before a comma, when the numeral's clause restates it.
+
+        "tội phạm về trật tự xã hội giảm rõ rệt, giảm 5,83%": a clause opening on a restating verb
+        (``restating_verbs``) with no figure before it in the sentence goes on about the subject
+        of the clause before.  That clause must hold no number (else the figure before it is the
+        one restated, or none at all).
+        """
         r, keys, tokens = self.rules, self.keys, self.tokens
         start = self._clause_start(numeral.first)
+        if start < 2 or tokens[start - 1].text != "," or not r.restating_verbs.starts(keys, start):
+            return None
+        if any(t.is_number for t in tokens[start : numeral.first]):
+            return None
+        if any(t.is_number for t in tokens[self._clause_start(start - 1) : start - 1]):
+            return None
+        unit, _ = self._subject_before(start - 1)
+        return unit
+
+    def _subject_before(self, end: int) -> tuple[Unit | None, bool]:
+        """:meth:`subject` of the clause that ends before token ``end``."""
+        r, keys, tokens = self.rules, self.keys, self.tokens
+        start = self._clause_start(end)
         s, marked = start + r.subject_intros.starts(keys, start), False
-        for k in range(s, numeral.first):
+        for k in range(s, end):
             # a rate word opens the subject, at the clause start or after a number ("Năm 2025 tỷ
             # lệ"), not inside a word ("dân tộc thiểu số chiếm")
             if (k == s or not tokens[k - 1].is_word) and (n := r.subject_markers.starts(keys, k)):
@@ -440,12 +510,12 @@ class SentenceReader:
                 while n := r.subject_markers.starts(keys, s):  # "tỷ lệ số hộ"
                     s += n
                 break
-        unit = self.unit(s) if s < numeral.first and tokens[s].is_word else None
-        if unit is None or unit.last >= numeral.first:
+        unit = self.unit(s) if s < end and tokens[s].is_word else None
+        if unit is None or unit.last >= end:
             # no subject: a rate word alone, a bracket, or a clause opening on its verb
             # (", chiếm 100%") goes on about the figure before
             bracketed = start > 0 and tokens[start - 1].text == "("
-            return None, marked or bracketed or (start > 0 and s < numeral.first and tokens[s].is_word)
+            return None, marked or bracketed or (start > 0 and s < end and tokens[s].is_word)
         if any(lex.starts(keys, unit.head_first) for lex in (r.non_count_units, r.measurement_units)):
             return None, False
         if self.known_head(unit):
@@ -529,7 +599,11 @@ class SentenceReader:
         r = self.rules
         if numeral.ranged:
             return r.settings.range_qualifier
-        _, qualifier = r.qualifiers.before(self.keys, numeral.first)
+        n, qualifier = r.qualifiers.before(self.keys, numeral.first)
+        if qualifier is not None and r.comparatives.ends(self.keys, numeral.first) > n:
+            qualifier = None  # "nhiều hơn 15 vụ", "cao hơn 8,48%": a difference, not a bound
+        if n == 1 and self.keys[numeral.first - 1] == "trên" and r.on_surfaces.starts(self.keys, numeral.end):
+            qualifier = None  # "tuyên truyền trên 12 tuyến đường": "on", not "over"
         if qualifier is None and r.qualifier_over_after.starts(self.keys, after):
             return Qualifier.over
         if qualifier is None and r.qualifier_under_after.starts(self.keys, after):

@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a distinction quoted as a title, its issuer after the quote
+        "Công an huyện Tân Mỹ được tặng “Cờ thi đua” của Bộ Công an.",
+        [{"type": "Cờ thi đua", "issuer": "Bộ Công an"}],
+    ),
+    (
+        "Ông Lò Văn Sáng được Thủ tướng Chính phủ Vũ Đức Hạnh tặng Bằng khen.",
+        [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ", "recipients": ["Lò Văn Sáng"]}],
+    ),
     (
         "Tại hội nghị, Thiếu tá Lò Văn Sáng trao Kỷ niệm chương của Bộ Công an cho 2 cá nhân.",
         [
@@ -127,6 +135,22 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # a post with its holder's name: the post grants
+        "Thủ tướng Chính phủ Lý Văn Hưng quyết định tặng Bằng khen cho 2 tập thể và 3 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ", "presenter": "Lý Văn Hưng"}],
+    ),
+    (
+        "Chủ tịch nước Đỗ Văn Khải tặng Huân chương Lao động hạng Nhì cho Công an tỉnh.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "name": "Huân chương Lao động hạng Nhì"}],
+    ),
+    (  # a place after a level word is no holder's name
+        "UBND huyện Bắc Trà My tặng Giấy khen cho 5 tập thể.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện Bắc Trà My"}],
+    ),
+    (  # nor the country's name after a front's
+        "Ủy ban MTTQ Việt Nam tặng Bằng khen cho 5 tập thể.",
+        [{"type": "Bằng khen", "issuer": "Ủy ban MTTQ Việt Nam"}],
+    ),
     (
         "Dịp này, Bộ Công an trao tặng Kỷ niệm chương Vì an ninh Tổ quốc cho 3 cán bộ hưu trí.",
         [
@@ -560,6 +584,11 @@ TRAPS = [
     "Toàn tỉnh có gần 200 Kỷ niệm chương, bằng khen đã được trao tặng cho các tập thể, cá nhân.",
     "Kỷ niệm chương chỉ tặng một lần cho cá nhân.",
     "Huy chương Vì an ninh Tổ quốc để tặng cho sĩ quan có thời gian phục vụ từ 25 năm trở lên.",
+    # a list proposed whole, items between ';' and in quotes
+    'Dịp này, các đại biểu bình bầu và đề nghị tặng danh hiệu "Cờ thi đua" của Bộ Công an cho Công an huyện'
+    ' Tân Mỹ; "Cờ thi đua" của Tổng cục Chính trị cho Công an huyện Đông Lâm.',
+    "Tại hội nghị, các đơn vị suy tôn “Cờ thi đua của Bộ Công an”, “Cờ thi đua của Chủ tịch UBND tỉnh”.",
+    "“Huân chương Quân công” hạng ba để tặng hoặc truy tặng cho cá nhân có quá trình cống hiến lâu dài.",
     # a headline alone, the body reporting no such award
     "Tặng Kỷ niệm chương cho cá nhân có nhiều đóng góp\n\nCông an tỉnh hướng dẫn các đơn vị đề nghị xét"
     " tặng Kỷ niệm chương năm nay.",

@@ -55,7 +55,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         m
         for m in mentions
         if (m.type != lex.generic_type or (m.issuer and not lex.retrospective.search(m.left_clause)))
-        and not lex.proposal.search(m.left_clause.split(",")[-1])
+        and not m.proposed
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
         and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."
     ]
@@ -72,6 +72,7 @@ class _Previous:
     construction: str | None
     presenter: str | None
     guessed: bool
+    proposed: bool
 
 
 def _shared_issuer(
@@ -92,6 +93,13 @@ def _shared_issuer(
     if coordinated and previous.construction in lex.shared_constructions:
         return previous.issuers[:1], "coordinated_object"
     return [], None
+
+
+def _same_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
+    """Whether the distinctions ending at ``end`` and starting at ``start`` are items of one list,
+    with no verb of their own between them, ';' and quotes allowed ("... cho A; “Cờ thi đua” ...")."""
+    between = re.sub(r"[“”\"]", "", text[end:start]).replace(";", ",")
+    return rules.compiled["coordinated_object"].fullmatch(between) is not None
 
 
 def _read_sentence(
@@ -132,8 +140,14 @@ def _read_sentence(
         presenter = None if received else find_presenter(clause, rules, lex, officials)
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
-        previous = _Previous(start, group[-1].end, issuers, construction, presenter, guessed)
+        proposed = bool(lex.proposal.search(clause.split(",")[-1])) or (
+            previous is not None
+            and previous.proposed
+            and _same_list(text, previous.end, group[0].start, rules)
+        )
+        previous = _Previous(start, group[-1].end, issuers, construction, presenter, guessed, proposed)
         for m in group:
+            m.proposed = proposed
             m.guessed = guessed and m.issuer is not None
             m.left_clause = clause
             if recipients is not None:

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from extract.awards.lexicon import TOKEN, Lexicon
 from extract.awards.mentions import Clause, Mention
 from extract.awards.people import names_person
+from extract.names import is_name_syllable, same_person
 from extract.records import Official
 from extract.ruleset import RuleSet
+from extract.spelling import fold
 
 # "... của <issuer>" ending a subject that is no issuer itself (a decision, a letter).
 _OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
@@ -38,7 +40,7 @@ def find_issuers(
     guessed = False
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
-        agents = _agent_passive(clause, rules.compiled[passive], lex)
+        agents = _agent_passive(clause, rules.compiled[passive], lex, officials)
         if agents:
             issuers, construction = agents, passive
     if not issuers and (mandate := _on_behalf(clause, rules, lex)):
@@ -158,12 +160,16 @@ def _issuers_after(
     return (issuers, cursor, construction) if issuers else ([], pos, None)
 
 
-def _agent_passive(clause: str, passive_re: re.Pattern[str], lex: Lexicon) -> list[str]:
-    """The agents of "được A tặng", "được A, B và C khen thưởng" (each a whole issuer)."""
+def _agent_passive(
+    clause: str, passive_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
+) -> list[str]:
+    """The agents of "được A tặng", "được A, B và C khen thưởng" (each a whole issuer); of "được
+    Thủ tướng Chính phủ Lý Văn B tặng", the post."""
     m = passive_re.search(clause)
     if m is None:
         return []
     agent = m.group("agent")
+    agent = _post_before_name(agent, lex, officials) or agent
     if _whole_issuer(agent, lex):
         return [agent]
     agents = [a.strip() for a in re.split(r",\s*(?:và\s+)?|\s+và\s+", agent)]
@@ -212,7 +218,11 @@ def _subject_issuers(
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
-    if not candidate or names_person(candidate, lex, officials):
+    if candidate and (post := _post_before_name(candidate, lex, officials)) is not None:
+        candidate = post  # "Thủ tướng Chính phủ Phạm Minh Chính quyết định tặng": the post grants
+    elif candidate and names_person(candidate, lex, officials):
+        return [], False
+    if not candidate:
         return [], False
     pieces = re.split(r"\s+và\s+", candidate)
     if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):
@@ -232,6 +242,31 @@ def _subject_issuers(
     if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant
         return [], False
     return bodies, envoy is not None
+
+
+def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:
+    """The post of "<post> <Name>" ("Chủ tịch UBND tỉnh Lê Văn A"), when it grants in its own name.
+
+    The post starts with a title or is one of ``granting_posts`` ("Thủ tướng Chính phủ") and is a
+    whole issuer; the name is an official's of the article, or 3-4 name syllables not after a level
+    word, where they are a place ("UBND huyện Bắc Trà My"; "Ủy ban MTTQ Việt Nam" names no one).  A deputy's
+    post grants nothing: he hands the distinction over.
+    """
+    words = phrase.split()
+    for size in (4, 3, 2):
+        if len(words) <= size:
+            continue
+        post, name = " ".join(words[:-size]), " ".join(words[-size:])
+        if not all(is_name_syllable(w) for w in words[-size:]):
+            continue
+        known = any(same_person(name, o.name) or fold(name) == fold(o.name) for o in officials)
+        unknown_ok = size >= 3 and not lex.levels.match(words[-size - 1])
+        if not (known or unknown_ok) or not _whole_issuer(post, lex):
+            continue
+        if lex.deputy.match(post) or not (lex.titles.match(post) or lex.granting_posts.match(post)):
+            return None
+        return post
+    return None
 
 
 def _whole_issuer(phrase: str, lex: Lexicon) -> bool:

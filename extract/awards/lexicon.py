@@ -22,6 +22,7 @@ class Lexicon:
     issuer_start: re.Pattern[str]  # a head, a title or a level word at a position
     issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
     titles: re.Pattern[str]
+    granting_posts: re.Pattern[str]  # "Thủ tướng Chính phủ": a post that grants in its own name
     deputy: re.Pattern[str]
     openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
     envoys: re.Pattern[str]  # "Đại diện lãnh đạo" before the body whose envoy hands an award over
@@ -80,6 +81,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),
+        granting_posts=re.compile(rf"^(?:{alternation(rules.lexicon('granting_posts'))}){EDGE_R}"),
         envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
@@ -98,7 +100,11 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
             rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
         ),
-        norm=re.compile(rf"[”\"]?\s+(?:{alternation(rules.lexicon('norm_words'))}){EDGE_R}"),
+        # after the closing quote of a name its class may follow: "“Huân chương Quân công” hạng ba để tặng"
+        norm=re.compile(
+            rf"[”\"]?(?:\s+hạng\s+[^\W\d_]+)?\s+(?:{alternation(rules.lexicon('norm_words'))}){EDGE_R}",
+            re.IGNORECASE,
+        ),
         retrospective=re.compile(
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('retrospective_words'))}){EDGE_R}"
         ),

@@ -39,6 +39,7 @@ class Mention:
     left_clause: str = ""
     extra_issuers: list[str] = field(default_factory=list)  # "Bằng khen của A, của B": B here
     guessed: bool = False  # the issuer is the presenter's body or read through "thay mặt lãnh đạo"
+    proposed: bool = False  # "đề nghị tặng ...": proposed or aimed at, not given
     in_headline: bool = False  # the headline repeats the body; alone it reports no award
 
 

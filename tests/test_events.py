@@ -484,6 +484,19 @@ FOLLOW_ON = [
         D(2025, 8, 10),
         [{"type": "ngay_hoi", "date": None, "location": "xã Tân Lập"}],
     ),
+    (  # an emulation group of commune police reviews its year (a headline, then "Hội nghị" with a cue)
+        "Cụm thi đua số 4 Công an xã tổng kết phong trào thi đua năm 2025\nTrong năm 2025, Cụm thi đua đã"
+        " làm tốt công tác nắm tình hình.\nPhát biểu chỉ đạo Hội nghị, đồng chí Phó Giám đốc Công an tỉnh"
+        " biểu dương các xã.",
+        D(2026, 1, 10),
+        [{"type": "tong_ket", "date": None, "location": None, "period": "2025"}],
+    ),
+    (  # a generic "Ngày hội" in an article naming only another festival is that festival's
+        "Ngày 22/2, Đồn Biên phòng Phú Lạc phối hợp với UBND xã Phú Lạc tổ chức Ngày hội Biên phòng toàn"
+        " dân. Tại Ngày hội, các đại biểu ôn lại truyền thống.",
+        D(2025, 2, 23),
+        [{"type": "khac", "date": "2025-02-22", "location": "xã Phú Lạc"}],
+    ),
     (  # a follow-on with no subject still reports: it takes the day of the event before it
         "Chiều 27/1, Công an xã Tân Lập tổ chức hội nghị tổng kết phong trào năm 2025.\nDịp này, tổ chức lễ"
         " ra mắt mô hình “Camera an ninh”.",
@@ -707,6 +720,27 @@ PLANS = [
     (
         "Chương trình có phần văn nghệ; tổ chức giao lưu, tọa đàm với các hộ kinh doanh.",
         D(2025, 6, 1),
+    ),
+    # the object of a plan, even in a dated sentence; a capitalised plan verb opening a headline
+    (
+        "Chuẩn bị tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc điểm của tỉnh\nNgày 12/5, Đoàn công tác"
+        " Công an tỉnh làm việc với huyện Mường Tà về công tác chuẩn bị tổ chức Ngày hội toàn dân bảo vệ an"
+        " ninh Tổ quốc. Xã Phú Lạc được chọn làm điểm chỉ đạo tổ chức Ngày hội năm 2025. Dự kiến, Ngày hội"
+        " toàn dân bảo vệ an ninh Tổ quốc tại xã Phú Lạc sẽ diễn ra trong tháng 8.",
+        D(2025, 5, 12),
+    ),
+    # a document about organising it ("về tổ chức"); "tổ chức thực hiện" carries a programme out;
+    # "trong quá trình tổ chức" talks about the organising
+    (
+        "Thực hiện Kế hoạch số 12/KH-BCĐ ngày 2 tháng 4 năm 2025 của Ban Chỉ đạo tỉnh về tổ chức Ngày hội"
+        " toàn dân bảo vệ an ninh Tổ quốc năm 2025, các huyện đã tổ chức thực hiện Ngày hội toàn dân bảo vệ"
+        " an ninh Tổ quốc tại địa phương mình.",
+        D(2025, 8, 25),
+    ),
+    (
+        "Nhiều tập thể được khen thưởng trong quá trình tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+        " năm 2025",
+        D(2025, 8, 25),
     ),
     # held in many places: festivals reviewed, none reported
     (

@@ -123,6 +123,8 @@ def strength(article: Article, m: Mention) -> int:
         before = ""  # "Tổ chức Ngày hội ...": a headline with no subject names a task, reports nothing
     if live_verb(article, before, seg_start, s) or live_verb(article, after, m.end):
         return 3
+    if planned(article, before, seg_start):
+        return 0  # "làm việc về công tác chuẩn bị tổ chức Ngày hội": the object of a plan
     if prev is None and article.leading_date(s):
         return 2
     return 1 if article.words.cue_before.search(before) else headline
@@ -167,6 +169,17 @@ def reviewed(article: Article, m: Mention) -> bool:
     )
 
 
+def planned(article: Article, segment: str, offset: int) -> bool:
+    """Whether the last organising verb of ``segment`` is governed by a plan or request word."""
+    verbs = list(article.words.organize.finditer(segment))
+    if not verbs:
+        return False
+    at = offset + verbs[-1].start()
+    window = article.text[max(0, at - 40) : at]
+    words = article.words
+    return bool(words.plan.search(re.split(r"[.;]", window)[-1]) or words.nominal.search(window))
+
+
 def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | None = None) -> bool:
     """Whether ``segment`` has an organising verb not governed by a plan or request word.
 
@@ -178,8 +191,8 @@ def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | 
     for verb in words.organize.finditer(segment):
         at = offset + verb.start()
         window = article.text[max(0, at - 40) : at]
-        if words.plan.search(re.split(r"[.;]", window)[-1]):
-            continue
+        if words.plan.search(re.split(r"[.;]", window)[-1]) or words.nominal.search(window):
+            continue  # "kế hoạch tổ chức", "về tổ chức": organising planned or talked about
         if sentence is not None and _subjectless(article, at, sentence):
             continue
         return True

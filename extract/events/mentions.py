@@ -8,7 +8,7 @@ back to an event of a type the article has a trigger of.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.document import Sentence
 from extract.events.article import Article
@@ -50,6 +50,7 @@ def find_mentions(article: Article) -> list[Mention]:
                 continue
             sentence = document.sentence_at(start)
             out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
+    out = _generic_types(article, out)
     types_found = {m.type for m in out}
     lowered = document.lowered
     for etype, words in article.settings.get("backrefs", {}).items():
@@ -76,3 +77,17 @@ def _word_edges(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or after.isalnum())
+
+
+def _generic_types(article: Article, found: list[Mention]) -> list[Mention]:
+    """Generic triggers take the type of the festival the article names in full (setting
+    ``generic_triggers``): "Tại Ngày hội, ..." in an article whose only full name is "Ngày hội
+    Biên phòng toàn dân" refers to that festival, not to the ANTQ day."""
+    out = found
+    for generic, named in article.settings.get("generic_triggers", {}).items():
+        types = {m.type for m in found if m.rule in named}
+        if len(types) != 1:
+            continue  # none named, or several: the generic word keeps its own type
+        (named_type,) = types
+        out = [replace(m, type=named_type) if m.rule == generic else m for m in out]
+    return out

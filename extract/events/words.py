@@ -29,6 +29,7 @@ class Words:
     follow_on: re.Pattern[str]
     connective: re.Pattern[str]
     held_at_many: re.Pattern[str]
+    nominal: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -46,15 +47,22 @@ def _compile(rules: RuleSet) -> Words:
         return "|".join(re.escape(w) for w in sorted(rules.lexicon(lexicon), key=len, reverse=True))
 
     return Words(
-        organize=re.compile(rf"(?i){EDGE_L}(?:{words('organize_verbs')}){EDGE_R}"),
-        cue_before=re.compile(rf"(?i){EDGE_L}(?:{words('mention_cues')})\s+(?:\S+\s+){{0,2}}$"),
+        # "tổ chức thực hiện" carries a programme out: no gathering held
+        organize=re.compile(
+            rf"(?i){EDGE_L}(?:{words('organize_verbs')}){EDGE_R}(?!\s+(?:{words('organize_verb_stops')}){EDGE_R})"
+        ),
+        cue_before=re.compile(
+            rf"(?i){EDGE_L}(?!(?:{words('not_cues')}){EDGE_R})(?:{words('mention_cues')})\s+(?:\S+\s+){{0,2}}$"
+        ),
         heads=re.compile(rf"{EDGE_L}(?:{words('organizer_heads')}){EDGE_R}"),
         cut=re.compile(rf"(?i)\s+(?:{words('organizer_cut')}){EDGE_R}"),
         period_stop=re.compile(rf"(?i){EDGE_L}(?:{words('period_stops')}){EDGE_R}"),
         location_marker=re.compile(rf"(?i){EDGE_L}(?:{words('location_markers')})\s+"),
         agent=re.compile(rf"{EDGE_L}(?:{words('organizer_agents')})\s+"),
         unit_heads=re.compile(rf"{EDGE_L}(?:{words('organizer_units')}){EDGE_R}"),
-        plan=re.compile(rf"{EDGE_L}(?:{words('plan_words')}){EDGE_R}"),
+        # "Ban chỉ đạo" is a body, its "chỉ đạo" no plan
+        plan=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?:{words('plan_words')}){EDGE_R}"),
+        nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
         counted=re.compile(

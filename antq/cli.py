@@ -12,9 +12,20 @@ from typing import Annotated
 
 import typer
 
+# Exit codes of every command.  A batch (ingest, extract, crawl) goes on past a bad input, prints a
+# one-line reason for it and a summary, and ends with EXIT_FAILED when any input failed.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_SETUP = 2
+EXIT_CODES = (
+    "Exit status: 0 all done; 1 the batch ran but some inputs failed (each named with its reason on "
+    "a line of its own, the rest done); 2 nothing was done (bad option, database or output unusable)."
+)
+
 app = typer.Typer(
     name="antq",
     help="Vietnamese news on 'Toàn dân bảo vệ an ninh Tổ quốc' → reviewed, structured records.",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -39,7 +50,13 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
         return open_store(db)
     except StoreError as exc:
         _console().print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_SETUP) from None
+
+
+def _finish(summary) -> None:  # type: ignore[no-untyped-def]
+    """End a batch: exit 1 when any of its inputs failed (each was reported on its own line)."""
+    if summary.errors:
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _reporter(verbose: bool):  # type: ignore[no-untyped-def]
@@ -54,7 +71,7 @@ def _reporter(verbose: bool):  # type: ignore[no-untyped-def]
     return report
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help=".txt/.html files or folders of them.")],
     db: DbOption = None,
@@ -65,9 +82,10 @@ def ingest(
 
     summary = ingest_paths(_open(db), paths, _reporter(verbose))
     _console().print(f"ingest: {summary.line()}")
+    _finish(summary)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def extract(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files to extract from; none = stored articles.")
@@ -79,21 +97,38 @@ def extract(
     """Extract records: from files to stdout (no database), or for stored articles into the store."""
     import json
 
+    if fmt not in ("json", "jsonl"):
+        _console().print(f"[red]error:[/] unknown format {fmt!r}; choose jsonl or json")
+        raise typer.Exit(EXIT_SETUP)
     if paths:
-        from antq.pipeline import extract_files
+        from antq.pipeline import JobSummary, extract_files
 
-        objects = extract_files(paths)
+        report = _reporter(verbose)
+        summary = JobSummary()
+
+        def counted(objects):  # type: ignore[no-untyped-def]
+            for obj in objects:  # a failed input keeps its place in the output as an error object
+                if "error" in obj:
+                    summary.fail(f"{obj['article']['id']}: {obj['error']}", report)
+                else:
+                    summary.counts["files"] += 1
+                yield obj
+
+        objects = counted(extract_files(paths))
         if fmt == "json":
             json.dump(list(objects), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
             for obj in objects:
                 sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        _console().print(f"extract: {summary.line()}")
+        _finish(summary)
         return
     from antq.pipeline import extract_stored
 
     summary = extract_stored(_open(db), _reporter(verbose))
     _console().print(f"extract: {summary.line()}")
+    _finish(summary)
 
 
 @app.command()
@@ -179,7 +214,7 @@ def demo(
 
 from antq import crawl_cli  # noqa: E402  (light: typer only; Scrapy loads inside the commands)
 
-app.command("crawl")(crawl_cli.crawl)
+app.command("crawl", epilog=EXIT_CODES)(crawl_cli.crawl)
 app.command("sources")(crawl_cli.sources)
 
 from antq.serve_cli import serve, users_app  # noqa: E402  (light as well: FastAPI loads in `serve`)

@@ -52,7 +52,8 @@ def crawl(
 
     Polite by default (robots.txt, one request at a time per site, AutoThrottle).  A crawl
     stopped by Ctrl-C or killed resumes where it was when the same command runs again; a
-    later crawl downloads only what is new or changed.
+    later crawl downloads only what is new or changed.  Exits 1 when some pages failed
+    (gone, gave up, HTTP errors, not stored: each on an error line, counted in the summary).
     """
     from antq.crawling import CrawlOptions
     from antq.crawling import crawl as run_crawl
@@ -76,8 +77,8 @@ def crawl(
         verbose=verbose,
         settings=overrides,
     )
-    code = run_crawl(options)
-    if code != 0:
+    code = run_crawl(options)  # 0 all pages done, 1 some pages failed, 2 the crawl could not start
+    if code not in (0, 1):
         raise typer.Exit(code)
     if extract:
         from rich.console import Console
@@ -91,8 +92,20 @@ def crawl(
         except StoreError as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from None
-        summary = extract_stored(engine)
+        summary = extract_stored(engine, _errors_to(console))
         console.print(f"extract: {summary.line()}")
+        if summary.errors:
+            code = 1
+    if code:
+        raise typer.Exit(code)
+
+
+def _errors_to(console):  # type: ignore[no-untyped-def]
+    def report(status: str, message: str) -> None:
+        if status == "error":
+            console.print(f"[red]error:[/] {message}")
+
+    return report
 
 
 def sources() -> None:

@@ -66,8 +66,8 @@ def run_demo(db: str | None, output: Path, console: Any) -> int:
         options = CrawlOptions(
             urls=[url], db=db, impolite_loopback=True, progress=False, summary_json=summary_path, fresh=True
         )
-        code = crawl(options)
-        if code != 0:
+        code = crawl(options)  # 1: some pages failed (listed below), the others were stored
+        if code not in (0, 1):
             console.print(f"[red]error:[/] the crawl failed (exit {code})")
             return code
         summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else {}
@@ -80,7 +80,7 @@ def run_demo(db: str | None, output: Path, console: Any) -> int:
         console.print(f"[red]error:[/] cannot write {output}: {exc.strerror or exc}")
         return 2
     console.print(f"export:   {count} articles → {output}")
-    for error in extracted.errors + list(summary.get("failures", [])):
+    for error in extracted.errors + list(summary.get("failures", [])):  # failed pages had their own lines
         console.print(f"  problem: {error}", markup=False)
     console.print("next:     antq serve   (review the records in your browser)")
-    return 0
+    return 1 if code or extracted.errors else 0

@@ -129,4 +129,10 @@ def extract_files(paths: Iterable[str | Path]) -> Iterator[dict]:
             published=page.published, source=page.source,
         )  # fmt: skip
         document = Document(text=page.text, published=page.published, title=page.title)
-        yield extract_document(document, info).model_dump(mode="json")
+        try:
+            extraction = extract_document(document, info)
+        except Exception as exc:  # one file's failure must not stop the batch
+            reason = f"extraction failed: {exc.__class__.__name__}: {exc}"
+            yield {"article": {"id": str(item)}, "error": reason}
+            continue
+        yield extraction.model_dump(mode="json")

@@ -23,6 +23,10 @@ from urllib.parse import urlsplit, urlunsplit
 if TYPE_CHECKING:
     from crawler.frontier import FrontierBackend
 
+# Exit codes: 0 every page fetched was dealt with; 1 the crawl ran but some pages failed (counted
+# as errors in the summary: gone, gave up, HTTP errors, not stored) or one of several spiders
+# could not start; 2 the crawl could not start at all.
+EXIT_FAILED = 1
 EXIT_SETUP = 2  # the crawl could not start: bad source name, store, Redis, a crawl already running
 
 
@@ -295,7 +299,9 @@ def main(argv: Sequence[str] | None = None, *, backend: FrontierBackend) -> int:
     _report(summary)
     if args.summary_json:
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    return EXIT_SETUP if failures and not summary["runs"] else 0
+    if failures and not summary["runs"]:
+        return EXIT_SETUP
+    return EXIT_FAILED if failures or summary["errors"] else 0
 
 
 def _report(summary: dict[str, Any]) -> None:

@@ -85,8 +85,9 @@ def test_ingest_extract_export_round_trip(corpus: Path, tmp_path: Path) -> None:
 
 def test_extract_files_prints_one_object_per_input_in_order(corpus: Path, tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    code, out, _ = _run("extract", str(corpus / "b.txt"), str(missing), str(corpus / "a.txt"))
-    assert code == 0
+    code, out, err = _run("extract", str(corpus / "b.txt"), str(missing), str(corpus / "a.txt"))
+    assert code == 1  # one input failed; the others are extracted all the same
+    assert f"error: {missing}: no such file" in err and "extract: 1 errors, 2 files" in err
     objs = [json.loads(line) for line in out.splitlines()]
     assert objs[0]["article"]["id"] == "b" and objs[2]["article"]["id"] == "a"
     assert "error" in objs[1] and "error" not in objs[0]
@@ -107,7 +108,7 @@ def test_bad_inputs_get_one_line_errors_and_the_batch_goes_on(corpus: Path, tmp_
     )
     db = f"sqlite:///{tmp_path / 'x.db'}"
     code, _, err = _run("ingest", str(bad), str(corpus / "a.txt"), str(tmp_path / "missing.html"), "--db", db)
-    assert code == 0
+    assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(lines) == 4, err
     for name in ("empty.txt", "junk.html", "nav.html", "missing.html"):
@@ -159,7 +160,7 @@ def test_one_article_failing_extraction_does_not_stop_the_batch(
 
     monkeypatch.setattr(extract.pipeline, "extract_document", flaky)
     code, _, err = _run("extract", "--db", db)
-    assert code == 0 and "extraction failed: RuntimeError: rule bug" in err and "1 articles" in err
+    assert code == 1 and "extraction failed: RuntimeError: rule bug" in err and "1 articles" in err
     monkeypatch.setattr(extract.pipeline, "extract_document", real)
     code, _, err = _run("extract", "--db", db)
     assert code == 0 and "1 articles" in err  # the failed one, and only it
@@ -196,7 +197,7 @@ def test_every_bad_input_of_the_issue_in_one_batch(corpus: Path, tmp_path: Path)
     code, _, err = _run(
         "ingest", str(bad), str(tmp_path / "h-missing.txt"), str(corpus / "a.txt"), "--db", db
     )
-    assert code == 0
+    assert code == 1
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     reasons = {
         "a-empty.html": "empty file",
@@ -236,7 +237,7 @@ def test_a_failing_store_write_leaves_nothing_of_that_file(corpus: Path, tmp_pat
     monkeypatch.setattr(store.articles, "add_page", half_then_fail)
     db = f"sqlite:///{tmp_path / 'x.db'}"
     code, _, err = _run("ingest", str(corpus), "--db", db)
-    assert code == 0 and "1 new" in err and "1 errors" in err
+    assert code == 1 and "1 new" in err and "1 errors" in err
     assert "b.txt: not stored: RuntimeError: disk full" in err
     from sqlmodel import Session, func, select
 
@@ -273,7 +274,7 @@ def test_a_changed_file_becomes_a_revision_not_a_duplicate(corpus: Path, tmp_pat
 def test_unusable_database_and_output_are_one_line_errors(tmp_path: Path) -> None:
     long_name = tmp_path / ("a-very-long-folder-name-" * 4) / "missing-article.html"
     code, _, err = _run("ingest", str(long_name), "--db", f"sqlite:///{tmp_path / 'x.db'}")
-    assert code == 0 and [line for line in err.splitlines() if line.startswith("error:")] == [
+    assert code == 1 and [line for line in err.splitlines() if line.startswith("error:")] == [
         f"error: {long_name}: no such file or folder"
     ]  # one line however long the path
     code, _, err = _run("export", "--db", "notadb://somewhere")
@@ -286,3 +287,77 @@ def test_unusable_database_and_output_are_one_line_errors(tmp_path: Path) -> Non
     code, _, err = _run("demo", "--db", f"sqlite:///{tmp_path / 'x.db'}", "-o", str(out))
     assert code == 2 and f"error: cannot write {out}: no such folder {out.parent}" in err
     assert "crawl:" not in err  # refused before the crawl, not after it
+
+
+# -- exit status of the batches: 0 all done, 1 some inputs failed (the others done), 2 nothing done ----
+GOOD = ("good.txt", ARTICLE.encode("utf-8"))
+EMPTY = ("empty.txt", b"")
+BINARY = ("binary.html", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 40)
+WRONG_ENCODING = ("wrong-encoding.txt", bytes(range(0x80, 0x100)) * 12)  # no encoding antq reads
+REASONS = {"empty.txt": "empty file", "binary.html": "binary data", "wrong-encoding.txt": "cannot decode"}
+
+BATCHES = [
+    pytest.param([GOOD], 0, id="good"),
+    pytest.param([EMPTY, GOOD], 1, id="empty+good"),
+    pytest.param([BINARY, GOOD], 1, id="binary+good"),
+    pytest.param([WRONG_ENCODING, GOOD], 1, id="wrong-encoding+good"),
+    pytest.param([EMPTY, BINARY, WRONG_ENCODING, GOOD], 1, id="all-bad+good"),
+    pytest.param([EMPTY, BINARY, WRONG_ENCODING], 1, id="all-bad"),
+]
+
+
+def _files(tmp_path: Path, files: list[tuple[str, bytes]]) -> list[str]:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, data in files:
+        (folder / name).write_bytes(data)
+    return [str(folder / name) for name, _ in files]
+
+
+def _check_errors(err: str, files: list[tuple[str, bytes]]) -> None:
+    """One 'error:' line per bad file, naming it and the reason; none for the good one."""
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    bad = [name for name, _ in files if name in REASONS]
+    assert len(errors) == len(bad), err
+    for name in bad:
+        (line,) = [line for line in errors if name in line]
+        assert REASONS[name] in line, line
+
+
+@pytest.mark.parametrize(("files", "code"), BATCHES)
+def test_ingest_exit_status(tmp_path: Path, files: list[tuple[str, bytes]], code: int) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    result, _, err = _run("ingest", *_files(tmp_path, files), "--db", db)
+    assert result == code, err
+    _check_errors(err, files)
+    (summary,) = [line for line in err.splitlines() if line.startswith("ingest:")]
+    bad = sum(name in REASONS for name, _ in files)
+    assert (f"{bad} errors" in summary) == bool(bad), summary
+    assert ("1 new" in summary) == (GOOD in files), summary  # the good file is stored all the same
+
+
+@pytest.mark.parametrize(("files", "code"), BATCHES)
+def test_extract_files_exit_status(tmp_path: Path, files: list[tuple[str, bytes]], code: int) -> None:
+    result, out, err = _run("extract", *_files(tmp_path, files))
+    assert result == code, err
+    _check_errors(err, files)
+    objs = [json.loads(line) for line in out.splitlines()]
+    assert len(objs) == len(files)  # every input keeps its place in the output, in order
+    for (name, _), obj in zip(files, objs, strict=True):
+        assert ("error" in obj) == (name in REASONS), obj
+    assert ("extract: " in err) and (("1 files" in err) == (GOOD in files)), err
+
+
+def test_extract_of_stored_articles_exits_0_when_all_went_well(corpus: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _run("ingest", str(corpus), "--db", db)[0] == 0
+    code, _, err = _run("extract", "--db", db)
+    assert code == 0 and "2 articles" in err
+
+
+def test_help_documents_the_exit_status() -> None:
+    for command in ([], ["ingest"], ["extract"], ["crawl"]):
+        code, out, _ = _run(*command, "--help")
+        text = " ".join(out.split())
+        assert code == 0, command
+        assert "Exit status: 0 all done; 1 the batch ran but some inputs failed" in text, command

@@ -77,6 +77,11 @@ ROWS = [
             ("Tạ Thu Hà", None, ["Giám đốc Nhà xuất bản Chính trị quốc gia"]),
         ],
     ),
+    # "UVT.Ư" (Ủy viên Trung ương) is one abbreviation, not a clause end
+    (
+        "Đồng chí Lưu Thị Hằng, UVT.Ư Đảng, Bí thư Tỉnh ủy dự và chủ trì hội nghị.",
+        [("Lưu Thị Hằng", None, ["UVT.Ư Đảng", "Bí thư Tỉnh ủy"])],
+    ),
     # a four- and a five-syllable name
     (
         "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",
@@ -114,3 +119,12 @@ def test_unseen_construction(sentence: str, expected: list[tuple[str, str | None
 def test_merged_positions_keep_the_richer_spelling_only_for_a_name(text: str, positions: list[str]) -> None:
     (record,) = read(text)
     assert record.positions == positions
+
+
+def test_a_capitalised_word_run_on_after_a_name_is_dropped() -> None:
+    """The name written alone elsewhere in the article is the person's name."""
+    text = (
+        "Dự lễ có ông Đàm Văn Sáu, Chủ tịch UBND tỉnh. "
+        "Chủ tịch UBND tỉnh Đàm Văn Sáu Lễ tại Lễ kỷ niệm tặng hoa chúc mừng."
+    )
+    assert triples(read(text)) == [("Đàm Văn Sáu", None, ["Chủ tịch UBND tỉnh"])]

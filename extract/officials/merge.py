@@ -48,8 +48,24 @@ def _merge_positions(mentions: Iterable[Mention]) -> list[str]:
     return out
 
 
+def _trim_run_on_names(mentions: Sequence[Mention]) -> None:
+    """A name read with a capitalised word run on after it is the name written alone elsewhere.
+
+    "Chủ tịch UBND tỉnh Lê Văn A Lễ tại Lễ kỷ niệm ..." reads "Lê Văn A Lễ"; when the article
+    also writes "Lê Văn A" (three syllables or more) on its own, that is the person's name.
+    """
+    names = {tuple(fold(m.name).split()): m.name for m in mentions}
+    for mention in mentions:
+        words = fold(mention.name).split()
+        for n in range(len(words) - 1, 2, -1):
+            if (shorter := names.get(tuple(words[:n]))) is not None:
+                mention.name = shorter
+                break
+
+
 def merge(mentions: Sequence[Mention], grammar: Grammar, document: Document) -> list[Official]:
     """One record per person; evidence is the richest mention written with the full name."""
+    _trim_run_on_names(mentions)
     people: list[_Person] = []
     for mention in mentions:
         same = (p for p in people if any(same_person(mention.name, m.name) for m in p.mentions))

@@ -19,8 +19,11 @@ from extract.spelling import fold
 # A syllable keeps an apostrophe joining letters ("H’Loan"), and a hyphen after a one- or
 # two-letter prefix ("Y-Moan"); a longer word before a hyphen is a word of its own ("Tâm-Phó
 # Giám đốc" written without spaces), and "2020-2025" stays three tokens.  Single letters joined
-# by dots are one abbreviation ("T.Ư" for Trung ương), not a clause end.
-TOKEN = re.compile(r"[^\W\d_](?:\.[^\W\d_])+(?!\w)|[^\W\d_]{1,2}-[^\W\d_]+|\w+(?:['’]\w+)*|[^\w\s]")
+# by dots are one abbreviation ("T.Ư" for Trung ương), not a clause end, and so is a capitalised
+# abbreviation ending on one ("UVT.Ư" for Ủy viên Trung ương).
+TOKEN = re.compile(
+    r"[^\W\d_](?:\.[^\W\d_])+(?!\w)|[^\W\d_]{2,}\.[^\W\d_](?!\w)|[^\W\d_]{1,2}-[^\W\d_]+|\w+(?:['’]\w+)*|[^\w\s]"
+)
 
 
 @dataclass(frozen=True, slots=True)

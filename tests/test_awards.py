@@ -530,6 +530,19 @@ MERGES = [
         " được nhận Giấy khen của Công an tỉnh.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
     ),
+    (  # the envoy's body beside the one award of the kind whose issuer is said: that award
+        "Đại diện lãnh đạo Công an tỉnh trao Kỷ niệm chương cho 5 cá nhân. Dịp này, 5 cá nhân được nhận Kỷ"
+        " niệm chương Vì an ninh Tổ quốc của Bộ Công an.",
+        [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an", "recipient_count": 5}],
+    ),
+    (  # unless the recipients differ
+        "Đại diện UBND huyện Tân Mỹ trao giấy khen cho 3 tập thể. Dịp này, Giám đốc Công an tỉnh tặng giấy"
+        " khen cho 2 cá nhân.",
+        [
+            {"type": "Giấy khen", "issuer": "UBND huyện Tân Mỹ", "recipient_kind": "collective"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_kind": "individual"},
+        ],
+    ),
     (  # an envoy's body granting nothing said elsewhere stays the guess
         "Đại diện lãnh đạo UBND xã Tân Phú trao giấy khen cho 3 tập thể.",
         [{"type": "Giấy khen", "issuer": "UBND xã Tân Phú", "rule": "issuer_grants"}],

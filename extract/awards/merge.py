@@ -11,7 +11,8 @@ Mentions are folded in three rounds, so that what the text says outright decides
    headline's, as headlines shorten names ("Thủ tướng tặng bằng khen");
 2. mentions whose issuer is only guessed, the body of an envoy handing the award over ("Đại diện
    lãnh đạo UBND phường A trao giấy khen"): they join an award of the same type from the same
-   body, keeping its issuer, else stand alone;
+   body, or the one award of that type whose issuer is said (and recipients fit), keeping its
+   issuer; else they stand alone;
 3. mentions naming no issuer: they join the same-type award they fit (same kind of recipients,
    presenter from the issuing body), else stand alone; in the headline they only join.
 
@@ -65,8 +66,13 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
             for issuer in [m.issuer, *m.extra_issuers]:
                 core = issuer_core(issuer, lex)
                 same = [i for i, a in enumerate(awards) if a.type == m.type and _same_body(cores[i], core)]
-                if same:
-                    _absorb(awards[same[0]], m)
+                said = [
+                    i
+                    for i, a in enumerate(awards)
+                    if a.type == m.type and cores[i] and _compatible(a.recipient_kind, m.recipient_kind)
+                ]
+                if same or len(said) == 1:  # "Đại diện Công an tỉnh trao Kỷ niệm chương ..." beside
+                    _absorb(awards[(same or said)[0]], m)  # "Kỷ niệm chương của Bộ Công an"
                 else:
                     awards.append(_award(m, issuer, rules))
                     cores.append(core)

@@ -56,6 +56,8 @@ _OPEN_WORDS = frozenset(
         "sẽ", "chí", "ông", "bà", "thay", "tá", "tướng", "úy", "uý", "đốc", "tịch", "thư",
     }
 )  # fmt: skip
+# Narrowest wrap width (characters) a text is taken to be hard-wrapped at.
+_MIN_WRAP_WIDTH = 40
 # Syllables inside a personal name, never at its end ("Nguyễn Văn\nAn", "Lê Thị\nB").
 _NAME_MIDDLE = frozenset({"Văn", "Thị"})
 
@@ -95,10 +97,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         return lines
     joins = [_continues(text, a, b) for a, b in itertools.pairwise(lines)]
     wrapped = sorted(len(text[s:e].strip()) for (s, e), j in zip(lines, joins, strict=False) if j == "lower")
-    if len(wrapped) >= 2:
-        width = wrapped[len(wrapped) // 2]
+    width = wrapped[len(wrapped) // 2] if len(wrapped) >= 2 else 0
+    if width >= _MIN_WRAP_WIDTH:  # short lines going on in lower case are line breaks, not a wrap
         for k, join in enumerate(joins):
-            if join == "maybe" and len(text[slice(*lines[k])].strip()) >= 0.8 * width:
+            if join == "maybe" and 0.8 * width <= len(text[slice(*lines[k])].strip()) <= 1.1 * width:
                 joins[k] = "width"
     blocks = [lines[0]]
     for (start, end), join in zip(lines[1:], joins, strict=False):
@@ -117,10 +119,14 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
         return "break"  # a blank line between them, or a line ended like a sentence
     if _CREDIT.search(first) or _CREDIT.search(second) or _UNIT_START.match(second):
         return "break"
+    if first.isupper():
+        return "break"  # a heading in capitals
     if b[1] == len(text.rstrip()) and len(second.split()) <= 5 and second.istitle() and second[-1].isalpha():
         return "break"  # a closing signature line ("Lê Văn A")
     if second[0].isalpha() and second[0].islower():
         return "lower"
+    if second[0] in ",;:.)…":
+        return "open"  # "đồng chí\nLê Văn A\n, Phó Giám đốc ...": the sentence goes on
     last = first.rsplit(None, 1)[-1]
     if first[-1] in ",(-–—" or last in _OPEN_WORDS or last in _NAME_MIDDLE:
         return "open"

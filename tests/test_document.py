@@ -80,15 +80,16 @@ def test_pos_near_tags_a_window_with_the_whole_sentences_tags() -> None:
     assert whole.pos(whole.sentences[0], near=near) is full
 
 
-# A wrapped line (32 characters) is learnt from the lines that go on in lower case.
+# A text hard-wrapped at about 50 characters: the width is learnt from the lines going on in
+# lower case, and a line as long goes on even before a capital ("Đinh\nQuang Huy").
 WRAPPED = (
-    "Chiều 12/3, Ban Chỉ đạo xã Hòa\n"
-    "Lạc tổ chức hội nghị tổng kết\n"
-    "phong trào. Dự có đồng chí Đinh\n"
-    "Quang Huy, Phó Trưởng Công an\n"
-    "huyện và đại diện các thôn.\n"
-    "Hội nghị thống nhất nhiều nội\n"
-    "dung quan trọng."
+    "Chiều 12/3, Ban Chỉ đạo xây dựng phong trào toàn dân\n"
+    "bảo vệ an ninh Tổ quốc xã Hòa Lạc tổ chức hội nghị\n"
+    "tổng kết năm 2025. Dự hội nghị có đồng chí Đinh\n"
+    "Quang Huy, Phó Trưởng Công an huyện và đại diện\n"
+    "lãnh đạo các thôn trên địa bàn xã.\n"
+    "Hội nghị thống nhất nhiều nội dung quan trọng về\n"
+    "công tác bảo đảm an ninh trật tự."
 )
 
 
@@ -158,10 +159,30 @@ WRAPPED = (
         (
             WRAPPED,
             [
-                "Chiều 12/3, Ban Chỉ đạo xã Hòa\nLạc tổ chức hội nghị tổng kết\nphong trào.",
-                "Dự có đồng chí Đinh\nQuang Huy, Phó Trưởng Công an\nhuyện và đại diện các thôn.",
-                "Hội nghị thống nhất nhiều nội\ndung quan trọng.",
+                "Chiều 12/3, Ban Chỉ đạo xây dựng phong trào toàn dân\nbảo vệ an ninh Tổ quốc xã Hòa Lạc tổ "
+                "chức hội nghị\ntổng kết năm 2025.",
+                "Dự hội nghị có đồng chí Đinh\nQuang Huy, Phó Trưởng Công an huyện và đại diện\nlãnh đạo các "
+                "thôn trên địa bàn xã.",
+                "Hội nghị thống nhất nhiều nội dung quan trọng về\ncông tác bảo đảm an ninh trật tự.",
             ],
+        ),
+        # short lines broken in lower case are no wrap: a heading stays apart, in capitals or not
+        (
+            "Xã Hòa Lạc tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025\nChiều 8/8, tại\nthôn "
+            "Bắc Sơn\nxã Hòa Lạc, Ban Chỉ đạo tổ chức ngày hội.",
+            [
+                "Xã Hòa Lạc tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+                "Chiều 8/8, tại\nthôn Bắc Sơn\nxã Hòa Lạc, Ban Chỉ đạo tổ chức ngày hội.",
+            ],
+        ),
+        (
+            "XÃ HÒA LẠC TỔ CHỨC NGÀY HỘI\nChiều 8/8, xã Hòa Lạc tổ chức ngày hội.",
+            ["XÃ HÒA LẠC TỔ CHỨC NGÀY HỘI", "Chiều 8/8, xã Hòa Lạc tổ chức ngày hội."],
+        ),
+        # a name alone on its line, its post after a comma on the next
+        (
+            "Tại ngày hội, đồng chí\nLò Văn Pấng\n, Trưởng Công an xã, đọc diễn văn.",
+            ["Tại ngày hội, đồng chí\nLò Văn Pấng\n, Trưởng Công an xã, đọc diễn văn."],
         ),
     ],
 )

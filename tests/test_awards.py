@@ -37,6 +37,17 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a steering board named by its purpose, read up to its level
+        "Dịp này, 5 tập thể nhận Giấy khen của Ban Chỉ đạo xây dựng phong trào toàn dân bảo vệ an ninh"
+        " Tổ quốc huyện Tân Mỹ vì có thành tích xuất sắc.",
+        [
+            {
+                "type": "Giấy khen",
+                "issuer": "Ban Chỉ đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Tân Mỹ",
+                "recipient_count": 5,
+            }
+        ],
+    ),
     (  # a distinction quoted as a title, its issuer after the quote
         "Công an huyện Tân Mỹ được tặng “Cờ thi đua” của Bộ Công an.",
         [{"type": "Cờ thi đua", "issuer": "Bộ Công an"}],
@@ -339,6 +350,14 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # each clause's own agent, commas only between them
+        "Dịp này, có 3 tập thể được Chủ tịch UBND tỉnh tặng Bằng khen, 5 tập thể được Giám đốc Công an tỉnh"
+        " tặng Giấy khen.",
+        [
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "rule": "agent_passive"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "rule": "agent_passive"},
+        ],
+    ),
     (  # the flag the order is pinned on belongs to the recipient, the one pinning it grants nothing
         "Chủ tịch Quốc hội gắn Huân chương Sao Vàng lên Cờ truyền thống của Công an thành phố.",
         [{"type": "Huân chương", "issuer": None, "name": "Huân chương Sao Vàng"}],

@@ -96,6 +96,8 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
         if piece is not None and piece.end() <= limit:
             end = cursor = piece.end()
             after_capital = piece.group().split()[-1][0].isupper()  # "Bộ" + "đội Biên phòng"
+            if lex.purpose_named.fullmatch(piece.group()):
+                end = cursor = _purpose_end(text, cursor, limit, lex)
             continue
         tok = TOKEN.match(text, cursor)
         if tok is None or tok.end() > limit:
@@ -113,6 +115,27 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             continue
         break
     return end
+
+
+def _purpose_end(text: str, pos: int, limit: int, lex: Lexicon, most: int = 14) -> int:
+    """After "Ban Chỉ đạo": the end of its purpose, read up to the level word it closes with ("xây
+    dựng phong trào toàn dân bảo vệ an ninh Tổ quốc| tỉnh"); ``pos`` when no level word comes
+    within ``most`` words, before a stop word, a distinction or punctuation."""
+    cursor = pos
+    for _ in range(most):
+        gap = re.compile(r" +").match(text, cursor)
+        if gap is None or gap.end() >= limit:
+            return pos
+        at = gap.end()
+        if lex.levels.match(text[at:limit]):
+            return cursor
+        if lex.stop.match(text, at) or lex.distinction.match(text, at):
+            return pos
+        tok = TOKEN.match(text, at)
+        if tok is None or tok.end() > limit:
+            return pos
+        cursor = tok.end()
+    return pos
 
 
 def _closes_name(text: str, pos: int, limit: int, lex: Lexicon) -> bool:

@@ -22,6 +22,7 @@ class Lexicon:
     issuer_start: re.Pattern[str]  # a head, a title or a level word at a position
     issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
     titles: re.Pattern[str]
+    purpose_named: re.Pattern[str]  # "Ban Chỉ đạo": a body named by its purpose, then its level
     granting_posts: re.Pattern[str]  # "Thủ tướng Chính phủ": a post that grants in its own name
     deputy: re.Pattern[str]
     openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
@@ -81,6 +82,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),
+        purpose_named=re.compile(rf"(?:{alternation(rules.lexicon('purpose_named_bodies'))})"),
         granting_posts=re.compile(rf"^(?:{alternation(rules.lexicon('granting_posts'))}){EDGE_R}"),
         envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),

@@ -580,6 +580,19 @@ UNIT_BOUNDARIES: list[tuple[str, list[Row]]] = [
     ),
 ]
 
+# Members of a team named by their post are people, not teams.
+POSTS: list[tuple[str, list[Row]]] = [
+    (
+        "Tổ có 05 thành viên, trong đó 01 tổ trưởng, 01 tổ phó và 03 tổ viên.",
+        [
+            (5, None, "count", None, "thành viên", "thành viên"),
+            (1, None, "count", None, "tổ trưởng", "tổ trưởng"),
+            (1, None, "count", None, "tổ phó", "tổ phó"),
+            (3, None, "count", None, "tổ viên", "tổ viên"),
+        ],
+    ),
+]
+
 # A count of ten or more before a word the tagger calls a verb is a count of that word as a noun;
 # numbered slogans count small numbers only.
 VERB_TAGGED_HEADS: list[tuple[str, list[Row]]] = [
@@ -603,6 +616,7 @@ ALL_FIGURES = (
     + CHANGES
     + UNIT_BOUNDARIES
     + VERB_TAGGED_HEADS
+    + POSTS
 )
 
 

@@ -491,6 +491,29 @@ FOLLOW_ON = [
         D(2026, 1, 10),
         [{"type": "tong_ket", "date": None, "location": None, "period": "2025"}],
     ),
+    (  # a meeting that reviews the preparation of the festival: the festival itself is planned
+        "Chuẩn bị Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nChiều nay, Bộ Công an tổ chức giao ban rà soát"
+        " công tác chuẩn bị tổ chức “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025.",
+        D(2025, 7, 20),
+        [{"type": "khac", "date": "2025-07-20", "location": None}],
+    ),
+    (  # a province named bare after the venue
+        "Ngày 9-1, tại sân vận động trung tâm, Hà Nội đã diễn ra lễ xuất quân bảo vệ Đại hội.",
+        D(2025, 1, 9),
+        [{"type": "khac", "date": "2025-01-09", "location": "Hà Nội"}],
+    ),
+    (  # the day the police report on a launch is not the launch's
+        "Ngày 28/9, Công an huyện Mường Tà cho biết, đã ra mắt mô hình “Tổ tự quản” tại thôn Nà Lừa, xã"
+        " Phú Lạc.",
+        D(2025, 9, 28),
+        [{"type": "khac", "date": None, "location": "xã Phú Lạc"}],
+    ),
+    (  # a count of models far before the trigger, past an ellipsis, counts no gatherings
+        "Cả nước có 700 loại mô hình quần chúng bảo vệ an ninh, trật tự...Sáng 8-12, tại Cần Thơ, Bộ Công"
+        " an tổ chức Hội thảo về mô hình tự quản.",
+        D(2025, 12, 10),
+        [{"type": "khac", "date": "2025-12-08", "location": "Cần Thơ"}],
+    ),
     (  # a generic "Ngày hội" in an article naming only another festival is that festival's
         "Ngày 22/2, Đồn Biên phòng Phú Lạc phối hợp với UBND xã Phú Lạc tổ chức Ngày hội Biên phòng toàn"
         " dân. Tại Ngày hội, các đại biểu ôn lại truyền thống.",

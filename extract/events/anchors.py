@@ -13,12 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract import places
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.events.mentions import Mention
 
 PERIOD_PREFIX = "period:"
 _CLAUSE_BREAK = re.compile(r"[;:]")
+# An ellipsis before a capital ends a sentence the splitter kept whole ("... trật tự...Sáng 8-12, ...").
+_ELLIPSIS_BREAK = re.compile(rf"(?:\.\.\.|…)(?=\s*{places.UPPER_CLASS})")
+# How far before a trigger a count of the places holding it may stand ("Toàn quốc có trên 5.800
+# điểm cấp cơ sở xã, phường, thị trấn tổ chức ngày hội").
+_COUNT_REACH = 80
 # A headline opening on its verb: "Tổ chức Ngày hội ..." (only spaces and quotes before the verb).
 _OPENING_VERB = re.compile(r"[\s“\"']*\w")
 # Punctuation that opens a clause (for a verb with no subject before it).
@@ -121,10 +127,12 @@ def strength(article: Article, m: Mention) -> int:
     after = text[m.end : seg_end] if nxt is None else ""
     if headline and _OPENING_VERB.match(before) and article.words.organize.match(before.strip()):
         before = ""  # "Tổ chức Ngày hội ...": a headline with no subject names a task, reports nothing
+    if planned(article, before, seg_start):
+        # the verb nearest the trigger is planned ("làm việc về công tác chuẩn bị tổ chức Ngày hội",
+        # "tổ chức giao ban rà soát công tác chuẩn bị tổ chức Ngày hội"): the object of a plan
+        return 0
     if live_verb(article, before, seg_start, s) or live_verb(article, after, m.end):
         return 3
-    if planned(article, before, seg_start):
-        return 0  # "làm việc về công tác chuẩn bị tổ chức Ngày hội": the object of a plan
     if prev is None and article.leading_date(s):
         return 2
     return 1 if article.words.cue_before.search(before) else headline
@@ -150,12 +158,15 @@ def reviewed(article: Article, m: Mention) -> bool:
     dates nothing ("vừa qua" dates a report); "đã tổ chức 25 hội nghị": a count before it.
     """
     s, text = m.sentence, article.text
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s.start, m.start)), default=s.start)
+    breaks = [*_CLAUSE_BREAK.finditer(text, s.start, m.start)]
+    breaks += _ELLIPSIS_BREAK.finditer(text, s.start, m.start)
+    clause_start = max((b.end() for b in breaks), default=s.start)
     before = text[clause_start : m.start]
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end, s.end)), s.end)
     if article.words.held_at_many.search(text, m.end, clause_end):
         return True  # "Ngày hội được tổ chức tại 76 đơn vị cấp xã": many festivals
-    if article.words.counted.search(before) or article.words.counted_subject.search(before):
+    near = before[-_COUNT_REACH:]
+    if article.words.counted.search(before) or article.words.counted_subject.search(near):
         return True
     if article.dates_in(s):
         return False
@@ -170,7 +181,10 @@ def reviewed(article: Article, m: Mention) -> bool:
 
 
 def planned(article: Article, segment: str, offset: int) -> bool:
-    """Whether the last organising verb of ``segment`` is governed by a plan or request word."""
+    """Whether the last organising verb of ``segment`` is governed by a plan or request word, or
+    the segment ends on one ("Chuẩn bị Ngày hội ...", "chuẩn bị cho Ngày hội")."""
+    if article.words.plan_before.search(segment):
+        return True
     verbs = list(article.words.organize.finditer(segment))
     if not verbs:
         return False

@@ -45,6 +45,8 @@ def event_date(
         chosen = leading[-1] if leading else found[0]
         if chosen.kind in (dates.DateKind.range, dates.DateKind.vague):
             return None
+        if chosen.end <= anchor.start and article.words.report.search(text, chosen.end, anchor.start):
+            return None  # "Ngày 28/9, Công an huyện A cho biết, đã ra mắt ...": the report's day
         return article.resolve(chosen, own_year)
     if article.words.follow_on.match(text, anchor.sentence.start, anchor.start):
         before = [day for at, day in earlier if at < anchor.start]

@@ -222,7 +222,24 @@ def _at_marker(
         bare = places.province_at(text, marker.end())  # "tại Hà Nội"
         if bare is not None:
             return True, bare
+        bare = _province_after_venue(text, marker.end(), min(end, marker.end() + 60))
+        if bare is not None:
+            return True, bare
     return False, None
+
+
+_VENUE_COMMA = re.compile(r",\s*")
+
+
+def _province_after_venue(text: str, start: int, end: int) -> places.UnitMention | None:
+    """A province named bare after a venue and a comma: "tại sân vận động Mỹ Đình, Hà Nội"."""
+    stop = re.search(r"[.;]", text[start:end])
+    end = start + stop.start() if stop else end
+    for comma in _VENUE_COMMA.finditer(text, start, end):
+        found = places.province_at(text, comma.end())
+        if found is not None:
+            return found
+    return None
 
 
 def _several(article: Article, unit: places.UnitMention) -> bool:

@@ -30,6 +30,8 @@ class Words:
     connective: re.Pattern[str]
     held_at_many: re.Pattern[str]
     nominal: re.Pattern[str]
+    plan_before: re.Pattern[str]
+    report: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -62,6 +64,8 @@ def _compile(rules: RuleSet) -> Words:
         unit_heads=re.compile(rf"{EDGE_L}(?:{words('organizer_units')}){EDGE_R}"),
         # "Ban chỉ đạo" is a body, its "chỉ đạo" no plan
         plan=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?:{words('plan_words')}){EDGE_R}"),
+        plan_before=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?:{words('plan_words')})\s+(?:cho\s+)?[“\"']?$"),
+        report=re.compile(rf"(?i){EDGE_L}(?:{words('report_verbs')}){EDGE_R}"),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")

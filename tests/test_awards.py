@@ -554,6 +554,15 @@ MERGES = [
         " niệm chương Vì an ninh Tổ quốc của Bộ Công an.",
         [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an", "recipient_count": 5}],
     ),
+    (  # a body that hands over ("trao") the director's award is no issuer beside it
+        "Công an huyện Nông Sơn trao Giấy khen cho 5 cá nhân. Dịp này, 5 cá nhân nhận Giấy khen của Giám đốc"
+        " Công an tỉnh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 5}],
+    ),
+    (  # alone, it stays the issuer
+        "UBND tỉnh trao Cờ thi đua cho Công an xã Tân Phú.",
+        [{"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipients": ["Công an xã Tân Phú"]}],
+    ),
     (  # unless the recipients differ
         "Đại diện UBND huyện Tân Mỹ trao giấy khen cho 3 tập thể. Dịp này, Giám đốc Công an tỉnh tặng giấy"
         " khen cho 2 cá nhân.",

@@ -227,7 +227,8 @@ def _subject_issuers(
     clause: str, verb_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
 ) -> tuple[list[str], bool]:
     """The bodies before a granting verb ("Bộ Công an đã trao tặng"), never a person, and whether
-    they are only the body of an envoy handing the distinction over ("Đại diện UBND phường A trao").
+    they may only hand the distinction over: an envoy's body ("Đại diện UBND phường A trao"), a body
+    that "trao" without "tặng".
 
     Coordinated bodies each grant ("UBND tỉnh, Công an tỉnh và UBND huyện A khen thưởng ...").
     """
@@ -264,7 +265,10 @@ def _subject_issuers(
         return [], False
     if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant
         return [], False
-    return bodies, envoy is not None
+    # "Công an huyện A trao Giấy khen": a body that only hands over ("trao", not "tặng") may be the
+    # presenter of another's award, as an envoy is
+    hands_over = re.search(r"(?i)(?<![^\W\d_])trao\s+(?:\d+\s+)?$", verb.group()) is not None
+    return bodies, envoy is not None or hands_over
 
 
 def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:

@@ -115,8 +115,10 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
     """How line ``b`` follows line ``a``: "break" (a new unit), "lower" (it goes on in lower
     case), "open" (``a`` cannot end there), "maybe" (only the wrap width can tell)."""
     first, second = text[slice(*a)].strip(), text[slice(*b)].strip()
-    if text.count("\n", a[1], b[0]) > 1 or _LINE_END.search(first):
-        return "break"  # a blank line between them, or a line ended like a sentence
+    if _LINE_END.search(first):
+        return "break"  # a line ended like a sentence
+    if text.count("\n", a[1], b[0]) > 1:  # a blank line: a paragraph ends, unless on a comma
+        return "open" if first.endswith(",") and not _CREDIT.search(first) else "break"
     if _CREDIT.search(first) or _CREDIT.search(second) or _UNIT_START.match(second):
         return "break"
     if first.isupper():

@@ -153,8 +153,12 @@ WRAPPED = (
             "Hội nghị kết thúc tốt đẹp và\nPhạm Hồng Nhung",
             ["Hội nghị kết thúc tốt đẹp và", "Phạm Hồng Nhung"],
         ),
-        # a blank line is a paragraph break, whatever follows it
+        # a blank line is a paragraph break, whatever follows it, unless a comma leaves it open
         ("Hội nghị diễn ra\n\nsôi nổi.", ["Hội nghị diễn ra", "sôi nổi."]),
+        (
+            "Ông Hà Văn Lâm,\n\nChủ tịch UBND xã Hòa Lạc",
+            ["Ông Hà Văn Lâm,\n\nChủ tịch UBND xã Hòa Lạc"],
+        ),
         # in a hard-wrapped text a full-width line goes on, even before a capital
         (
             WRAPPED,

@@ -82,6 +82,18 @@ ROWS = [
         "Đồng chí Lưu Thị Hằng, UVT.Ư Đảng, Bí thư Tỉnh ủy dự và chủ trì hội nghị.",
         [("Lưu Thị Hằng", None, ["UVT.Ư Đảng", "Bí thư Tỉnh ủy"])],
     ),
+    # "nguyên là", "hiện là" join a name to its own posts
+    (
+        "Thiếu tá Quản Văn Bình nguyên là Phó trưởng phòng Cảnh sát hình sự Công an tỉnh, Phó trưởng "
+        "Công an huyện Mường Khoa.",
+        [
+            (
+                "Quản Văn Bình",
+                "Thiếu tá",
+                ["Phó trưởng phòng Cảnh sát hình sự Công an tỉnh", "Phó trưởng Công an huyện Mường Khoa"],
+            )
+        ],
+    ),
     # a four- and a five-syllable name
     (
         "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",

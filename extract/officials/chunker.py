@@ -46,6 +46,11 @@ class Chunker:
                 out.append(Chunk("&", i, i + 1))
                 i, clause_start = i + 1, False
                 continue
+            if out and out[-1].tag in "Nn" and (copula := self.lex.copulas.match(toks, i)):
+                # "Thiếu tá Lê Văn A nguyên là Phó Trưởng Công an huyện": the name's own posts follow
+                out.append(Chunk(",", i, i + len(copula)))
+                i, clause_start = i + len(copula), False
+                continue
             if tok.key in self.lex.separators:
                 out.append(Chunk(",", i, i + 1))
                 i, clause_start = i + 1, tok.text == "("

@@ -1,4 +1,4 @@
-"""Extensions: the live progress line, and the run record (heartbeat, Scrapy stats) in the store.
+"""Extensions: the live progress line, and the run record (heartbeat, Scrapy stats) in the frontier.
 
 One process may run several spiders (``antq crawl cand baochinhphu``); they share one
 progress line (:data:`BOARD`), and each records its own run.
@@ -145,7 +145,7 @@ def _plain(value: Any) -> Any:
 
 
 class RunRecorder:
-    """Beats the run's heartbeat in the store and keeps Scrapy's stats with the run at the end."""
+    """Beats the run's heartbeat in the frontier and keeps Scrapy's stats with the run at the end."""
 
     def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
         self.crawler = crawler

@@ -23,7 +23,7 @@ class AlreadyTaken(IgnoreRequest):
 
 
 class FrontierMiddleware:
-    """Claims a URL in the store's frontier before it is fetched; a done or taken URL is not fetched."""
+    """Claims a URL in the frontier before it is fetched; a done or taken URL is not fetched."""
 
     def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
         self.crawler = crawler

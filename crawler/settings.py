@@ -53,7 +53,7 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 
 # -- Components --------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
-    # Claim the URL in the store's frontier before anything else touches the request.
+    # Claim the URL in the frontier before anything else touches the request.
     "crawler.middlewares.FrontierMiddleware": 60,
     # Retries with backoff instead of Scrapy's immediate ones.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -350,6 +350,10 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # "có" before the counted recipients
+        "Dịp này, có 6 tập thể và 16 cá nhân cũng được Giám đốc Công an tỉnh tặng giấy khen.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 22}],
+    ),
     (  # each clause's own agent, commas only between them
         "Dịp này, có 3 tập thể được Chủ tịch UBND tỉnh tặng Bằng khen, 5 tập thể được Giám đốc Công an tỉnh"
         " tặng Giấy khen.",

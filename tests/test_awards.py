@@ -313,6 +313,17 @@ ISSUER_SUBJECT = [
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
 COORDINATED = [
+    (  # a clause after ';' that is only its verb shares the subject before
+        "Dịp này, UBND tỉnh tặng Bằng khen cho 3 tập thể; tặng Giấy khen cho 5 cá nhân.",
+        [
+            {"type": "Bằng khen", "issuer": "UBND tỉnh", "recipient_count": 3},
+            {"type": "Giấy khen", "issuer": "UBND tỉnh", "recipient_count": 5, "rule": "shared_subject"},
+        ],
+    ),
+    (  # not a "của" issuer: it belongs to its own distinction
+        "Dịp này, Bằng khen của UBND tỉnh được trao cho 3 tập thể; tặng Giấy khen cho 5 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}, {"type": "Giấy khen", "issuer": None}],
+    ),
     (
         "UBND tỉnh tặng Cờ thi đua cho 3 tập thể và Bằng khen cho 5 cá nhân.",
         [

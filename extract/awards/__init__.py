@@ -82,6 +82,8 @@ def _shared_issuer(
 
     * ``shared_subject``: a second verb with the same subject ("UBND tỉnh tặng Cờ thi đua cho A và
       tặng Bằng khen cho B");
+    * a clause that is only its verb after ';' ("UBND tỉnh tặng Bằng khen cho A; tặng Giấy khen cho
+      B"): the same subject;
     * ``coordinated_object``: a second object of the same verb, the verb left out ("UBND tỉnh tặng
       Cờ thi đua cho 3 tập thể và Bằng khen cho 5 cá nhân").  Only a subject or a mandate is
       shared: "Bằng khen của A cho X và Giấy khen cho Y" says nothing of who grants the Giấy khen.
@@ -90,6 +92,12 @@ def _shared_issuer(
         return [], None
     if previous.clause_start == start and rules.compiled["shared_subject"].search(left):
         return previous.issuers[:1], "shared_subject"
+    if (
+        previous.clause_start < start
+        and previous.construction in lex.shared_constructions
+        and rules.compiled["subjectless_clause"].match(left[start:])
+    ):
+        return previous.issuers[:1], "shared_subject"  # "A tặng X cho B; tặng Y cho C"
     if coordinated and previous.construction in lex.shared_constructions:
         return previous.issuers[:1], "coordinated_object"
     return [], None

@@ -580,6 +580,28 @@ UNIT_BOUNDARIES: list[tuple[str, list[Row]]] = [
     ),
 ]
 
+# A bare count takes the noun a count word names before it; a rate with no noun first takes the
+# noun after "của"; money after a team word is no numbered name.
+COUNTED_BEFORE: list[tuple[str, list[Row]]] = [
+    (
+        "Xã thành lập mới 15 mô hình, nâng tổng số mô hình lên 120.",
+        [(15, None, "count", None, "mô hình", "mô hình"), (120, None, "count", None, "mô hình", "mô hình")],
+    ),
+    ("Tổng số thành viên của mô hình là 90.", [(90, None, "count", None, "thành viên", "thành viên")]),
+    (
+        "Tỷ lệ hài lòng của người dân đạt 97,5%.",
+        [(97.5, None, "percent", None, "người dân", "người")],
+    ),
+    (
+        "Toàn tỉnh có 1.234 khu dân cư an toàn, chiếm 95,2% tổng số khu dân cư.",
+        [
+            (1234, None, "count", None, "khu dân cư an toàn", "khu dân cư"),
+            (95.2, None, "percent", None, "tổng số khu dân cư", "khu dân cư"),
+        ],
+    ),
+    ("Huyện hỗ trợ mỗi tổ 2 triệu đồng.", [(2000000, None, "money", None, "đồng", "đồng")]),
+]
+
 # Members of a team named by their post are people, not teams.
 POSTS: list[tuple[str, list[Row]]] = [
     (
@@ -617,6 +639,7 @@ ALL_FIGURES = (
     + UNIT_BOUNDARIES
     + VERB_TAGGED_HEADS
     + POSTS
+    + COUNTED_BEFORE
 )
 
 
@@ -686,6 +709,8 @@ TRAPS = [
     "Gọi ngay tổng đài 114 người dân nhé.",
     "Lực lượng trực 24/7, sẵn sàng tiếp nhận tin báo của Nhân dân 24/24.",
     "Tổ công tác trực 24/24 giờ tại chốt kiểm soát.",
+    # a count word before a page counter, a phone number or a document number counts nothing
+    "Số lượt truy cập là 1200, số điện thoại là 113, văn bản số 12.",
     # ranges glued by a hyphen are dates, scores or periods unless a noun or "%" follows
     "Ngày 15-3, tỷ số 2-1, thời gian 3-5 tháng, mỗi ca 2–4 giờ.",
     # a day of the lunar new year

@@ -183,8 +183,8 @@ def _figure(
         kind = FigureKind.percent
     elif money or (unit is None and numeral.scaled and value >= 1e6 and sentence.money_nearby(numeral.first)):
         kind = FigureKind.money
-    elif unit is None:
-        return None
+    elif unit is None and (unit := sentence.counted_subject(numeral)) is None:
+        return None  # a bare number; but "nâng tổng số mô hình lên 120" counts models
     else:
         kind = FigureKind.count
         if not value.is_integer() and numeral.written and not numeral.scaled:

@@ -106,7 +106,17 @@ class FigureSettings(BaseModel):
 
 
 # Lexicons added after figures.v1: a rule set without them has them empty.
-_OPTIONAL_PHRASES = ("phone_words", "round_the_clock", "comparatives", "restating_verbs", "on_surfaces")
+_OPTIONAL_PHRASES = (
+    "phone_words",
+    "round_the_clock",
+    "comparatives",
+    "restating_verbs",
+    "on_surfaces",
+    "count_markers",
+    "count_links",
+    "possessives",
+    "page_counters",
+)
 _OPTIONAL_LEXICONS = frozenset({*_OPTIONAL_PHRASES, "short_phone_numbers"})
 # Lexicons of phrases where only membership matters; each is a field of CompiledRules.
 _PHRASE_LEXICONS = (
@@ -199,6 +209,10 @@ class CompiledRules:
     comparatives: Phrases[bool]
     restating_verbs: Phrases[bool]
     on_surfaces: Phrases[bool]
+    count_markers: Phrases[bool]
+    count_links: Phrases[bool]
+    possessives: Phrases[bool]
+    page_counters: Phrases[bool]
     short_phone_numbers: frozenset[str]
 
     @classmethod

@@ -237,7 +237,7 @@ class SentenceReader:
             return True  # "đường dây nóng 113"; but "qua đường dây nóng 54 cuộc gọi"
         if numeral.total is not None and self._round_the_clock(numeral):
             return True  # "trực 24/24", "24/7"
-        if r.numbered_names.ends(keys, i) and not self._counts_after(numeral.end):
+        if r.numbered_names.ends(keys, i) and not self._amount_after_name(numeral):
             return True  # "thôn 3", "Phường 12, Quận 3"; but "Công an phường 17 nguồn tin"
         if r.vague_before.ends(keys, i):
             return True
@@ -275,6 +275,16 @@ class SentenceReader:
         if r.round_the_clock.starts(keys, numeral.first) != numeral.end - numeral.first:
             return False
         return not (r.nouns.starts(keys, numeral.end) or r.classifiers.starts(keys, numeral.end))
+
+    def _amount_after_name(self, numeral: Numeral) -> bool:
+        """Whether a number after a place or team word is an amount, not the place's number.
+
+        A counted noun after it ("mỗi tổ 5 người"), or money ("hỗ trợ mỗi tổ 2 triệu đồng"): no
+        place is numbered with a scale word or a currency.
+        """
+        if numeral.scaled or self.rules.currencies.starts(self.keys, numeral.end):
+            return True
+        return self._counts_after(numeral.end)
 
     def _counts_after(self, j: int) -> bool:
         """Whether token ``j`` starts a counted noun: listed, or a common noun to underthesea.
@@ -497,6 +507,44 @@ class SentenceReader:
         unit, _ = self._subject_before(start - 1)
         return unit
 
+    def counted_subject(self, numeral: Numeral) -> Unit | None:
+        """The noun a bare count is of when a count word names it first in the clause.
+
+        "nâng tổng số mô hình lên 120", "tổng số thành viên là 90": a count word
+        (``count_markers``) opens a noun phrase (with its owner after "của", if any) that ends
+        right before the number or before linking verbs (``count_links``) right before it.  Only a
+        listed head will do, and no page counter ("Số lượt truy cập là 1.200").
+        """
+        r, keys, tokens = self.rules, self.keys, self.tokens
+        start = self._clause_start(numeral.first)
+        for k in range(start, numeral.first):
+            n = r.count_markers.starts(keys, k)
+            if not n or (k > start and tokens[k - 1].is_word and r.count_markers.ends(keys, k)):
+                continue
+            unit = self.unit(k + n) if k + n < numeral.first and tokens[k + n].is_word else None
+            if unit is None or unit.last >= numeral.first or not self.known_head(unit):
+                return None
+            if r.page_counters.starts(keys, unit.first):
+                return None  # "Số lượt truy cập là 1.200": a page counter
+            j = unit.last + 1
+            if r.possessives.starts(keys, j) and (owner := self.unit(j + 1)) is not None:
+                j = owner.last + 1  # "tổng số thành viên của mô hình là 90"
+            while j < numeral.first and r.count_links.starts(keys, j):
+                j += r.count_links.starts(keys, j)
+            return unit if j == numeral.first else None
+        return None
+
+    def _of_noun(self, s: int, end: int) -> Unit | None:
+        """The listed noun after "của" in a rate's subject: "Tỷ lệ hài lòng của người dân đạt 97,5%"."""
+        r, keys, tokens = self.rules, self.keys, self.tokens
+        for k in range(s, end - 1):
+            if r.possessives.starts(keys, k) and tokens[k + 1].is_word:
+                unit = self.unit(k + 1)
+                if unit is not None and unit.last < end and self.known_head(unit):
+                    return unit
+                return None
+        return None
+
     def _subject_before(self, end: int) -> tuple[Unit | None, bool]:
         """:meth:`subject` of the clause that ends before token ``end``."""
         r, keys, tokens = self.rules, self.keys, self.tokens
@@ -511,6 +559,12 @@ class SentenceReader:
                     s += n
                 break
         unit = self.unit(s) if s < end and tokens[s].is_word else None
+        if (
+            marked
+            and (unit is None or not self.known_head(unit))
+            and (of := self._of_noun(s, end)) is not None
+        ):
+            return of, False  # "tỷ lệ hài lòng của người dân": the people
         if unit is None or unit.last >= end:
             # no subject: a rate word alone, a bracket, or a clause opening on its verb
             # (", chiếm 100%") goes on about the figure before

@@ -514,6 +514,24 @@ FOLLOW_ON = [
         D(2025, 12, 10),
         [{"type": "khac", "date": "2025-12-08", "location": "Cần Thơ"}],
     ),
+    (  # a dated body sentence with a cue beats the headline's cue; "của" + body owns the event
+        "Bộ trưởng dự hội nghị tổng kết công tác 2025 của Công an tỉnh Hòa Sơn\nÔng Lê Văn Nam dự và chỉ"
+        " đạo hội nghị tổng kết công tác năm 2025 và triển khai công tác năm 2026 của Công an tỉnh Hòa Sơn"
+        " chiều 17.12.",
+        D(2025, 12, 17),
+        [{"type": "tong_ket", "date": "2025-12-17", "location": "tỉnh Hòa Sơn", "period": "2025"}],
+    ),
+    (  # a venue, then its commune and district in brackets
+        "Ngày 11.8, tỉnh Cao Bằng tổ chức ngày hội Toàn dân bảo vệ an ninh Tổ quốc tại Khu di tích quốc"
+        " gia (xã Tam Kim, H.Nguyên Bình).",
+        D(2025, 8, 11),
+        [{"type": "ngay_hoi", "date": "2025-08-11", "location": "xã Tam Kim"}],
+    ),
+    (  # "chỉ đạo" before a verb directs it to be held: no festival yet
+        "Ngày 2/8, UBND huyện Mường Tà chỉ đạo các xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 3),
+        [],
+    ),
     (  # a generic "Ngày hội" in an article naming only another festival is that festival's
         "Ngày 22/2, Đồn Biên phòng Phú Lạc phối hợp với UBND xã Phú Lạc tổ chức Ngày hội Biên phòng toàn"
         " dân. Tại Ngày hội, các đại biểu ôn lại truyền thống.",

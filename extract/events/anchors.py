@@ -41,7 +41,8 @@ def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None
     A lead sentence with both a verb and a date ("Tối 22/8, Ủy ban ... tổ chức Ngày hội", or a
     date opening a later clause: "Kỷ niệm 20 năm ..., tối 15/8, phường A tổ chức Ngày hội") beats
     a headline that only has the verb; a body sentence with the verb beats a headline with it,
-    unless a date opens the lead (the headline's event is read there, see ``_lead_of_headline``).
+    unless a date opens the lead (the headline's event is read there, see ``_lead_of_headline``);
+    so does a dated body sentence with only a cue ("Bộ trưởng dự hội nghị tổng kết ... chiều 17.12").
     """
     best: tuple[Mention | None, int] = (None, 0)
     headline = article.document.headline
@@ -50,7 +51,8 @@ def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None
         if score == 3 and (article.leading_date(m.sentence) or clause_date(article, m)):
             score = 4
         over_headline = (
-            score == best[1] == 3
+            score == best[1]
+            and (score == 3 or (score >= 1 and bool(article.dates_in(m.sentence))))
             and best[0] is not None
             and best[0].sentence is headline
             and not (article.lead is not None and article.leading_date(article.lead))

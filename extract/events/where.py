@@ -37,6 +37,8 @@ _LOCATION_GAP = re.compile(rf"[.;]|,\s+{places.UPPER_CLASS}")
 _TIER_ORDER = {"ward": 0, "district": 1, "province": 2}
 _CHAIN_LINK = re.compile(r"\s*,\s*")
 _LIST_NEXT = re.compile(rf"\s*(?:,|và)\s*{places.UPPER_CLASS}")
+# "của" right before a body: the body owns the event ("hội nghị ... của Công an tỉnh A").
+_OWNER = re.compile(r"(?<![^\W\d_])của\s+$")
 _HAMLET_SPAN = 60  # characters after "tại" a hamlet may start in ("tại nhà văn hóa thôn A")
 
 
@@ -173,10 +175,13 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
+    guest = article.words.heads.search(text, anchor.end, after.start) if after is not None else None
+    if guest is not None and _OWNER.search(text, anchor.end, guest.start()):
+        guest = None  # "hội nghị tổng kết ... của Công an tỉnh A": the event's owner, no guest
     if (
         after is not None
         and not _LOCATION_GAP.search(text, anchor.end, after.start)
-        and not article.words.heads.search(text, anchor.end, after.start)  # "... có lãnh đạo UBND tỉnh A"
+        and guest is None  # "... có lãnh đạo UBND tỉnh A"
     ):
         return None if _several(article, after) else after
     # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền

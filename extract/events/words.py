@@ -64,7 +64,7 @@ def _compile(rules: RuleSet) -> Words:
         unit_heads=re.compile(rf"{EDGE_L}(?:{words('organizer_units')}){EDGE_R}"),
         # "Ban chỉ đạo" is a body, its "chỉ đạo" no plan
         plan=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?:{words('plan_words')}){EDGE_R}"),
-        plan_before=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?:{words('plan_words')})\s+(?:cho\s+)?[“\"']?$"),
+        plan_before=re.compile(rf"{EDGE_L}(?:{words('plan_objects')})\s+(?:cho\s+)?[“\"']?$"),
         report=re.compile(rf"(?i){EDGE_L}(?:{words('report_verbs')}){EDGE_R}"),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),

@@ -94,6 +94,24 @@ ROWS = [
             )
         ],
     ),
+    # the holder's name in brackets or between commas after the post
+    (
+        "Tham dự có đồng chí Phó Chủ tịch UBND tỉnh (Mông Văn Tư) và lãnh đạo các sở.",
+        [("Mông Văn Tư", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
+    (
+        "Chủ tịch UBND xã, ông Hà Văn Bốn, cho biết năm nay xã có nhiều mô hình mới.",
+        [("Hà Văn Bốn", None, ["Chủ tịch UBND xã"])],
+    ),
+    # a place in brackets after a post, an aside after a name: read through
+    (
+        "Đại tá Lê Đình An, Giám đốc Công an huyện Ba Vì (Hà Nội), cho biết năm qua không có điểm nóng.",
+        [("Lê Đình An", "Đại tá", ["Giám đốc Công an huyện Ba Vì"])],
+    ),
+    (
+        "Ông Lò Văn Hạnh (bên trái), Trưởng bản Nà Hì, nhận quà.",
+        [("Lò Văn Hạnh", None, ["Trưởng bản Nà Hì"])],
+    ),
     # a four- and a five-syllable name
     (
         "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",

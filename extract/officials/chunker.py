@@ -130,13 +130,16 @@ class Chunker:
     def _aside(self, toks: Sequence[Token], i: int) -> int:
         """Index after a short parenthesis with no post or credit ("(thứ hai từ trái sang)"); else ``i``.
 
-        Photo captions put such asides between a name and its post; they are read through.
+        Photo captions put such asides between a name and its post; they are read through.  A
+        bracket holding only capitalised syllables is no aside: it names the holder of the post
+        before it ("đồng chí Phó Chủ tịch UBND tỉnh (Lê Văn A)") or a place the chunker reads.
         """
         if toks[i].text != "(":
             return i
         for j in range(i + 1, min(len(toks), i + 12)):
             if toks[j].text == ")":
-                return j + 1
+                inside = toks[i + 1 : j]
+                return i if len(inside) >= 2 and all(is_name_syllable(t.text) for t in inside) else j + 1
             if (
                 toks[j].text in "(:;"
                 or self.lex.starts_phrase(toks, j)

@@ -578,6 +578,20 @@ MERGES = [
         "UBND tỉnh trao Cờ thi đua cho Công an xã Tân Phú.",
         [{"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipients": ["Công an xã Tân Phú"]}],
     ),
+    (  # leaders of a body hand over: a guess, joining the award whose issuer is said
+        "Lãnh đạo Công an tỉnh trao Kỷ niệm chương cho 5 cá nhân. Dịp này, 5 cá nhân được nhận Kỷ niệm"
+        " chương của Bộ Công an.",
+        [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an"}],
+    ),
+    (  # else the guess stands
+        "Lãnh đạo UBND huyện trao Giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện"}],
+    ),
+    (  # the one body said to commend gives the named distinction of unknown issuer
+        "Chủ tịch UBND huyện Tân Mỹ đã khen thưởng 5 tập thể có thành tích. Tại buổi lễ, các đại biểu trao"
+        " Giấy khen cho các tập thể.",
+        [{"type": "Giấy khen", "issuer": "Chủ tịch UBND huyện Tân Mỹ"}],
+    ),
     (  # unless the recipients differ
         "Đại diện UBND huyện Tân Mỹ trao giấy khen cho 3 tập thể. Dịp này, Giám đốc Công an tỉnh tặng giấy"
         " khen cho 2 cá nhân.",

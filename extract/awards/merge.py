@@ -18,7 +18,8 @@ Mentions are folded in three rounds, so that what the text says outright decides
 
 A generic "khen thưởng" from the body that also grants a named distinction in the article ("UBND
 phường A tổ chức ngày hội và khen thưởng ..." beside "giấy khen của Chủ tịch UBND phường") is that
-distinction, not another award.
+distinction, not another award; the one body an article says commends lends itself to the named
+distinctions it gives no issuer.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
         elif not m.in_headline:
             awards.append(_award(m, None, rules))
             cores.append("")
+    _lend_generic_issuer(awards, cores, lex)
     named = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type != lex.generic_type]
     kept = [
         a
@@ -96,6 +98,20 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
     ]
     kept.sort(key=lambda a: a.evidence.start)
     return kept
+
+
+def _lend_generic_issuer(awards: list[Award], cores: list[str], lex: Lexicon) -> None:
+    """Named distinctions of unknown issuer take the one body the article says commends
+    ("UBND huyện đã khen thưởng 5 tập thể ... Lãnh đạo huyện trao Giấy khen cho các tập thể"): the
+    generic "khen thưởng" is that distinction, and then merges into it."""
+    generic = {c for a, c in zip(awards, cores, strict=True) if a.type == lex.generic_type and c}
+    if len(generic) != 1:
+        return
+    body = generic.pop()
+    issuer = next(a.issuer for a, c in zip(awards, cores, strict=True) if c == body and a.issuer)
+    for i, a in enumerate(awards):
+        if a.type != lex.generic_type and not cores[i]:
+            a.issuer, cores[i] = issuer, body
 
 
 def _add(

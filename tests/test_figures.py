@@ -600,6 +600,12 @@ COUNTED_BEFORE: list[tuple[str, list[Row]]] = [
         ],
     ),
     ("Huyện hỗ trợ mỗi tổ 2 triệu đồng.", [(2000000, None, "money", None, "đồng", "đồng")]),
+    # "mỗi đợt" is "each round", not "round 20"; workdays are a count, not a time
+    (
+        "Xã ra quân 3 đợt, mỗi đợt 20 người.",
+        [(3, None, "count", None, "đợt", "đợt"), (20, None, "count", None, "người", "người")],
+    ),
+    ("Nhân dân đã đóng góp 2.500 ngày công.", [(2500, None, "count", None, "ngày công", "ngày công")]),
 ]
 
 # Members of a team named by their post are people, not teams.

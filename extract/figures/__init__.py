@@ -78,7 +78,7 @@ def _forward_unit(
     currency = sentence.currency(unit)
     if currency is not None:
         return currency, True, True  # "1 tỷ đồng"; "3 đồng chí" is people
-    if r.non_count_units.starts(keys, unit.head_first):
+    if _time_word(r, keys, unit.head_first):
         if (numeral.percent or numeral.total is not None) and sentence.time_adverbial(unit):
             return None, False, True  # "81,5% năm 2022": the noun is elsewhere
         return None  # "100% các năm"
@@ -96,6 +96,16 @@ def _forward_unit(
             slogans.append((numeral.first, tagged.head_last))
         return None, False, False  # not a noun: "3 sạch", "đạt 5 tốt", "98% hài lòng"
     return tagged, False, False
+
+
+def _time_word(rules: CompiledRules, keys: list[str], j: int) -> bool:
+    """Whether token ``j`` starts a time, age or figure of speech, not a longer listed noun.
+
+    "6 tháng", "78 năm" are times; "2.500 ngày công" (workdays given) is a count: a listed noun
+    longer than the time word wins.
+    """
+    n = rules.non_count_units.starts(keys, j)
+    return bool(n) and rules.nouns.starts(keys, j) <= n
 
 
 def _implied_head(rules: CompiledRules, kind: FigureKind) -> str | None:
@@ -149,11 +159,11 @@ def _figure(
     r, keys = sentence.rules, sentence.keys
     if sentence.is_trap(numeral):
         return None
-    if numeral.total is None and not numeral.percent and r.non_count_units.starts(keys, numeral.end):
+    if numeral.total is None and not numeral.percent and _time_word(r, keys, numeral.end):
         return None  # "6 tháng", "78 năm", "hai con số"; "81,5% năm 2022" is read on
     if r.measurement_units.starts(keys, numeral.end):
         return None  # "12 m", "150 m2", "8 kg": measurements, not figures of the movement
-    if numeral.total is not None and not numeral.percent and r.non_count_units.starts(keys, numeral.end):
+    if numeral.total is not None and not numeral.percent and _time_word(r, keys, numeral.end):
         return None  # "trực 24/24 giờ", "7/7 ngày": round the clock, not a ratio
     if numeral.single_word and not (
         r.nouns.starts(keys, numeral.end) or r.classifiers.starts(keys, numeral.end)

@@ -373,9 +373,25 @@ ISSUER_PASSIVE_AND_MANDATE = [
             {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "rule": "agent_passive"},
         ],
     ),
-    (  # the flag the order is pinned on belongs to the recipient, the one pinning it grants nothing
+    (  # the flag the order is pinned on belongs to the recipient, the one pinning it grants nothing:
+        # the order is the President's, as the law has it
         "Chủ tịch Quốc hội gắn Huân chương Sao Vàng lên Cờ truyền thống của Công an thành phố.",
-        [{"type": "Huân chương", "issuer": None, "name": "Huân chương Sao Vàng"}],
+        [
+            {
+                "type": "Huân chương",
+                "issuer": "Chủ tịch nước",
+                "name": "Huân chương Sao Vàng",
+                "rule": "conventional_issuer",
+            }
+        ],
+    ),
+    (  # the Ministry's medal, by its name
+        "Tại Ngày hội, 14 cá nhân được nhận Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”.",
+        [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an", "rule": "conventional_issuer"}],
+    ),
+    (  # a medal with no name is anyone's
+        "Tại Ngày hội, 14 cá nhân được nhận Kỷ niệm chương.",
+        [{"type": "Kỷ niệm chương", "issuer": None}],
     ),
     (  # "thay mặt lãnh đạo Đảng, Nhà nước": the State's mandate, the party granting nothing alone
         "Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Vũ Văn Thành trao Huân chương Chiến công hạng Nhì cho"
@@ -489,7 +505,7 @@ ISSUER_PASSIVE_AND_MANDATE = [
         [
             {
                 "type": "Huân chương",
-                "issuer": None,
+                "issuer": "Chủ tịch nước",  # by law, none being said
                 "recipients": ["Công an xã Tân Lập"],
                 "recipient_kind": "collective",
             }

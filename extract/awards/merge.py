@@ -19,10 +19,13 @@ Mentions are folded in three rounds, so that what the text says outright decides
 A generic "khen thưởng" from the body that also grants a named distinction in the article ("UBND
 phường A tổ chức ngày hội và khen thưởng ..." beside "giấy khen của Chủ tịch UBND phường") is that
 distinction, not another award; the one body an article says commends lends itself to the named
-distinctions it gives no issuer.
+distinctions it gives no issuer; the rest take the issuer the law gives their kind, if any
+(setting ``conventional_issuers``: "Huân chương" is the President's).
 """
 
 from __future__ import annotations
+
+import re
 
 from extract.awards.lexicon import Lexicon
 from extract.awards.mentions import Mention
@@ -90,6 +93,7 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
             awards.append(_award(m, None, rules))
             cores.append("")
     _lend_generic_issuer(awards, cores, lex)
+    _conventional_issuers(awards, rules)
     named = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type != lex.generic_type]
     kept = [
         a
@@ -98,6 +102,20 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
     ]
     kept.sort(key=lambda a: a.evidence.start)
     return kept
+
+
+def _conventional_issuers(awards: list[Award], rules: RuleSet) -> None:
+    """Awards no mention gives an issuer take the one the law gives their kind (setting
+    ``conventional_issuers``): "Huân chương" is the President's.  The record says so in its rule."""
+    for a in awards:
+        if a.issuer is not None:
+            continue
+        for entry in rules.settings.get("conventional_issuers", []):
+            pattern = entry.get("name")
+            if entry["type"] == a.type and (pattern is None or re.search(pattern, a.name or "")):
+                a.issuer, a.rule = entry["issuer"], "conventional_issuer"
+                a.confidence = round(a.confidence * 0.8, 3)
+                break
 
 
 def _lend_generic_issuer(awards: list[Award], cores: list[str], lex: Lexicon) -> None:

@@ -665,6 +665,7 @@ TRAPS = [
     "Dự lễ có ông Đinh Văn Quả, Phó Chủ tịch Hội đồng thi đua khen thưởng Trung ương.",
     # plans, tallies, look-backs and the rules of the law
     "Dịp này, UBND tỉnh sẽ tặng Bằng khen cho 3 tập thể có thành tích.",
+    "Dịp này, UBND huyện sẽ khen thưởng các tập thể, cá nhân có thành tích xuất sắc.",
     "Trong năm, Công an tỉnh đã khen thưởng 120 tập thể và 350 cá nhân.",
     "5 năm qua, UBND huyện đã khen thưởng 40 lượt tập thể.",
     "Toàn tỉnh có gần 200 Kỷ niệm chương, bằng khen đã được trao tặng cho các tập thể, cá nhân.",

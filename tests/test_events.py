@@ -666,6 +666,15 @@ LOCATIONS = [
         " năm 2025.",
         None,
     ),
+    (  # a bare-level organiser, the unit of that level named by the headline
+        "Xã Phú Lạc: Sôi nổi Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nSáng 9/8, UBND xã tổ chức Ngày hội"
+        " toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        "xã Phú Lạc",
+    ),
+    (  # a bare-level organiser, then the place in the next sentence about the event
+        "Sáng 9/8, Công an tỉnh tổ chức hội nghị tổng kết năm 2025. Hội nghị diễn ra tại thành phố Yên Hòa.",
+        "thành phố Yên Hòa",
+    ),
     (  # after the trigger, a body's unit names a guest, not the place
         "Sáng 24/1, Bộ Công an tổ chức hội nghị tổng kết công tác năm 2024, đồng chí Chủ tịch UBND tỉnh Hòa"
         " Sơn dự.",

@@ -168,7 +168,15 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
                 for u in article.units
                 if s.start <= u.start < s.end and u.name and implicit & set(_tiers(article, u))
             ]
-            return same[0] if same else None
+            if same:
+                return same[0]
+            # the headline names it ("Xã A: Sôi nổi Ngày hội ..." over "UBND xã tổ chức Ngày hội")
+            titled = _headline_unit(article, implicit)
+            if titled is not None:
+                return titled
+            if anchor.sentence is not article.document.headline:
+                return _next_sentence_place(article, anchor)
+            return None
         seat = _bare_seat(article, organizer)
         if seat is not None:
             return seat
@@ -186,14 +194,33 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
         return None if _several(article, after) else after
     # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền
     # hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội").
-    sentences = article.document.sentences
-    following = next((x for x in sentences if x.start >= s.end), None)
+    return _next_sentence_place(article, anchor)
+
+
+def _next_sentence_place(article: Article, anchor: Mention) -> places.UnitMention | None:
+    """ "tại <unit>" in the sentence after the anchor's when the event is its subject ("Hội nghị
+    diễn ra tại thành phố A")."""
+    text = article.text
+    following = next((x for x in article.document.sentences if x.start >= anchor.sentence.end), None)
     backrefs = article.settings.get("backrefs", {}).get(anchor.type.value, [])
     if following is not None and any(
         fold(text[following.start : following.end]).startswith(b) for b in backrefs
     ):
         return _at_marker(article, following.start, following.end, following.start)[1]
     return None
+
+
+def _headline_unit(article: Article, tiers: set[str]) -> places.UnitMention | None:
+    """The one named unit of these tiers the headline names (none when it names several)."""
+    headline = article.document.headline
+    if headline is None:
+        return None
+    found = {
+        fold(u.text): u
+        for u in article.units
+        if headline.start <= u.start < headline.end and u.name and tiers & set(_tiers(article, u))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _bare_seat(article: Article, organizer: Organizer) -> places.UnitMention | None:

@@ -606,6 +606,15 @@ COUNTED_BEFORE: list[tuple[str, list[Row]]] = [
         [(3, None, "count", None, "đợt", "đợt"), (20, None, "count", None, "người", "người")],
     ),
     ("Nhân dân đã đóng góp 2.500 ngày công.", [(2500, None, "count", None, "ngày công", "ngày công")]),
+    # an amount with no currency near a scholarship, a fine or a contribution is money
+    (
+        "Trao 15 suất học bổng, mỗi suất 2 triệu rưỡi.",
+        [
+            (15, None, "count", None, "suất học bổng", "suất học bổng"),
+            (2500000, None, "money", None, None, "đồng"),
+        ],
+    ),
+    ("Nhân dân đóng góp 300 triệu để lắp đèn chiếu sáng.", [(3e8, None, "money", None, None, "đồng")]),
 ]
 
 # Members of a team named by their post are people, not teams.
@@ -715,6 +724,8 @@ TRAPS = [
     "Gọi ngay tổng đài 114 người dân nhé.",
     "Lực lượng trực 24/7, sẵn sàng tiếp nhận tin báo của Nhân dân 24/24.",
     "Tổ công tác trực 24/24 giờ tại chốt kiểm soát.",
+    # a half is no count
+    "Có 1 nửa số hộ gia đình đã lắp camera.",
     # a count word before a page counter, a phone number or a document number counts nothing
     "Số lượt truy cập là 1200, số điện thoại là 113, văn bản số 12.",
     # ranges glued by a hyphen are dates, scores or periods unless a noun or "%" follows

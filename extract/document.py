@@ -58,6 +58,10 @@ _OPEN_WORDS = frozenset(
 )  # fmt: skip
 # Narrowest wrap width (characters) a text is taken to be hard-wrapped at.
 _MIN_WRAP_WIDTH = 40
+# Widest wrap looked for when no line is known to go on: texts are wrapped at 60–100 columns.
+_MAX_WRAP_WIDTH = 110
+# Words a personal name follows: the last syllable of a rank or of a form of address.
+_NAME_OPENERS = frozenset({"tá", "tướng", "úy", "uý", "chí", "ông", "bà", "anh", "chị"})
 # Syllables inside a personal name, never at its end ("Nguyễn Văn\nAn", "Lê Thị\nB").
 _NAME_MIDDLE = frozenset({"Văn", "Thị"})
 
@@ -96,11 +100,14 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     if len(lines) < 2:
         return lines
     joins = [_continues(text, a, b) for a, b in itertools.pairwise(lines)]
-    wrapped = sorted(len(text[s:e].strip()) for (s, e), j in zip(lines, joins, strict=False) if j == "lower")
-    width = wrapped[len(wrapped) // 2] if len(wrapped) >= 2 else 0
+    lengths = [len(text[s:e].strip()) for s, e in lines]
+    width = _wrap_width([n for n, j in zip(lengths, joins, strict=False) if j in ("lower", "open")], lengths)
     if width >= _MIN_WRAP_WIDTH:  # short lines going on in lower case are line breaks, not a wrap
         for k, join in enumerate(joins):
-            if join == "maybe" and 0.8 * width <= len(text[slice(*lines[k])].strip()) <= 1.1 * width:
+            if (
+                join in ("maybe", "dash")
+                and 0.8 * width <= len(text[slice(*lines[k])].strip()) <= 1.1 * width
+            ):
                 joins[k] = "width"
     blocks = [lines[0]]
     for (start, end), join in zip(lines[1:], joins, strict=False):
@@ -111,6 +118,25 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+def _wrap_width(continued: list[int], lengths: list[int]) -> int:
+    """The width a text is wrapped at; 0 when it is not hard-wrapped.
+
+    Lines of a hard wrap are nearly as long as one another: either at least two of the lines
+    known to go on (``continued``) lie within 0.7–1.1 of their median, or the longest line is
+    short (a wrap of at most ``_MAX_WRAP_WIDTH`` columns) and many lines come close to it.
+    """
+    if len(continued) >= 2:
+        median = sorted(continued)[len(continued) // 2]
+        if sum(0.7 * median <= n <= 1.1 * median for n in continued) >= 2:
+            return median
+    longest = max(lengths, default=0)
+    if longest <= _MAX_WRAP_WIDTH:
+        near = sum(n >= 0.8 * longest for n in lengths)
+        if near >= 3 and near >= 0.4 * len(lengths):
+            return longest
+    return 0
+
+
 def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
     """How line ``b`` follows line ``a``: "break" (a new unit), "lower" (it goes on in lower
     case), "open" (``a`` cannot end there), "maybe" (only the wrap width can tell)."""
@@ -119,8 +145,12 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
         return "break"  # a line ended like a sentence
     if text.count("\n", a[1], b[0]) > 1:  # a blank line: a paragraph ends, unless on a comma
         return "open" if first.endswith(",") and not _CREDIT.search(first) else "break"
-    if _CREDIT.search(first) or _CREDIT.search(second) or _UNIT_START.match(second):
+    if _CREDIT.search(first):
         return "break"
+    if _UNIT_START.match(second):
+        # a list entry, unless a dash in a hard wrap ("Nguyễn Văn A\n- Phó Giám đốc ...")
+        dash = second[0] in "-–—" and not _UNIT_START.match(first)
+        return "dash" if dash else "break"
     if first.isupper():
         return "break"  # a heading in capitals
     if b[1] == len(text.rstrip()) and len(second.split()) <= 5 and second.istitle() and second[-1].isalpha():
@@ -129,10 +159,21 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
         return "lower"
     if second[0] in ",;:.)…":
         return "open"  # "đồng chí\nLê Văn A\n, Phó Giám đốc ...": the sentence goes on
-    last = first.rsplit(None, 1)[-1]
-    if first[-1] in ",(-–—" or last in _OPEN_WORDS or last in _NAME_MIDDLE:
+    words = first.split()
+    if first[-1] in ",(-–—" or words[-1] in _OPEN_WORDS or words[-1] in _NAME_MIDDLE:
         return "open"
+    if second[0].isupper() and _name_opened(words):
+        return "open"  # "Thiếu tá Huỳnh\nNhất Linh", "đồng chí Lê Huy\nChung"
     return "maybe"
+
+
+def _name_opened(words: list[str]) -> bool:
+    """Whether a line ends on capitalised words after a rank or a form of address: a name that
+    may go on over the line break."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1][1:].islower():
+        k -= 1
+    return len(words) - 3 <= k < len(words) and k > 0 and words[k - 1] in _NAME_OPENERS
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -123,6 +123,11 @@ WRAPPED = (
             "Dự ngày hội có Thượng tá\nHà Văn Tuấn.",
             ["Dự ngày hội có Thượng tá\nHà Văn Tuấn."],
         ),
+        # a name opened after a rank or a form of address goes on over the break
+        (
+            "Trải qua nhiều vị trí công tác, Thiếu tá Huỳnh\nNhất Linh nguyên là Phó trưởng Công an huyện.",
+            ["Trải qua nhiều vị trí công tác, Thiếu tá Huỳnh\nNhất Linh nguyên là Phó trưởng Công an huyện."],
+        ),
         # a heading, a caption and a paragraph stay apart
         (
             "Xã Hòa Lạc tổng kết phong trào năm 2025\nChiều 12/3, xã Hòa Lạc tổ chức hội nghị.",
@@ -168,6 +173,19 @@ WRAPPED = (
                 "Dự hội nghị có đồng chí Đinh\nQuang Huy, Phó Trưởng Công an huyện và đại diện\nlãnh đạo các "
                 "thôn trên địa bàn xã.",
                 "Hội nghị thống nhất nhiều nội dung quan trọng về\ncông tác bảo đảm an ninh trật tự.",
+            ],
+        ),
+        # in a hard wrap a dash opening a line is the name's separator, not a list entry
+        (
+            "Tham dự buổi làm việc có đồng chí Lê Hồng Vinh - Ủy viên Ban\n"
+            "Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND; Hà Thu Hường\n"
+            "- Trưởng ban Tuyên giáo Tỉnh ủy cùng lãnh đạo các sở, ban,\n"
+            "ngành.",
+            [
+                "Tham dự buổi làm việc có đồng chí Lê Hồng Vinh - Ủy viên Ban\n"
+                "Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND; Hà Thu Hường\n"
+                "- Trưởng ban Tuyên giáo Tỉnh ủy cùng lãnh đạo các sở, ban,\n"
+                "ngành."
             ],
         ),
         # short lines broken in lower case are no wrap: a heading stays apart, in capitals or not

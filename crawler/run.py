@@ -23,9 +23,10 @@ from urllib.parse import urlsplit, urlunsplit
 if TYPE_CHECKING:
     from crawler.frontier import FrontierBackend
 
-# Exit codes: 0 every page fetched was dealt with; 1 the crawl ran but some pages failed (counted
-# as errors in the summary: gone, gave up, HTTP errors, not stored) or one of several spiders
-# could not start; 2 the crawl could not start at all.
+# Exit codes: 0 every page fetched was dealt with; 1 the crawl ran but some pages failed (gave up,
+# HTTP errors, not stored) or one of several spiders could not start; 2 the crawl could not start
+# at all.  A page that is gone (404/410) is counted among the errors of the summary but does not
+# fail the crawl: sites delete articles, and a crawl that met one still did its whole job.
 EXIT_FAILED = 1
 EXIT_SETUP = 2  # the crawl could not start: bad source name, store, Redis, a crawl already running
 
@@ -299,9 +300,15 @@ def main(argv: Sequence[str] | None = None, *, backend: FrontierBackend) -> int:
     _report(summary)
     if args.summary_json:
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return exit_status(summary, failures)
+
+
+def exit_status(summary: dict[str, Any], failures: list[str]) -> int:
+    """The crawl's exit code from its summary (see ``EXIT_FAILED``): gone pages fail nothing."""
     if failures and not summary["runs"]:
         return EXIT_SETUP
-    return EXIT_FAILED if failures or summary["errors"] else 0
+    failed_pages = summary["errors"] - summary["outcomes"].get("gone", 0)
+    return EXIT_FAILED if failures or failed_pages else 0
 
 
 def _report(summary: dict[str, Any]) -> None:

@@ -305,3 +305,21 @@ def test_retry_backoff_doubles_up_to_its_cap() -> None:
         middleware.delay(Request("https://bao.vn/a-1.html", meta={"retry_times": n})) for n in (1, 2, 3, 4)
     ]
     assert waits == [2.0, 4.0, 8.0, 10.0]
+
+
+@pytest.mark.parametrize(
+    ("errors", "outcomes", "failures", "runs", "expected"),
+    [
+        (0, {"stored": 5}, [], 1, 0),
+        (2, {"stored": 5, "gone": 2}, [], 1, 0),  # deleted articles fail nothing
+        (3, {"stored": 5, "gone": 2, "gave_up": 1}, [], 1, 1),
+        (1, {"http_error": 1}, [], 1, 1),
+        (0, {"stored": 5}, ["b: cannot start"], 1, 1),  # one spider of several failed
+        (0, {}, ["a: cannot start"], 0, 2),  # nothing ran
+    ],
+)
+def test_crawl_exit_status(errors: int, outcomes: dict, failures: list, runs: int, expected: int) -> None:
+    from crawler.run import exit_status
+
+    summary = {"errors": errors, "outcomes": outcomes, "runs": runs}
+    assert exit_status(summary, failures) == expected

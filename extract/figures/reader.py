@@ -535,7 +535,11 @@ class SentenceReader:
         return None
 
     def _of_noun(self, s: int, end: int) -> Unit | None:
-        """The listed noun after "của" in a rate's subject: "Tỷ lệ hài lòng của người dân đạt 97,5%"."""
+        """The noun a rate is of when its subject opens on no noun (a verb, an adjective).
+
+        The listed noun after "của" ("Tỷ lệ hài lòng của người dân đạt 97,5%"), else the first
+        listed noun in the subject, the object of its verb ("Tỷ lệ giải quyết tin báo đạt 95%").
+        """
         r, keys, tokens = self.rules, self.keys, self.tokens
         for k in range(s, end - 1):
             if r.possessives.starts(keys, k) and tokens[k + 1].is_word:
@@ -543,6 +547,11 @@ class SentenceReader:
                 if unit is not None and unit.last < end and self.known_head(unit):
                     return unit
                 return None
+        for k in range(s + 1, end):
+            if not tokens[k].is_word:
+                return None  # the subject ends at punctuation
+            if r.nouns.starts(keys, k) and (unit := self.unit(k)) is not None and unit.last < end:
+                return unit
         return None
 
     def _subject_before(self, end: int) -> tuple[Unit | None, bool]:
@@ -564,7 +573,7 @@ class SentenceReader:
             and (unit is None or not self.known_head(unit))
             and (of := self._of_noun(s, end)) is not None
         ):
-            return of, False  # "tỷ lệ hài lòng của người dân": the people
+            return of, False  # "tỷ lệ hài lòng của người dân": the people; "tỷ lệ giải quyết tin báo"
         if unit is None or unit.last >= end:
             # no subject: a rate word alone, a bracket, or a clause opening on its verb
             # (", chiếm 100%") goes on about the figure before

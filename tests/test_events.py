@@ -532,6 +532,14 @@ FOLLOW_ON = [
         D(2025, 8, 3),
         [],
     ),
+    (  # related-article teasers at the end: another commune's festival neither reports nor dates
+        # the headline's (a teaser of another type may stand: gold marks such records optional)
+        "Xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nNgày hội diễn ra tại nhà văn hóa xã"
+        " với nhiều hoạt động sôi nổi.\nXã Đông Lâm tổ chức Ngày hội toàn dân bảo vệ ANTQ\nSáng 5/8, UBND xã"
+        " Đông Lâm tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": None, "location": "xã Phú Lạc"}],
+    ),
     (  # a generic "Ngày hội" in an article naming only another festival is that festival's
         "Ngày 22/2, Đồn Biên phòng Phú Lạc phối hợp với UBND xã Phú Lạc tổ chức Ngày hội Biên phòng toàn"
         " dân. Tại Ngày hội, các đại biểu ôn lại truyền thống.",

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from extract import places
 from extract.document import Document
-from extract.events.anchors import anchor, confirmed
+from extract.events.anchors import anchor, confirmed, elsewhere
 from extract.events.article import Article
 from extract.events.mentions import Mention, find_mentions
 from extract.events.when import Earlier, event_date, period
@@ -47,7 +47,10 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             continue  # only a headline names it, and the body reports nothing
         if chosen is not None:
             chosen = _lead_of_headline(article, chosen, group)
-            anchored.append((chosen, strength, [m for m in group if m.sentence is not chosen.sentence]))
+            related = [
+                m for m in group if m.sentence is not chosen.sentence and not elsewhere(article, m, group)
+            ]
+            anchored.append((chosen, strength, related))
     # In text order, so that a follow-on ("Ngay sau hội nghị, ...") can take an earlier event's day.
     anchored.sort(key=lambda a: a[0].start)
     events: list[Event] = []

@@ -17,6 +17,7 @@ from extract import places
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.events.mentions import Mention
+from extract.spelling import fold
 
 PERIOD_PREFIX = "period:"
 _CLAUSE_BREAK = re.compile(r"[;:]")
@@ -46,7 +47,10 @@ def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None
     """
     best: tuple[Mention | None, int] = (None, 0)
     headline = article.document.headline
+    titled = _headline_units(article, primary)
     for m in primary:
+        if titled and _elsewhere(article, m, titled):
+            continue  # a teaser or a neighbour's event: the headline's is held in its own unit
         score = strength(article, m)
         if score == 3 and (article.leading_date(m.sentence) or clause_date(article, m)):
             score = 4
@@ -62,6 +66,43 @@ def anchor(article: Article, primary: Sequence[Mention]) -> tuple[Mention | None
         if score == 4:
             break
     return best
+
+
+def elsewhere(article: Article, m: Mention, group: Sequence[Mention]) -> bool:
+    """Whether ``m`` is about another place than the headline's event of its type (see
+    ``_elsewhere``): it neither reports nor dates that event."""
+    titled = _headline_units(article, group)
+    return bool(titled) and _elsewhere(article, m, titled)
+
+
+def _headline_units(article: Article, primary: Sequence[Mention]) -> dict[str, set[str]]:
+    """Named units of the headline (folded text -> tiers) when it names this event type."""
+    headline = article.document.headline
+    if headline is None or not any(m.sentence is headline for m in primary):
+        return {}
+    tiers = article.settings.get("unit_tiers", {})
+    return {
+        fold(u.text): set(tiers.get(fold(u.level), ()))
+        for u in article.units
+        if headline.start <= u.start < headline.end and u.name
+    }
+
+
+def _elsewhere(article: Article, m: Mention, titled: dict[str, set[str]]) -> bool:
+    """Whether ``m``'s sentence names units of the headline's tiers, none of them the headline's:
+    "Xã A tổ chức Ngày hội ..." then, among related articles, "Sáng 5/8, xã B tổ chức Ngày hội"."""
+    if m.sentence is article.document.headline:
+        return False
+    tiers = article.settings.get("unit_tiers", {})
+    wanted = set().union(*titled.values())
+    named = {
+        fold(u.text)
+        for u in article.units
+        if m.sentence.start <= u.start < m.sentence.end
+        and u.name
+        and wanted & set(tiers.get(fold(u.level), ()))
+    }
+    return bool(named) and not named & set(titled)
 
 
 def confirmed(article: Article, chosen: Mention, group: Sequence[Mention]) -> bool:

@@ -115,10 +115,22 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
     if found is not None and tier_rank(article, found) == 0:
         return found
     if found is None:
-        found = _dominant_unit(article)
+        found = _titled_unit(article, anchor) or _dominant_unit(article)
         if found is not None:
             return found
     return _hamlet(article, anchor) or found
+
+
+def _titled_unit(article: Article, anchor: Mention) -> places.UnitMention | None:
+    """The unit the headline names for this event ("Xã A tổ chức Ngày hội ..."), of the fallback
+    tiers, when the headline names the event's type: it beats units counted over the article
+    (related-article teasers at the end may name another place more often)."""
+    headline = article.document.headline
+    if headline is None:
+        return None
+    if not any(m.type is anchor.type for m in article.primary_by_sentence.get(headline.start, [])):
+        return None
+    return _headline_unit(article, set(article.setting_list("fallback_tiers")))
 
 
 def _hamlet(article: Article, anchor: Mention) -> places.UnitMention | None:

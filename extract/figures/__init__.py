@@ -22,11 +22,16 @@ kept only when
    not "2 quản" listed with "2 tích cực").  Only the few sentences that need it pay for underthesea.
 
 A percentage or ratio with no noun after it counts the subject of its clause ("Tỷ lệ hộ gia đình
-ký cam kết đạt 93,7%": "hộ gia đình"), or repeats the figure just before it ("…, tỷ lệ đạt 96,4%").
+ký cam kết đạt 93,7%": "hộ gia đình"; "Tỷ lệ hài lòng của người dân": "người dân"), repeats the
+figure just before it ("…, tỷ lệ đạt 96,4%"), or, opening a clause on its verb with no figure
+before, the subject of the clause before the comma ("tội phạm … giảm rõ rệt, giảm 5,83%").  A bare
+count takes the noun a count word names before it ("nâng tổng số mô hình lên 120").
 Everything language-specific is in the newest ``rules/figures.v*.yaml``; this package is the generic reader
 (:mod:`.lexicon` compiles the rule set, :mod:`.reader` reads one sentence).
-The same figure repeated in an article (a photo caption repeating the body) is kept once; two
-equal figures of one sentence are two ("14 người chết, 14 người bị thương").
+The same figure repeated in an article (a photo caption repeating the body) is kept once, with the
+bound the body writes ("hơn 4.000 tin" after a headline's "4.000 tin"); two equal figures of one
+sentence are two ("14 người chết, 14 người bị thương"), and so are two body sentences whose units
+differ by a classifier ("lắp 30 camera", later "thêm 30 mắt camera").
 """
 
 from __future__ import annotations

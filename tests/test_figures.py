@@ -494,6 +494,7 @@ HOTLINES: list[tuple[str, list[Row]]] = [
             (1200, None, "count", None, "móc khóa in số điện thoại trực ban", "móc khóa"),
         ],
     ),
+    ("Người dân gọi đường dây nóng 54 lần trong tháng.", [(54, None, "count", None, "lần", "lần")]),
     ("Toàn huyện có 24/24 xã đạt chuẩn an toàn về an ninh trật tự.", [(24, 24, "ratio", None, "xã", "xã")]),
 ]
 

@@ -787,6 +787,13 @@ PLANS = [
         " toàn dân bảo vệ an ninh Tổ quốc tại xã Phú Lạc sẽ diễn ra trong tháng 8.",
         D(2025, 5, 12),
     ),
+    # a task headline over a plan: a cue ("Tại ngày hội") describes what the plan asks for, and the
+    # verb after its comma belongs to another subject
+    (
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025\nCông an tỉnh đề nghị các cơ quan tuyên"
+        " truyền sâu rộng. Tại ngày hội, các đơn vị tổ chức các hoạt động văn hóa, văn nghệ.",
+        D(2025, 6, 15),
+    ),
     # a document about organising it ("về tổ chức"); "tổ chức thực hiện" carries a programme out;
     # "trong quá trình tổ chức" talks about the organising
     (

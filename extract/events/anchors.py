@@ -32,6 +32,8 @@ _OPENING_VERB = re.compile(r"[\s“\"']*\w")
 _CLAUSE_PUNCT = re.compile(r"[,;:(–]|\s-\s")
 # Before a date that opens a clause: a comma or dash ending the text before it.
 _CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
+# Where the clause after a trigger ends (its verb, if any, stands before this).
+_AFTER_CLAUSE = re.compile(r"[,;:]")
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
 _OPENING_CHARS = 16
 
@@ -110,23 +112,36 @@ def confirmed(article: Article, chosen: Mention, group: Sequence[Mention]) -> bo
 
     "Tổ chức Ngày hội ... trang trọng, ý nghĩa" over a plan ("Theo kế hoạch tổ chức Ngày hội ...")
     reports none; a body mention with a cue ("Phát biểu tại Ngày hội", "Dự Hội nghị") does, and so
-    does a lead opening on a date.
+    does a lead opening on a date.  Under a task headline ("Tổ chức Ngày hội ... năm 2024") a cue is
+    not enough: "Tại ngày hội, các đơn vị tổ chức ..." describes what the plan asks for.
     """
     headline = article.document.headline
     if chosen.sentence is not headline:
         return True
     if article.lead is not None and article.leading_date(article.lead):
         return True  # "Sáng 9/8, tại sân vận động xã A, ...": the lead dates the headline's event
+    needed = 2 if task_headline(article, chosen) else 1
     for m in group:
         if m.sentence is headline:
             continue
         if m.backref:
             text = article.text
-            if article.words.cue_before.search(text[max(m.sentence.start, m.start - 30) : m.start]):
+            cue = article.words.cue_before.search(text[max(m.sentence.start, m.start - 30) : m.start])
+            if cue and needed == 1:
                 return True
-        elif strength(article, m) >= 1:
+        elif strength(article, m) >= needed:
             return True
     return False
+
+
+def task_headline(article: Article, m: Mention) -> bool:
+    """Whether ``m`` is in a headline that opens on an organising verb, with no subject ("Tổ chức
+    Ngày hội ..."): a headline naming a task, not reporting an event."""
+    s = m.sentence
+    if s is not article.document.headline:
+        return False
+    before = article.text[s.start : m.start]
+    return bool(_OPENING_VERB.match(before)) and article.words.organize.match(before.strip()) is not None
 
 
 def clause_date(article: Article, m: Mention) -> bool:
@@ -168,7 +183,10 @@ def strength(article: Article, m: Mention) -> int:
         return 2 if prev is None and article.leading_date(s) else headline
     # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
     after = text[m.end : seg_end] if nxt is None else ""
-    if headline and _OPENING_VERB.match(before) and article.words.organize.match(before.strip()):
+    # ... and only in the trigger's own clause: "Tại ngày hội, các đơn vị tổ chức các hoạt động"
+    # has the verb of another subject
+    after = _AFTER_CLAUSE.split(after, maxsplit=1)[0]
+    if task_headline(article, m):
         before = ""  # "Tổ chức Ngày hội ...": a headline with no subject names a task, reports nothing
     if planned(article, before, seg_start):
         # the verb nearest the trigger is planned ("làm việc về công tác chuẩn bị tổ chức Ngày hội",

@@ -8,14 +8,21 @@
   organiser and its partners ("Công an huyện A phối hợp với UBND xã B" happens in xã B), a
   province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị" happens in "tỉnh Thanh
   Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names no unit, so the sentence
-  must name a unit of that level for a location ("xã A, Ban Chỉ đạo ... xã tổ chức"); failing
-  an organiser's unit, a ward-level unit the article keeps naming; a hamlet after "tại" ("tại
-  bản A") when no commune is named, in place of a district, a province or nothing.  An address
-  chain ("phường 6, TP.Tân An, tỉnh Long An tổ chức") is organised by its first unit; units
-  counted ("2 phường A, B") are no place.  With no organiser's unit: a unit closing the event's
-  own name ("Hội nghị tổng kết ... tỉnh A vào chiều 24/1"), then "tại" in the next sentence when
-  the event is its subject ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on
-  "tại" (a line break after it) reads on into the next lines for its place.
+  must name a unit of that level for a location ("xã A, Ban Chỉ đạo ... xã tổ chức"), else the
+  headline ("Xã A: ..."), else "tại" in the next sentence about the event; a province written
+  bare after the organiser's body is its place ("Công an Quảng Nam tổ chức ..."); failing an
+  organiser's unit, the unit the headline names for the event, then a ward-level unit the
+  article keeps naming; a hamlet after "tại" ("tại bản A") when no commune is named, in place of
+  a district, a province or nothing.  An address chain ("phường 6, TP.Tân An, tỉnh Long An tổ
+  chức") is organised by its first unit; units counted ("2 phường A, B") are no place.  With no
+  organiser's unit: a unit closing the event's own name ("Hội nghị tổng kết ... tỉnh A vào chiều
+  24/1", "... của Công an tỉnh A"), then "tại" in the next sentence when the event is its subject
+  ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on "tại" (a line break after
+  it) reads on into the next lines for its place; "tại <venue>, Hà Nội" names a province bare.
+
+Names are as written, their level spelled out ("TP.HCM" is "thành phố Hồ Chí Minh", settings
+``level_spelled`` and ``name_spelled``); a qualifier between level and name is dropped ("xã biên
+giới A" is "xã A", lexicon ``unit_qualifiers``).
 """
 
 from __future__ import annotations

@@ -727,6 +727,8 @@ TRAPS = [
     "Gọi ngay tổng đài 114 người dân nhé.",
     "Lực lượng trực 24/7, sẵn sàng tiếp nhận tin báo của Nhân dân 24/24.",
     "Tổ công tác trực 24/24 giờ tại chốt kiểm soát.",
+    # road and alley numbers
+    "Vụ tai nạn xảy ra trên ĐT 741 đoạn qua xã Tân Lập, gần QL 14 và ngõ 12 phố Huế, hẻm 42 đường Lê Lợi.",
     # a half is no count
     "Có 1 nửa số hộ gia đình đã lắp camera.",
     # a count word before a page counter, a phone number or a document number counts nothing

@@ -794,6 +794,12 @@ PLANS = [
         " truyền sâu rộng. Tại ngày hội, các đơn vị tổ chức các hoạt động văn hóa, văn nghệ.",
         D(2025, 6, 15),
     ),
+    # registering, proposing, striving or being required to hold one
+    (
+        "UBND xã Phú Lạc đăng ký tổ chức điểm Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 6, 1),
+    ),
+    ("Các xã phải tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc thiết thực, tiết kiệm.", D(2025, 6, 1)),
     # a document about organising it ("về tổ chức"); "tổ chức thực hiện" carries a programme out;
     # "trong quá trình tổ chức" talks about the organising
     (

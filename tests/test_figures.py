@@ -727,6 +727,8 @@ TRAPS = [
     "Gọi ngay tổng đài 114 người dân nhé.",
     "Lực lượng trực 24/7, sẵn sàng tiếp nhận tin báo của Nhân dân 24/24.",
     "Tổ công tác trực 24/24 giờ tại chốt kiểm soát.",
+    # forces named by a number
+    "Tổ công tác 141 Công an thành phố và Đội Cảnh sát 113 Công an tỉnh cùng tuần tra.",
     # road and alley numbers
     "Vụ tai nạn xảy ra trên ĐT 741 đoạn qua xã Tân Lập, gần QL 14 và ngõ 12 phố Huế, hẻm 42 đường Lê Lợi.",
     # a half is no count

@@ -101,7 +101,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         return lines
     joins = [_continues(text, a, b) for a, b in itertools.pairwise(lines)]
     lengths = [len(text[s:e].strip()) for s, e in lines]
-    width = _wrap_width([n for n, j in zip(lengths, joins, strict=False) if j in ("lower", "open")], lengths)
+    width = _wrap_width(
+        [n for n, j in zip(lengths, joins, strict=False) if j in ("lower", "open")],
+        [n for n, j in zip(lengths, joins, strict=False) if j != "break"],
+        max(lengths),
+    )
     if width >= _MIN_WRAP_WIDTH:  # short lines going on in lower case are line breaks, not a wrap
         for k, join in enumerate(joins):
             if (
@@ -118,22 +122,21 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _wrap_width(continued: list[int], lengths: list[int]) -> int:
+def _wrap_width(continued: list[int], unended: list[int], longest: int) -> int:
     """The width a text is wrapped at; 0 when it is not hard-wrapped.
 
     Lines of a hard wrap are nearly as long as one another: either at least two of the lines
-    known to go on (``continued``) lie within 0.7–1.1 of their median, or the longest line is
-    short (a wrap of at most ``_MAX_WRAP_WIDTH`` columns) and many lines come close to it.
+    known to go on (``continued``) lie within 0.7–1.1 of their median, or one line is known to go
+    on, the longest line is short (a wrap of at most ``_MAX_WRAP_WIDTH`` columns) and three lines
+    not ended like a sentence (``unended``) come close to it.  A text of short paragraphs, whose
+    lines end on a full stop, has no such run of open lines of one length.
     """
     if len(continued) >= 2:
         median = sorted(continued)[len(continued) // 2]
         if sum(0.7 * median <= n <= 1.1 * median for n in continued) >= 2:
             return median
-    longest = max(lengths, default=0)
-    if longest <= _MAX_WRAP_WIDTH:
-        near = sum(n >= 0.8 * longest for n in lengths)
-        if near >= 3 and near >= 0.4 * len(lengths):
-            return longest
+    if continued and longest <= _MAX_WRAP_WIDTH and sum(n >= 0.8 * longest for n in unended) >= 3:
+        return longest
     return 0
 
 

@@ -188,6 +188,23 @@ WRAPPED = (
                 "ngành."
             ],
         ),
+        # short paragraphs, headings and captions of one length are no wrap: nothing goes on
+        (
+            "Xã Hòa Lạc tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc\n"
+            "Chiều 8/8, xã Hòa Lạc tổ chức ngày hội với đông đảo Nhân dân.\n"
+            "Đại tá Lê Văn Tám phát biểu tại ngày hội toàn dân năm nay\n"
+            "Năm qua, xã không để xảy ra điểm nóng về an ninh trật tự.\n"
+            "Các đại biểu trao giấy khen cho tập thể, cá nhân xuất sắc\n"
+            "Dịp này, 5 tập thể được khen thưởng.",
+            [
+                "Xã Hòa Lạc tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+                "Chiều 8/8, xã Hòa Lạc tổ chức ngày hội với đông đảo Nhân dân.",
+                "Đại tá Lê Văn Tám phát biểu tại ngày hội toàn dân năm nay",
+                "Năm qua, xã không để xảy ra điểm nóng về an ninh trật tự.",
+                "Các đại biểu trao giấy khen cho tập thể, cá nhân xuất sắc",
+                "Dịp này, 5 tập thể được khen thưởng.",
+            ],
+        ),
         # short lines broken in lower case are no wrap: a heading stays apart, in capitals or not
         (
             "Xã Hòa Lạc tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025\nChiều 8/8, tại\nthôn "

@@ -635,6 +635,11 @@ MERGES = [
         " an xã Tân Phú.",
         [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ"}],
     ),
+    (  # a headline the body does not contradict reports its award
+        "Công an xã Tân Phú đón nhận Huân chương Chiến công hạng Ba\n\nSáng 5/8, Công an xã Tân Phú tổ chức"
+        " lễ đón nhận phần thưởng cao quý.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "recipients": ["Công an xã Tân Phú"]}],
+    ),
     (  # a generic "khen thưởng" by the body that grants the Giấy khen is that Giấy khen
         "UBND phường Tân An tổ chức ngày hội và khen thưởng 5 tập thể. Dịp này, 5 tập thể nhận giấy khen"
         " của Chủ tịch UBND phường Tân An.",

@@ -59,7 +59,10 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
         and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."
     ]
-    return merge(kept, rules, lex)
+    # Kinds the body speaks of without giving them (proposals, rules): a headline naming one
+    # ("Tặng Kỷ niệm chương ...") announces no award of its own.
+    untold = {m.type for m in mentions if not m.in_headline and m not in kept}
+    return merge(kept, rules, lex, untold)
 
 
 @dataclass(frozen=True, slots=True)

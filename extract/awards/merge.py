@@ -14,7 +14,8 @@ Mentions are folded in three rounds, so that what the text says outright decides
    body, or the one award of that type whose issuer is said (and recipients fit), keeping its
    issuer; else they stand alone;
 3. mentions naming no issuer: they join the same-type award they fit (same kind of recipients,
-   presenter from the issuing body), else stand alone; in the headline they only join.
+   presenter from the issuer's body), else stand alone; in the headline, naming a kind the body
+   only proposes or rules on ("Tặng Kỷ niệm chương ..." over a guideline), they only join.
 
 A generic "khen thưởng" from the body that also grants a named distinction in the article ("UBND
 phường A tổ chức ngày hội và khen thưởng ..." beside "giấy khen của Chủ tịch UBND phường") is that
@@ -56,8 +57,11 @@ def _compatible(a: RecipientKind | None, b: RecipientKind | None) -> bool:
     return a is None or b is None or a == b
 
 
-def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
-    """One record per (type, issuing body), in order of first mention."""
+def merge(
+    mentions: list[Mention], rules: RuleSet, lex: Lexicon, untold: frozenset[str] | set[str] = frozenset()
+) -> list[Award]:
+    """One record per (type, issuing body), in order of first mention.  ``untold``: kinds the body
+    speaks of without giving them; a headline mention of one with no issuer stands for nothing."""
     awards: list[Award] = []
     cores: list[str] = []
     # the body before the headline, which shortens names ("Thủ tướng tặng bằng khen")
@@ -89,7 +93,7 @@ def merge(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> list[Award]:
         target = (by_body or fits or (same if len(same) == 1 else []) or [None])[0]
         if target is not None:
             _absorb(target, m)
-        elif not m.in_headline:
+        elif not (m.in_headline and m.type in untold):
             awards.append(_award(m, None, rules))
             cores.append("")
     _lend_generic_issuer(awards, cores, lex)

@@ -497,6 +497,12 @@ FOLLOW_ON = [
         D(2025, 7, 20),
         [{"type": "khac", "date": "2025-07-20", "location": None}],
     ),
+    (  # a launch ceremony at a coastal commune (qualifier "ven biển" dropped)
+        "Ngày 22/6, tại xã ven biển Diễn Trung, Đoàn Thanh niên Công an tỉnh tổ chức Lễ khởi động Chiến"
+        " dịch Hành quân xanh năm 2025.",
+        D(2025, 6, 23),
+        [{"type": "khac", "date": "2025-06-22", "location": "xã Diễn Trung"}],
+    ),
     (  # a province named bare after the venue
         "Ngày 9-1, tại sân vận động trung tâm, Hà Nội đã diễn ra lễ xuất quân bảo vệ Đại hội.",
         D(2025, 1, 9),

@@ -146,6 +146,18 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # a unit named as the subject grants through its authority
+        "Xã Mường Lý tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc.",
+        [{"type": "Giấy khen", "issuer": "Xã Mường Lý", "presenter": None}],
+    ),
+    (
+        "Dịp này, xã Tân Phú tặng giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "xã Tân Phú", "recipient_count": 3}],
+    ),
+    (  # a level word alone names no unit
+        "Dịp này, tỉnh tặng Bằng khen cho 5 tập thể.",
+        [{"type": "Bằng khen", "issuer": None}],
+    ),
     (  # a post with its holder's name: the post grants
         "Thủ tướng Chính phủ Lý Văn Hưng quyết định tặng Bằng khen cho 2 tập thể và 3 cá nhân.",
         [{"type": "Bằng khen", "issuer": "Thủ tướng Chính phủ", "presenter": "Lý Văn Hưng"}],
@@ -607,6 +619,14 @@ MERGES = [
         "Chủ tịch UBND huyện Tân Mỹ đã khen thưởng 5 tập thể có thành tích. Tại buổi lễ, các đại biểu trao"
         " Giấy khen cho các tập thể.",
         [{"type": "Giấy khen", "issuer": "Chủ tịch UBND huyện Tân Mỹ"}],
+    ),
+    (  # the unit and its people's committee are one issuer; not its police
+        "Xã Tân Phú tặng Giấy khen cho 3 tập thể. Dịp này, 3 tập thể nhận Giấy khen của UBND xã Tân Phú; 2"
+        " tập thể nhận Giấy khen của Công an xã Tân Phú.",
+        [
+            {"type": "Giấy khen", "issuer": "Xã Tân Phú", "recipient_count": 3},
+            {"type": "Giấy khen", "issuer": "Công an xã Tân Phú", "recipient_count": 2},
+        ],
     ),
     (  # unless the recipients differ
         "Đại diện UBND huyện Tân Mỹ trao giấy khen cho 3 tập thể. Dịp này, Giám đốc Công an tỉnh tặng giấy"

@@ -255,7 +255,7 @@ def _subject_issuers(
             if not _whole_issuer(part, lex) or names_person(part, lex, officials):
                 break
             bodies.insert(0, part)
-    elif _whole_issuer(candidate, lex):
+    elif _whole_issuer(candidate, lex) or _named_unit(candidate, lex):
         bodies = [candidate]
     elif (decision := _OF_AT_END.search(candidate)) and _whole_issuer(decision.group(1), lex):
         bodies = [
@@ -294,6 +294,15 @@ def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) 
             return None
         return post
     return None
+
+
+def _named_unit(phrase: str, lex: Lexicon) -> bool:
+    """A unit named as the subject that grants: "Xã Mường Chanh tặng Giấy khen" (its authority)."""
+    level = lex.levels.match(phrase)
+    if level is None or not phrase[level.end() :].strip()[:1].isupper():
+        return False
+    end = scan_issuer(phrase, 0, len(phrase), lex, allow_level_start=True)
+    return end > 0 and not phrase[end:].strip()
 
 
 def _whole_issuer(phrase: str, lex: Lexicon) -> bool:

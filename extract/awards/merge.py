@@ -36,13 +36,18 @@ from extract.spelling import fold
 
 
 def issuer_core(issuer: str, lex: Lexicon) -> str:
-    """The issuing body: "Chủ tịch UBND tỉnh" and "UBND tỉnh" are one issuer, and so are
-    "Chủ tịch nước" and "Nhà nước"."""
+    """The issuing body: "Chủ tịch UBND tỉnh" and "UBND tỉnh" are one issuer, and so are "UBND xã
+    A" and "Xã A", "Chủ tịch nước" and "Nhà nước"."""
     folded = fold(issuer.strip())
     if folded in lex.same_issuers:
         return lex.same_issuers[folded]
-    core = lex.titles.sub("", issuer.strip())
-    return fold(core or issuer)
+    core = lex.titles.sub("", issuer.strip()) or issuer
+    # "UBND xã A" and "Xã A tặng ...": the people's committee is the unit's authority
+    bare = _PEOPLES_COMMITTEE.sub("", core)
+    return fold(bare if lex.levels.match(bare) else core)
+
+
+_PEOPLES_COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+")
 
 
 def _same_body(a: str, b: str) -> bool:

@@ -112,6 +112,20 @@ ROWS = [
         "Ông Lò Văn Hạnh (bên trái), Trưởng bản Nà Hì, nhận quà.",
         [("Lò Văn Hạnh", None, ["Trưởng bản Nà Hì"])],
     ),
+    # bodies: a sub-committee with its topic, a topic after a comma, a team's number
+    (
+        "Đồng chí Lò Văn Tiến, Trưởng Tiểu ban nhân sự Đại hội XV của Đảng bộ tỉnh phát biểu.",
+        [("Lò Văn Tiến", None, ["Trưởng Tiểu ban nhân sự Đại hội XV của Đảng bộ tỉnh"])],
+    ),
+    (
+        "Cùng dự có các đồng chí: Đàm Văn Luân, Bí thư Trung ương Đảng, Trưởng Ban Chính sách, chiến lược "
+        "Trung ương.",
+        [("Đàm Văn Luân", None, ["Bí thư Trung ương Đảng", "Trưởng Ban Chính sách, chiến lược Trung ương"])],
+    ),
+    (
+        "Ông Kha Văn Sơn - Tổ trưởng Tổ Nhân dân tự quản số 12 chia sẻ kinh nghiệm.",
+        [("Kha Văn Sơn", None, ["Tổ trưởng Tổ Nhân dân tự quản số 12"])],
+    ),
     # a four- and a five-syllable name
     (
         "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",

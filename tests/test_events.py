@@ -497,6 +497,18 @@ FOLLOW_ON = [
         D(2025, 7, 20),
         [{"type": "khac", "date": "2025-07-20", "location": None}],
     ),
+    (  # the place in the next sentence, which repeats the gathering's head, bare in brackets
+        "Ngày 16-8, Bộ Công an chủ trì, phối hợp với Học viện tổ chức Hội thảo khoa học quốc gia về an ninh."
+        " Hội thảo được tổ chức tại Hội trường Bộ Công an (Hà Nội), trực tuyến đến các điểm cầu.",
+        D(2025, 8, 17),
+        [{"type": "khac", "date": "2025-08-16", "location": "Hà Nội", "organizer": "Bộ Công an"}],
+    ),
+    (  # "ở" in a law's name is no venue: a province bracketed after a later body is not the place
+        "Sáng 1/7, ngày Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở có hiệu lực, Công an huyện"
+        " Mường Tà (Thanh Hóa) phối hợp với UBND xã Phú Lạc tổ chức lễ ra mắt Tổ bảo vệ an ninh, trật tự.",
+        D(2025, 7, 2),
+        [{"type": "khac", "date": "2025-07-01", "location": "xã Phú Lạc"}],
+    ),
     (  # a launch ceremony at a coastal commune (qualifier "ven biển" dropped)
         "Ngày 22/6, tại xã ven biển Diễn Trung, Đoàn Thanh niên Công an tỉnh tổ chức Lễ khởi động Chiến"
         " dịch Hành quân xanh năm 2025.",

@@ -221,9 +221,12 @@ def _next_sentence_place(article: Article, anchor: Mention) -> places.UnitMentio
     diễn ra tại thành phố A")."""
     text = article.text
     following = next((x for x in article.document.sentences if x.start >= anchor.sentence.end), None)
-    backrefs = article.settings.get("backrefs", {}).get(anchor.type.value, [])
+    backrefs = list(article.settings.get("backrefs", {}).get(anchor.type.value, []))
+    # the trigger's own head repeated ("... tổ chức Hội thảo khoa học ...", then "Hội thảo được tổ chức
+    # tại ..."): two words, as a gathering's name starts
+    backrefs.append(" ".join(fold(text[anchor.start : anchor.end]).split()[:2]))
     if following is not None and any(
-        fold(text[following.start : following.end]).startswith(b) for b in backrefs
+        b and fold(text[following.start : following.end]).startswith(b) for b in backrefs
     ):
         return _at_marker(article, following.start, following.end, following.start)[1]
     return None
@@ -279,18 +282,16 @@ def _at_marker(
     return False, None
 
 
-_VENUE_COMMA = re.compile(r",\s*")
+_VENUE_COMMA = re.compile(r"[,(]\s*")  # "tại sân vận động X, Hà Nội", "tại Hội trường Y (Hà Nội)"
 
 
 def _province_after_venue(text: str, start: int, end: int) -> places.UnitMention | None:
-    """A province named bare after a venue and a comma: "tại sân vận động Mỹ Đình, Hà Nội"."""
+    """A province named bare after a venue and a comma or bracket: "tại sân vận động Mỹ Đình, Hà
+    Nội", "tại Hội trường Bộ Công an (Hà Nội)"."""
     stop = re.search(r"[.;]", text[start:end])
     end = start + stop.start() if stop else end
-    for comma in _VENUE_COMMA.finditer(text, start, end):
-        found = places.province_at(text, comma.end())
-        if found is not None:
-            return found
-    return None
+    comma = _VENUE_COMMA.search(text, start, end)  # only right after the venue, not a later clause
+    return places.province_at(text, comma.end()) if comma is not None else None
 
 
 def _several(article: Article, unit: places.UnitMention) -> bool:

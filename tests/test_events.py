@@ -509,6 +509,23 @@ FOLLOW_ON = [
         D(2025, 7, 2),
         [{"type": "khac", "date": "2025-07-01", "location": "xã Phú Lạc"}],
     ),
+    (  # bare bodies listed before their unit are one organiser; a parent body after a comma is not
+        "Ngày 9/8, Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ"
+        " quốc.",
+        D(2025, 8, 10),
+        [
+            {
+                "type": "ngay_hoi",
+                "location": "xã Phú Lạc",
+                "organizer": "Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Phú Lạc",
+            }
+        ],
+    ),
+    (
+        "Ngày 9/8, Cục Cảnh sát hình sự, Bộ Công an tổ chức hội nghị sơ kết công tác.",
+        D(2025, 8, 10),
+        [{"type": "so_ket", "organizer": "Cục Cảnh sát hình sự"}],
+    ),
     (  # a launch ceremony at a coastal commune (qualifier "ven biển" dropped)
         "Ngày 22/6, tại xã ven biển Diễn Trung, Đoàn Thanh niên Công an tỉnh tổ chức Lễ khởi động Chiến"
         " dịch Hành quân xanh năm 2025.",

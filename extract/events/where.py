@@ -103,10 +103,14 @@ def _clean_organizer(article: Article, start: int, end: int) -> Organizer | None
     if cut is not None:
         phrase = phrase[: cut.start()]
     parent = _PARENT.search(phrase)
+    last = 0
     while parent is not None:
-        if article.words.heads.match(phrase, parent.end()):
+        # "Đảng ủy, HĐND, UBND xã A": bare bodies listed before their unit are one organiser
+        listed = article.words.heads.fullmatch(phrase[last : parent.start()].strip(" –-"))
+        if article.words.heads.match(phrase, parent.end()) and not listed:
             phrase = phrase[: parent.start()]
             break
+        last = parent.end()
         parent = _PARENT.search(phrase, parent.end())
     phrase = _PARENS.sub("", phrase).strip(" ,;:-–")
     return Organizer(phrase, start, start + len(phrase), end) if phrase else None

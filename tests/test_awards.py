@@ -373,6 +373,23 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # "thừa lệnh": a mandate too
+        "Thừa lệnh Chủ tịch nước, ông Lê Văn Thắng, Chủ tịch UBND tỉnh Tân Mỹ, đã trao huân chương Chiến công"
+        " hạng Ba cho tập thể Công an tỉnh.",
+        [
+            {
+                "type": "Huân chương",
+                "issuer": "Chủ tịch nước",
+                "rule": "on_behalf",
+                "presenter": "Lê Văn Thắng",
+            }
+        ],
+    ),
+    (  # a provincial post hands an order over, it does not grant it
+        "Ông Lê Văn Thắng, Chủ tịch UBND tỉnh Tân Mỹ, đã trao huân chương Chiến công hạng Ba cho tập thể"
+        " Công an tỉnh.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "rule": "conventional_issuer"}],
+    ),
     (  # "có" before the counted recipients
         "Dịp này, có 6 tập thể và 16 cá nhân cũng được Giám đốc Công an tỉnh tặng giấy khen.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 22}],

@@ -69,6 +69,7 @@ def merge(
     speaks of without giving them; a headline mention of one with no issuer stands for nothing."""
     awards: list[Award] = []
     cores: list[str] = []
+    _drop_implausible_issuers(mentions, rules, lex)
     # the body before the headline, which shortens names ("Thủ tướng tặng bằng khen")
     for m in sorted(mentions, key=lambda m: m.in_headline):
         if m.issuer and not m.guessed:
@@ -111,6 +112,22 @@ def merge(
     ]
     kept.sort(key=lambda a: a.evidence.start)
     return kept
+
+
+_OUTRIGHT = frozenset({"of_issuer", "by_issuer", "agent_passive"})
+
+
+def _drop_implausible_issuers(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> None:
+    """A distinction only one authority grants (setting ``sole_grantors``: orders are the
+    President's) has no other issuer unless the text says so outright ("của", "do", "được ... tặng")."""
+    sole = rules.settings.get("sole_grantors", {})
+    for m in mentions:
+        if m.issuer is None or m.type not in sole or m.construction in _OUTRIGHT:
+            continue
+        allowed = {issuer_core(i, lex) for i in sole[m.type]}
+        issuers = [i for i in [m.issuer, *m.extra_issuers] if issuer_core(i, lex) in allowed]
+        m.issuer, m.extra_issuers = (issuers[0], issuers[1:]) if issuers else (None, [])
+        m.guessed = m.guessed and m.issuer is not None
 
 
 def _conventional_issuers(awards: list[Award], rules: RuleSet) -> None:

@@ -526,6 +526,23 @@ FOLLOW_ON = [
         D(2025, 8, 10),
         [{"type": "so_ket", "organizer": "Cục Cảnh sát hình sự"}],
     ),
+    (  # "dưới sự chỉ đạo của" is a noun phrase, no plan; "Sở Thông tin" is no report verb
+        "Dưới sự chỉ đạo của UBND huyện, sáng 9/8, xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ"
+        " quốc.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": "2025-08-09", "location": "xã Phú Lạc"}],
+    ),
+    (
+        "Sáng 5/8, Sở Thông tin và Truyền thông tỉnh Hòa Sơn tổ chức hội nghị tuyên truyền pháp luật.",
+        D(2025, 8, 10),
+        [
+            {
+                "type": "trien_khai",
+                "date": "2025-08-05",
+                "organizer": "Sở Thông tin và Truyền thông tỉnh Hòa Sơn",
+            }
+        ],
+    ),
     (  # a launch ceremony at a coastal commune (qualifier "ven biển" dropped)
         "Ngày 22/6, tại xã ven biển Diễn Trung, Đoàn Thanh niên Công an tỉnh tổ chức Lễ khởi động Chiến"
         " dịch Hành quân xanh năm 2025.",

@@ -645,6 +645,20 @@ MERGES = [
             {"type": "Giấy khen", "issuer": "Công an xã Tân Phú", "recipient_count": 2},
         ],
     ),
+    (  # a deputy hands over in the name of the body: a guess, joining the award said outright
+        "Đồng chí Phó Giám đốc Công an tỉnh trao Bằng khen cho 3 tập thể. Dịp này, 3 tập thể nhận Bằng khen"
+        " của Bộ trưởng Bộ Công an.",
+        [{"type": "Bằng khen", "issuer": "Bộ trưởng Bộ Công an", "recipient_count": 3}],
+    ),
+    (  # captions of three bodies' awards, each handed over by its own: three guesses, not one
+        "Lãnh đạo Công an huyện Đông Lâm trao giấy khen cho các cá nhân\n\nBà Lò Thị Hoa - Phó Chủ tịch UBND"
+        " huyện Đông Lâm, trao giấy khen cho tập thể\n\nLãnh đạo Công an tỉnh trao giấy khen cho 3 cá nhân",
+        [
+            {"type": "Giấy khen", "issuer": "Công an huyện Đông Lâm"},
+            {"type": "Giấy khen", "issuer": "UBND huyện Đông Lâm"},
+            {"type": "Giấy khen", "issuer": "Công an tỉnh"},
+        ],
+    ),
     (  # unless the recipients differ
         "Đại diện UBND huyện Tân Mỹ trao giấy khen cho 3 tập thể. Dịp này, Giám đốc Công an tỉnh tặng giấy"
         " khen cho 2 cá nhân.",

@@ -21,6 +21,8 @@ from extract.records import Official
 from extract.ruleset import RuleSet
 from extract.spelling import fold
 
+# "Đồng chí", "ông", "bà" before a post in a subject.
+_ADDRESS = re.compile(r"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+")
 # "... của <issuer>" ending a subject that is no issuer itself (a decision, a letter).
 _OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
 
@@ -242,6 +244,12 @@ def _subject_issuers(
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
+    deputy = lex.deputy.match(_ADDRESS.sub("", candidate))
+    if deputy is not None:
+        # a deputy hands over in the name of the body: "Phó Chủ tịch UBND huyện A trao giấy khen"
+        # guesses UBND huyện A, as an envoy would
+        body = lex.titles.sub("", _ADDRESS.sub("", candidate))
+        return ([body], True) if body and _whole_issuer(body, lex) else ([], False)
     if candidate and (post := _post_before_name(candidate, lex, officials)) is not None:
         candidate = post  # "Thủ tướng Chính phủ Phạm Minh Chính quyết định tặng": the post grants
     elif candidate and names_person(candidate, lex, officials):
@@ -263,7 +271,7 @@ def _subject_issuers(
         ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
     else:
         return [], False
-    if any(lex.deputy.match(b) for b in bodies):  # a deputy hands over, the body does not grant
+    if any(lex.deputy.match(b) for b in bodies):  # a deputy's post among coordinated bodies
         return [], False
     # "Công an huyện A trao Giấy khen": a body that only hands over ("trao", not "tặng") may be the
     # presenter of another's award, as an envoy is

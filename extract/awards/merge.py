@@ -75,6 +75,7 @@ def merge(
         if m.issuer and not m.guessed:
             for issuer in [m.issuer, *m.extra_issuers]:
                 _add(awards, cores, m, issuer, rules, lex)
+    outright = len(awards)  # awards whose issuer the text says; guesses join only these
     for m in mentions:
         if m.issuer and m.guessed:
             for issuer in [m.issuer, *m.extra_issuers]:
@@ -82,7 +83,7 @@ def merge(
                 same = [i for i, a in enumerate(awards) if a.type == m.type and _same_body(cores[i], core)]
                 said = [
                     i
-                    for i, a in enumerate(awards)
+                    for i, a in enumerate(awards[:outright])
                     if a.type == m.type and cores[i] and _compatible(a.recipient_kind, m.recipient_kind)
                 ]
                 if same or len(said) == 1:  # "Đại diện Công an tỉnh trao Kỷ niệm chương ..." beside

@@ -42,8 +42,10 @@ class Sentence:
     text: str
 
 
-# A line ending so (after closing quotes or brackets) is a whole unit: a sentence, a list entry.
-_LINE_END = re.compile(r"[.!?…:;][\"”’)\]]*$")
+# A line ending so (after closing quotes or brackets) is a whole sentence.  A colon or a
+# semicolon ends no sentence: the list it opens or goes on with is read with it ("các đồng chí
+# Ủy viên Ban Thường vụ Tỉnh ủy:\nLê Văn A, ...;\nTrần B, ...").
+_LINE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 # A line opening so is a unit of its own: a list entry, a bullet, a credit or a source.
 _UNIT_START = re.compile(r"[-+•*–—]|\d+[.)]\s|\(?(?:Ảnh|ẢNH|Bài|Nguồn|Theo|Thực hiện|PV|CTV|Video|Clip)\b")
 # A line holding a credit ("Bài, ảnh: A", "(Ảnh: B)", "Nguồn: C") ends its unit whatever follows.
@@ -144,6 +146,8 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
     """How line ``b`` follows line ``a``: "break" (a new unit), "lower" (it goes on in lower
     case), "open" (``a`` cannot end there), "maybe" (only the wrap width can tell)."""
     first, second = text[slice(*a)].strip(), text[slice(*b)].strip()
+    if _ends_on_prefix_abbreviation(first):
+        return "open"  # "Đại tá, TS.\nLê Văn A", "tại TP.\nHòa Sơn": an abbreviation, not a full stop
     if _LINE_END.search(first):
         return "break"  # a line ended like a sentence
     if text.count("\n", a[1], b[0]) > 1:  # a blank line: a paragraph ends, unless on a comma
@@ -163,11 +167,17 @@ def _continues(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
     if second[0] in ",;:.)…":
         return "open"  # "đồng chí\nLê Văn A\n, Phó Giám đốc ...": the sentence goes on
     words = first.split()
-    if first[-1] in ",(-–—" or words[-1] in _OPEN_WORDS or words[-1] in _NAME_MIDDLE:
+    if first[-1] in ",;:(-–—" or words[-1] in _OPEN_WORDS or words[-1] in _NAME_MIDDLE:
         return "open"
     if second[0].isupper() and _name_opened(words):
         return "open"  # "Thiếu tá Huỳnh\nNhất Linh", "đồng chí Lê Huy\nChung"
     return "maybe"
+
+
+def _ends_on_prefix_abbreviation(line: str) -> bool:
+    """Whether a line ends on the dot of an abbreviation written before a name or a place."""
+    words = line[:-1].replace(",", " ").split() if line.endswith(".") else []
+    return bool(words) and words[-1].lower() in _ABBREVIATIONS - {"v.v", "st", "nxb"}
 
 
 def _name_opened(words: list[str]) -> bool:

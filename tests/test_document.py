@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -128,6 +130,20 @@ WRAPPED = (
             "Trải qua nhiều vị trí công tác, Thiếu tá Huỳnh\nNhất Linh nguyên là Phó trưởng Công an huyện.",
             ["Trải qua nhiều vị trí công tác, Thiếu tá Huỳnh\nNhất Linh nguyên là Phó trưởng Công an huyện."],
         ),
+        # a colon or a semicolon ends no sentence: the list goes on over the line break
+        (
+            "Dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy:\nLê Văn An, Trưởng Ban Dân vận Tỉnh ủy;\n"
+            "Hà Thị Ba, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.",
+            [
+                "Dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy:\nLê Văn An, Trưởng Ban Dân vận Tỉnh ủy;\n"
+                "Hà Thị Ba, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh."
+            ],
+        ),
+        # a line ending on an abbreviation's dot goes on
+        (
+            "Dự hội nghị có Đại tá, TS.\nLê Văn Khang, Giám đốc Công an tỉnh.",
+            ["Dự hội nghị có Đại tá, TS.\nLê Văn Khang, Giám đốc Công an tỉnh."],
+        ),
         # a heading, a caption and a paragraph stay apart
         (
             "Xã Hòa Lạc tổng kết phong trào năm 2025\nChiều 12/3, xã Hòa Lạc tổ chức hội nghị.",
@@ -238,3 +254,19 @@ def test_a_name_broken_by_a_wrap_is_one_official() -> None:
     assert [(o.name, o.positions) for o in officials] == [("Đinh Quang Huy", ["Phó Trưởng Công an huyện"])]
     (official,) = officials
     assert WRAPPED[official.evidence.start : official.evidence.end] == official.evidence.text
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Đại tá", "TS.", "Lê Văn", "An", "đồng chí", "của", ",", "-", ".", "\n", "\n\n", "Ảnh:", "x"]
+        ),
+        max_size=40,
+    )
+)
+def test_units_are_ordered_spans_of_the_text(parts: list[str]) -> None:
+    """Whatever the line breaks, sentences are disjoint, in order, and spell the text they span."""
+    text = " ".join(parts)
+    sentences = Document(text=text).sentences
+    assert all(text[s.start : s.end] == s.text and s.text.strip() == s.text for s in sentences)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))

@@ -126,6 +126,15 @@ ROWS = [
         "Ông Kha Văn Sơn - Tổ trưởng Tổ Nhân dân tự quản số 12 chia sẻ kinh nghiệm.",
         [("Kha Văn Sơn", None, ["Tổ trưởng Tổ Nhân dân tự quản số 12"])],
     ),
+    # a list header's posts stop where a new list opens with a colon of its own
+    (
+        "Dự lễ có các đồng chí Ủy viên Bộ Chính trị: Lâm Văn Hòa, Trưởng Ban Tổ chức Trung ương; "
+        "Cùng dự có các đồng chí: Cao Văn Mẫn, Phó Thủ tướng Chính phủ.",
+        [
+            ("Lâm Văn Hòa", None, ["Ủy viên Bộ Chính trị", "Trưởng Ban Tổ chức Trung ương"]),
+            ("Cao Văn Mẫn", None, ["Phó Thủ tướng Chính phủ"]),
+        ],
+    ),
     # a four- and a five-syllable name
     (
         "Cùng đi có Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Nữ Y.",

@@ -73,7 +73,11 @@ class Grammar:
                 continue
             claimed[start:end] = [True] * (end - start)
             if rule.label == "official":
-                shared = [posts for colon, posts in headers if colon < start]
+                # an entry of a list takes the posts of the header its list opens with: the last
+                # colon before it must be that header's ("các đồng chí Ủy viên Bộ Chính trị: A, ...;
+                # B, ...; Cùng dự có các đồng chí: C, ..." gives C no header post)
+                last_colon = tags.rfind(":", 0, start)
+                shared = [posts for colon, posts in headers if colon == last_colon]
                 for mention in self._mentions(document, sentence, toks, chunks[start:end], rule):
                     if shared and tags[start - 1] in ":;":  # an entry of a list after a header
                         mention.positions = [*shared[-1], *mention.positions]

@@ -398,6 +398,12 @@ EVENTS = [
         D(2025, 8, 15),
         [{"type": "ngay_hoi", "date": "2025-08-14", "location": "phường Tân An", "period": "2025"}],
     ),
+    (  # a headline naming a task, confirmed by who attended: a plan never says who came
+        "Tổ chức điểm Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại huyện Sơn Hòa\nDự Ngày hội có các đồng"
+        " chí: Hà Văn Tuấn, Phó Chủ tịch UBND tỉnh; Lê Minh Đức, Giám đốc Công an tỉnh.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": None, "location": "huyện Sơn Hòa"}],
+    ),
 ]
 
 

@@ -113,7 +113,8 @@ def confirmed(article: Article, chosen: Mention, group: Sequence[Mention]) -> bo
     "Tổ chức Ngày hội ... trang trọng, ý nghĩa" over a plan ("Theo kế hoạch tổ chức Ngày hội ...")
     reports none; a body mention with a cue ("Phát biểu tại Ngày hội", "Dự Hội nghị") does, and so
     does a lead opening on a date.  Under a task headline ("Tổ chức Ngày hội ... năm 2024") a cue is
-    not enough: "Tại ngày hội, các đơn vị tổ chức ..." describes what the plan asks for.
+    not enough: "Tại ngày hội, các đơn vị tổ chức ..." describes what the plan asks for; an
+    attendance cue is ("Dự Ngày hội có các đồng chí ...": a plan never says who came).
     """
     headline = article.document.headline
     if chosen.sentence is not headline:
@@ -124,10 +125,11 @@ def confirmed(article: Article, chosen: Mention, group: Sequence[Mention]) -> bo
     for m in group:
         if m.sentence is headline:
             continue
+        window = article.text[max(m.sentence.start, m.start - 30) : m.start]
+        if article.words.attended.search(window):
+            return True  # "Dự Ngày hội có ...": somebody came
         if m.backref:
-            text = article.text
-            cue = article.words.cue_before.search(text[max(m.sentence.start, m.start - 30) : m.start])
-            if cue and needed == 1:
+            if needed == 1 and article.words.cue_before.search(window):
                 return True
         elif strength(article, m) >= needed:
             return True

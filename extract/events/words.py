@@ -16,6 +16,7 @@ class Words:
 
     organize: re.Pattern[str]
     cue_before: re.Pattern[str]
+    attended: re.Pattern[str]
     heads: re.Pattern[str]
     cut: re.Pattern[str]
     period_stop: re.Pattern[str]
@@ -46,7 +47,9 @@ _COMPILED: dict[int, tuple[RuleSet, Words]] = {}
 
 def _compile(rules: RuleSet) -> Words:
     def words(lexicon: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(rules.lexicon(lexicon), key=len, reverse=True))
+        # a list added in a later rule set is absent from an older one: there it matches nothing
+        found = rules.lexicons.get(lexicon) or []
+        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
 
     return Words(
         # "tổ chức thực hiện" carries a programme out: no gathering held
@@ -55,6 +58,10 @@ def _compile(rules: RuleSet) -> Words:
         ),
         cue_before=re.compile(
             rf"(?i){EDGE_L}(?!(?:{words('not_cues')}){EDGE_R})(?:{words('mention_cues')})\s+(?:\S+\s+){{0,2}}$"
+        ),
+        attended=re.compile(
+            rf"(?i){EDGE_L}(?!(?:{words('not_cues')}){EDGE_R})(?:{words('attendance_cues')})"
+            rf"\s+(?:\S+\s+){{0,2}}$"
         ),
         heads=re.compile(rf"{EDGE_L}(?:{words('organizer_heads')}){EDGE_R}"),
         cut=re.compile(rf"(?i)\s+(?:{words('organizer_cut')}){EDGE_R}"),

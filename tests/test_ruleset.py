@@ -191,3 +191,24 @@ def test_token_patterns_run_on_spacys_matcher_over_syllables() -> None:
         "count": ["hai tổ", "12 thôn"],
         "hoi_nghi": ["Hội nghị"],
     }
+
+
+ARTICLE = (
+    "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc\n\n"
+    "Sáng 12/1, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
+    " nghị tổng kết phong trào năm 2025. Dự hội nghị có Thượng tá Lò Văn Khánh, Phó Trưởng Công an huyện."
+    " Năm qua, xã duy trì hơn 120 tổ tự quản và 12/12 thôn đạt chuẩn an toàn về an ninh, trật tự."
+    " Thừa ủy quyền của Chủ tịch UBND huyện, Thượng tá Lò Văn Khánh trao Giấy khen cho 3 tập thể."
+)
+
+
+@pytest.mark.parametrize("kind", ["officials", "figures", "awards", "events"])
+def test_every_rule_set_on_disk_still_runs(kind: str) -> None:
+    """Older rule sets stay usable with today's code: a stored record can be traced and re-made."""
+    import datetime as dt
+
+    from extract.pipeline import extract_text
+
+    for name in available(kind):
+        records = getattr(extract_text(ARTICLE, dt.date(2026, 1, 12), versions={kind: name}), kind)
+        assert records and {r.ruleset for r in records} == {name}

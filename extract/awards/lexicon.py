@@ -67,7 +67,22 @@ _LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
 
 
 def alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Longest first; an empty list matches nothing (never the empty string)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+# Lists added after awards.v1: an older rule set lacks them, and they then match nothing, so the
+# records a stored v1 run produced can still be reproduced with the code of today.
+_ADDED_AFTER_V1 = frozenset(
+    {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
+     "purpose_named_bodies", "retrospective_words"}
+)  # fmt: skip
+
+
+def _words(rules: RuleSet, name: str) -> list[str]:
+    if name in _ADDED_AFTER_V1:
+        return rules.lexicons.get(name, [])
+    return rules.lexicon(name)
 
 
 def _build_lexicon(rules: RuleSet) -> Lexicon:
@@ -82,8 +97,8 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),
-        purpose_named=re.compile(rf"(?:{alternation(rules.lexicon('purpose_named_bodies'))})"),
-        granting_posts=re.compile(rf"^(?:{alternation(rules.lexicon('granting_posts'))}){EDGE_R}"),
+        purpose_named=re.compile(rf"(?:{alternation(_words(rules, 'purpose_named_bodies'))})"),
+        granting_posts=re.compile(rf"^(?:{alternation(_words(rules, 'granting_posts'))}){EDGE_R}"),
         envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
@@ -100,18 +115,18 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
         vague=re.compile(
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
-            rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
+            rf"|(?:{alternation(_words(rules, 'approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
         ),
         # after the closing quote of a name its class may follow: "“Huân chương Quân công” hạng ba để tặng"
         norm=re.compile(
-            rf"[”\"]?(?:\s+hạng\s+[^\W\d_]+)?\s+(?:{alternation(rules.lexicon('norm_words'))}){EDGE_R}",
+            rf"[”\"]?(?:\s+hạng\s+[^\W\d_]+)?\s+(?:{alternation(_words(rules, 'norm_words'))}){EDGE_R}",
             re.IGNORECASE,
         ),
         retrospective=re.compile(
-            rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('retrospective_words'))}){EDGE_R}"
+            rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'retrospective_words'))}){EDGE_R}"
         ),
-        mandate_fillers=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('mandate_fillers'))}){EDGE_R}\s*"),
-        mandate_parties=re.compile(rf"^(?:{alternation(rules.lexicon('mandate_parties'))})$"),
+        mandate_fillers=re.compile(rf"(?i)^(?:{alternation(_words(rules, 'mandate_fillers'))}){EDGE_R}\s*"),
+        mandate_parties=re.compile(rf"^(?:{alternation(_words(rules, 'mandate_parties'))})$"),
         same_issuers={
             fold(name): fold(group[0]) for group in rules.settings.get("same_issuers", []) for name in group
         },

@@ -181,3 +181,11 @@ def test_a_capitalised_word_run_on_after_a_name_is_dropped() -> None:
         "Chủ tịch UBND tỉnh Đàm Văn Sáu Lễ tại Lễ kỷ niệm tặng hoa chúc mừng."
     )
     assert triples(read(text)) == [("Đàm Văn Sáu", None, ["Chủ tịch UBND tỉnh"])]
+
+
+def test_a_longer_name_followed_by_its_posts_is_another_person() -> None:
+    text = (
+        "Dự có bà Lê Thị Thu, Chủ tịch Hội Phụ nữ xã. "
+        "Bà Lê Thị Thu Hà, Phó Chủ tịch UBND xã trao quà cho các hộ nghèo."
+    )
+    assert [r.name for r in read(text)] == ["Lê Thị Thu", "Lê Thị Thu Hà"]

@@ -52,15 +52,27 @@ def _trim_run_on_names(mentions: Sequence[Mention]) -> None:
     """A name read with a capitalised word run on after it is the name written alone elsewhere.
 
     "Chủ tịch UBND tỉnh Lê Văn A Lễ tại Lễ kỷ niệm ..." reads "Lê Văn A Lễ"; when the article
-    also writes "Lê Văn A" (three syllables or more) on its own, that is the person's name.
+    also writes "Lê Văn A" (three syllables or more) on its own, that is the person's name.  Only
+    a name the sentence goes on after in lower case ran on: "Lê Thị Thu Hà, Chủ tịch ..." beside
+    "Lê Thị Thu" is two people.
     """
     names = {tuple(fold(m.name).split()): m.name for m in mentions}
     for mention in mentions:
         words = fold(mention.name).split()
+        if not _run_on(mention):
+            continue
         for n in range(len(words) - 1, 2, -1):
             if (shorter := names.get(tuple(words[:n]))) is not None:
                 mention.name = shorter
                 break
+
+
+def _run_on(mention: Mention) -> bool:
+    """Whether the sentence goes on in lower case right after the mention's name."""
+    text = mention.sentence.text
+    at = text.find(mention.name)
+    rest = text[at + len(mention.name) :].lstrip() if at >= 0 else ""
+    return rest[:1].islower()
 
 
 def merge(mentions: Sequence[Mention], grammar: Grammar, document: Document) -> list[Official]:

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from extract import places
 from extract.document import Document
+from extract.events.anaphors import find_anaphor, report_site
 from extract.events.anchors import anchor, confirmed, elsewhere
 from extract.events.article import Article
 from extract.events.mentions import Mention, find_mentions
@@ -59,6 +60,13 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         event = _build(article, chosen, strength, related, earlier)
         earlier.append((chosen.start, event.date))
         events.append(event)
+    if not events:
+        # no trigger reports one: a gathering referred to only anaphorically ("Dự lễ có ...")
+        referred = find_anaphor(article)
+        if referred is not None:
+            site = report_site(article, referred)
+            related = [referred] if site is not referred else []
+            events.append(_build(article, site, 1, related, earlier))
     events.sort(key=lambda e: e.evidence.start)
     return events
 

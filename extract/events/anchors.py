@@ -34,6 +34,8 @@ _CLAUSE_PUNCT = re.compile(r"[,;:(–]|\s-\s")
 _CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
 # Where the clause after a trigger ends (its verb, if any, stands before this).
 _AFTER_CLAUSE = re.compile(r"[,;:]")
+# The longest line that may be a caption naming a gathering (see :func:`caption`).
+_CAPTION_CHARS = 250
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
 _OPENING_CHARS = 16
 
@@ -182,7 +184,7 @@ def strength(article: Article, m: Mention) -> int:
         near = max(seg_start, m.start - window)
         if live_verb(article, text[near : m.start], near, s):
             return 3
-        return 2 if prev is None and article.leading_date(s) else headline
+        return 2 if prev is None and article.leading_date(s) else max(headline, caption(article, m))
     # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
     after = text[m.end : seg_end] if nxt is None else ""
     # ... and only in the trigger's own clause: "Tại ngày hội, các đơn vị tổ chức các hoạt động"
@@ -198,7 +200,28 @@ def strength(article: Article, m: Mention) -> int:
         return 3
     if prev is None and article.leading_date(s):
         return 2
-    return 1 if article.words.cue_before.search(before) else headline
+    if article.words.cue_before.search(before):
+        return 1
+    return max(headline, caption(article, m))
+
+
+def caption(article: Article, m: Mention) -> int:
+    """1 when ``m`` opens a line of its own that names the gathering with no verb (a photo caption
+    or an opening line: "Hội nghị trực tuyến toàn quốc tổng kết công tác ... năm 2024."), else 0.
+
+    The trigger must be capitalised (the gathering's head noun opening the line) and the line
+    short, with no plan word ("Hội nghị ... sẽ diễn ra ...").
+    """
+    s, text = m.sentence, article.text
+    if s is article.document.headline or len(s.text) > _CAPTION_CHARS:
+        return 0
+    if text[s.start : m.start].strip(" “\"'") or not text[m.start : m.start + 1].isupper():
+        return 0
+    alone = not text[: s.start].strip(" \t") or text[: s.start].rstrip(" \t").endswith("\n")
+    alone = alone and (not text[s.end :].strip(" \t") or text[s.end :].lstrip(" \t").startswith("\n"))
+    if not alone or article.words.plan.search(s.text):
+        return 0
+    return 1
 
 
 def embedded(article: Article, m: Mention) -> bool:

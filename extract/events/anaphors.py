@@ -1,0 +1,98 @@
+"""A gathering the article refers to only anaphorically, when no trigger reports one.
+
+A report of a ceremony or a conference may never name it in full: the headline names what was
+done ("Trao Kỷ niệm chương ... cho 7 cá nhân", "Nhiều tập thể được khen thưởng ...") and the body
+refers back to the gathering ("Dự lễ có các đồng chí ...", "Tại buổi lễ, ...", "Tham dự hội nghị
+có ...", "Hội nghị đã trao tặng ...").  Such a phrase opening its sentence says the gathering took
+place (rules labelled ``anaphor``); its head noun gives the type (setting ``anaphor_types``): a
+ceremony is ``khac``; a conference (setting ``anaphor_reviewing``) reviews a period when the article
+says "tổng kết" / "sơ kết" or opens a sentence on a period already past ("Năm 2018, công tác ...
+có bước phát triển"), else it is ``khac``.
+
+The event is read where the article reports it: the lead, when it comes before the phrase (its
+date, organiser and place), else the phrase's own sentence.  Used only when no trigger anchors an
+event: an article reporting a named event refers back to that one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract import dates
+from extract.events.anchors import PERIOD_PREFIX, reviewed
+from extract.events.article import Article
+from extract.events.mentions import Mention
+from extract.records import EventType
+
+ANAPHOR_LABEL = "anaphor"
+# What may stand before an anaphor opening its sentence: quotes, dashes, spaces.
+_OPENING = " \t“\"'-–"
+# How far into a sentence a period still opens it ("Năm 2018, ...").
+_PERIOD_OPENING = 6
+
+
+def find_anaphor(article: Article) -> Mention | None:
+    """The first anaphoric reference to a gathering that opens its sentence, typed, or None."""
+    rules, document = article.rules, article.document
+    heads = article.settings.get("anaphor_types", {})
+    for rule in rules.patterns:
+        if rule.label != ANAPHOR_LABEL:
+            continue
+        for start, end in rules.find(rule, document):
+            sentence = document.sentence_at(start)
+            if article.text[sentence.start : start].strip(_OPENING) or article.upcoming(sentence):
+                continue
+            phrase = document.lowered[start:end]
+            head = next((h for h in sorted(heads, key=len, reverse=True) if h in phrase), None)
+            if head is None:
+                continue
+            etype = _type(article, head, heads[head])
+            m = Mention(etype, rule.id, rule.confidence, start, end, sentence)
+            if reviewed(article, m):
+                continue
+            return m
+    return None
+
+
+def report_site(article: Article, m: Mention) -> Mention:
+    """Where the event is read: the lead when it comes before ``m`` and names no trigger of its
+    own (the anaphor then relates to it), else ``m`` itself."""
+    lead = article.lead
+    if lead is None or lead.start >= m.sentence.start or article.primary_by_sentence.get(lead.start):
+        return m
+    if article.upcoming(lead):
+        return m
+    return replace(m, start=lead.end, end=lead.end, sentence=lead)
+
+
+def _type(article: Article, head: str, etype: str) -> EventType:
+    if head not in article.setting_list("anaphor_reviewing"):
+        return EventType(etype)
+    lowered = article.document.lowered
+    if "sơ kết" in lowered:
+        return EventType.so_ket
+    if "tổng kết" in lowered:
+        return EventType.tong_ket
+    past = _past_period(article)
+    if past is not None:
+        return EventType.so_ket if past == "part" else EventType.tong_ket
+    return EventType(etype)
+
+
+def _past_period(article: Article) -> str | None:
+    """The kind of the first period opening a sentence that is already past at publication
+    ("Năm 2018, ..." in an article of 2019; "6 tháng đầu năm 2024, ..."), or None."""
+    published = article.document.published
+    rules = [r for r in article.rules.patterns if (r.label or "").startswith(PERIOD_PREFIX)]
+    for sentence in article.document.sentences:
+        if any(d.kind is dates.DateKind.day for d in article.dates_in(sentence)):
+            continue
+        for rule in rules:
+            found = article.rules.compiled[rule.id].search(sentence.text)
+            if found is None or found.start() > _PERIOD_OPENING:
+                continue
+            last = int(found.groupdict().get("y2") or found["y1"])
+            kind = rule.label.removeprefix(PERIOD_PREFIX)
+            if published is None or last < published.year or (kind == "part" and last == published.year):
+                return kind
+    return None

@@ -1,0 +1,104 @@
+"""Gatherings named only by a headline, a caption or a reference back ("Dự lễ có ...", "Tại hội
+nghị, ..."), and what stays no event; texts invented in the style of local news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_events import run
+
+D = dt.date
+
+# (text, publication date, expected [(type, date)])
+ANAPHORS = [
+    (  # a ceremony the headline names by what was done; the body refers back to it
+        "Trao Kỷ niệm chương Vì an ninh Tổ quốc cho 7 cá nhân\nDự lễ có các đồng chí lãnh đạo Công an tỉnh"
+        " Hòa Sơn. Tại buổi lễ, thừa ủy quyền của Bộ trưởng, đồng chí Giám đốc đã trao Kỷ niệm chương.",
+        D(2025, 5, 3),
+        [("khac", None)],
+    ),
+    (
+        "Xã Phú Lạc đón nhận Huân chương Lao động hạng Ba\nDự buổi lễ có đồng chí Phó Chủ tịch UBND huyện."
+        " Tại buổi lễ, đồng chí đã trao Huân chương cho xã.",
+        D(2025, 4, 12),
+        [("khac", None)],
+    ),
+    (  # a dated lead before the reference dates the ceremony
+        "Công an huyện Mường Tà đón nhận Huân chương\nSáng 12/4, Công an huyện Mường Tà long trọng đón nhận"
+        " Huân chương Bảo vệ Tổ quốc hạng Nhì. Dự buổi lễ có đồng chí Phó Chủ tịch UBND tỉnh.",
+        D(2025, 4, 13),
+        [("khac", "2025-04-12")],
+    ),
+    (  # a headline opening on "Tổng kết", confirmed by who attended the conference
+        "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2018\nNăm 2018, công tác xây dựng phong"
+        " trào Toàn dân bảo vệ ANTQ trên địa bàn tỉnh có bước phát triển. Tham dự hội nghị có Thiếu tướng"
+        " Lê Văn Nam, Phó Cục trưởng.",
+        D(2019, 1, 10),
+        [("tong_ket", None)],
+    ),
+    (  # a conference in an article opening on a year already past reviews it
+        "Nhiều tập thể được khen thưởng trong phong trào bảo vệ an ninh Tổ quốc\nNăm 2024, phong trào Toàn"
+        " dân bảo vệ ANTQ của huyện đã đạt nhiều kết quả. Hội nghị đã trao tặng Giấy khen cho 12 tập thể.",
+        D(2025, 1, 10),
+        [("tong_ket", None)],
+    ),
+    (  # ... and the first six months of this year are a "sơ kết"
+        "Biểu dương tập thể tiêu biểu\n6 tháng đầu năm 2025, phong trào có nhiều chuyển biến. Tại hội nghị,"
+        " 10 tập thể được khen thưởng.",
+        D(2025, 7, 13),
+        [("so_ket", None)],
+    ),
+    (  # with nothing reviewed, a conference is of another kind
+        "Tham dự hội nghị có đại diện lãnh đạo Công an tỉnh và các sở, ngành.",
+        D(2025, 4, 13),
+        [("khac", None)],
+    ),
+    (  # a caption naming the gathering, no verb
+        "Hội nghị trực tuyến toàn quốc tổng kết công tác tổ chức Ngày hội Toàn dân bảo vệ ANTQ năm 2024.\n"
+        "Thứ trưởng Lê Văn Nam phát biểu.",
+        D(2024, 11, 5),
+        [("tong_ket", None)],
+    ),
+    (  # a festival reported only by "Tại Ngày hội"
+        "Xã Nậm Cang: Sôi nổi các hoạt động bảo vệ an ninh\nTại Ngày hội Toàn dân bảo vệ ANTQ, các đại biểu"
+        " đã cùng ôn lại truyền thống.",
+        D(2025, 8, 10),
+        [("ngay_hoi", None)],
+    ),
+    (  # an article reporting a named event refers back to that one only
+        "Sáng 9/8, UBND xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ ANTQ. Dự lễ có đồng chí Chủ tịch UBND"
+        " huyện.",
+        D(2025, 8, 10),
+        [("ngay_hoi", "2025-08-09")],
+    ),
+    (  # "chỉ đạo ... tổ chức" with the festival then described as held: a report
+        "Sáng 9/8, UBND huyện Mường Tà chỉ đạo xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+        " năm 2025. Tại Ngày hội, các đại biểu đã ôn lại truyền thống.",
+        D(2025, 8, 10),
+        [("ngay_hoi", "2025-08-09")],
+    ),
+    # past gatherings recalled, plans: no event
+    (
+        "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"
+        " nhân. Những năm qua, phong trào luôn được quan tâm.",
+        D(2025, 3, 1),
+        [],
+    ),
+    (
+        "Người có uy tín ở bản Nà Lừa\nÔng Pá từng được tặng Bằng khen tại Hội nghị tổng kết phong trào năm"
+        " 2020 của huyện.",
+        D(2025, 3, 1),
+        [],
+    ),
+    ("Ông Pá kể lại, năm 2019, tại buổi lễ, ông được tặng Giấy khen.", D(2025, 3, 1), []),
+    ("Hội nghị tổng kết phong trào sẽ diễn ra vào cuối năm.\nCác xã đang chuẩn bị.", D(2025, 7, 13), []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ANAPHORS)
+def test_gatherings_named_only_by_reference(
+    text: str, published: dt.date, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(e["type"], e["date"]) for e in run(text, published)] == expected

@@ -149,6 +149,8 @@ def _read_sentence(
         # "A được B tặng", "A nhận ...": the subject receives; nobody in it hands anything over.
         received = construction in _PASSIVE or rules.compiled["receives"].search(left) is not None
         presenter = None if received else find_presenter(clause, rules, lex, officials)
+        if presenter is None and not received and (whole := clause_start(left, lex, dashes=False)) < start:
+            presenter = find_presenter(left[whole:], rules, lex, officials)  # "Đại tá X – Phó ... trao"
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
         proposed = bool(lex.proposal.search(clause.split(",")[-1])) or (

@@ -63,14 +63,18 @@ def find_issuers(
     return issuers, construction, after, guessed and bool(issuers)
 
 
-def clause_start(left: str, lex: Lexicon) -> int:
+def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
     """Where the clause ending at the distinction starts: after the last ';' or ':', a dateline, or
     reported speech ("Ông A, Chủ tịch UBND xã cho biết, năm nay xã được ... tặng").
 
     Other commas do not end it: "Đại tá X, Phó Giám đốc Công an tỉnh trao ..." is one clause.
+    Without ``dashes`` a dash does not either: "Đại tá X – Phó Giám đốc Công an tỉnh trao ..." (a
+    caption's name and post) is read whole for the person handing the award over.
     """
     cut = 0
     for m in re.finditer(r";\s*|:\s*|^[^,]{0,40}\s[–-]\s", left):
+        if not dashes and m.group()[0] not in ";:":
+            continue
         cut = m.end()
     for m in lex.speech.finditer(left, cut):
         cut = m.end()

@@ -28,6 +28,7 @@ class Lexicon:
     openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
     envoys: re.Pattern[str]  # "Đại diện lãnh đạo" before the body whose envoy hands an award over
     stop: re.Pattern[str]  # a word that ends an issuer or recipient phrase, at a position
+    recipient_stop: re.Pattern[str]  # a word that ends a recipient phrase only ("thuộc", "hy sinh")
     name_word: re.Pattern[str]
     distinction: re.Pattern[str]  # a distinction noun at a position ("Huy hiệu", "bằng khen")
     name_opener: re.Pattern[str]  # " bảo vệ": a lowercase start of a named distinction's name
@@ -75,7 +76,7 @@ def alternation(words: Sequence[str]) -> str:
 # records a stored v1 run produced can still be reproduced with the code of today.
 _ADDED_AFTER_V1 = frozenset(
     {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
-     "purpose_named_bodies", "retrospective_words"}
+     "purpose_named_bodies", "recipient_stops", "retrospective_words"}
 )  # fmt: skip
 
 
@@ -103,6 +104,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
         stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),
+        recipient_stop=re.compile(rf"(?:{alternation(_words(rules, 'recipient_stops'))}){EDGE_R}"),
         distinction=re.compile(rf"(?i)(?:{alternation(_distinction_nouns(rules))}){EDGE_R}"),
         name_opener=re.compile(rf" +(?:{alternation(rules.settings.get('name_openers', []))}){EDGE_R}"),
         title_opener=re.compile(rf" +(?:{alternation(rules.settings.get('title_openers', []))}){EDGE_R}"),

@@ -65,14 +65,15 @@ def subject_of(left: str, lex: Lexicon) -> str:
 def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
     """Names, count and kind of "2 cá nhân", "tập thể Công an phường A", "xã B và 3 tập thể"."""
     for tok in TOKEN.finditer(phrase):
-        if tok.start() > 0 and lex.stop.match(phrase, tok.start()):
+        at = tok.start()
+        if at > 0 and (lex.stop.match(phrase, at) or lex.recipient_stop.match(phrase, at)):
             phrase = phrase[: tok.start()]
             break
     phrase = re.split(r"[.;:()“”\"]", phrase)[0].strip(" ,")
     if not phrase:
         return None
     names: list[str] = []
-    counts: list[int | None] = []
+    counts: list[int | None] = []  # per item: its count, 1 for a named one, None when unknown
     kinds: set[RecipientKind] = set()
     for part in re.split(r",\s*|\s+và\s+", phrase):
         part = lex.determiners.sub("", part.strip())
@@ -88,6 +89,7 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
         if count is None and rank is not None and _is_person(part[rank.end() :].strip(), lex):
             kinds.add(RecipientKind.individual)  # "Thượng sĩ Nguyễn Văn A"
             names.append(part[rank.end() :].strip())
+            count = 1
         elif (noun := lex.individual.match(part)) is not None:
             if (
                 count is None
@@ -100,6 +102,7 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             rest = _proper(part[noun.end() :].strip(), lex)
             if rest and count is None:
                 names.append(rest)
+                count = 1
         elif (noun := lex.collective.match(part)) is not None:
             kinds.add(RecipientKind.collective)
             rest = part[noun.end() :].strip()
@@ -107,40 +110,76 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             if count is None and named:
                 # "Công an xã A", "xã B": the noun belongs to the name; "tập thể C": it does not.
                 whole = part[0].isupper() or lex.levels.match(part) or lex.place_nouns.match(part)
-                names.append(_proper(part if whole else rest, lex))
+                names.append(_proper(part if whole else rest, lex, body=True))
+                count = 1
         elif count is None and _is_person(part, lex):
             kinds.add(RecipientKind.individual)
             names.append(part)
+            count = 1
         else:
             continue
         counts.append(count)
     if not kinds:
         return None
     kind = next(iter(kinds)) if len(kinds) == 1 else None
+    # "Công an xã A, Công an phường B và 3 cá nhân": 5; "các tập thể, cá nhân": unknown
     total = sum(c for c in counts if c is not None) if counts and all(c is not None for c in counts) else None
-    if total is None and names and len(names) == len(counts):
-        total = len(names)
     return names, total, kind
 
 
-def _proper(text: str, lex: Lexicon) -> str:
+def _proper(text: str, lex: Lexicon, body: bool = False) -> str:
     """The leading proper name of a phrase: capitalised words, digits, unit and body nouns.
 
     "xã A vinh dự" gives "xã A"; "Đảng bộ phường" stays whole ("bộ", "phường" belong to it).
+    A body's name (``body``) goes on through the lowercase words of its kind ("Phòng Cảnh sát
+    hình sự", "Bệnh viện Đa khoa A") up to where the phrase ends or another capital follows, but
+    not after a place's name ("Công an xã A tiêu biểu": the place ends it).
     """
     end = pos = 0
+    in_place = False  # the capitals read last name a unit ("xã A"), no lowercase word goes on
+    capital = False  # the last word read was capitalised
     while pos < len(text):
         at = pos + len(text[pos:]) - len(text[pos:].lstrip())
         rest = text[at:]
-        piece = lex.collective.match(rest) or lex.levels.match(rest) or lex.individual.match(rest)
+        level = lex.levels.match(rest)
+        piece = lex.collective.match(rest) or level or lex.individual.match(rest)
         if piece is not None:
             end = pos = at + piece.end()
+            in_place = in_place or level is not None or lex.place_nouns.match(rest) is not None
+            capital = piece.group()[0].isupper()
             continue
         tok = TOKEN.match(text, at)
-        if tok is None or not (tok.group()[0].isupper() or tok.group().isdigit()):
+        if tok is None:
             break
-        end = pos = tok.end()
+        if tok.group()[0].isupper() or tok.group().isdigit():
+            end = pos = tok.end()
+            capital = True
+            continue
+        if body and capital and not in_place and (run := _lowercase_run(text, at, lex)):
+            end = pos = run
+            capital = False
+            continue
+        break
     return text[:end]
+
+
+def _lowercase_run(text: str, at: int, lex: Lexicon, most: int = 4) -> int:
+    """End of up to ``most`` lowercase words at ``at`` that go on a body's name: the phrase ends
+    after them, or a capital or a level word follows ("Bệnh viện| Mắt", "Cảnh sát hình sự| Công
+    an tỉnh"); 0 if not."""
+    cursor = at
+    for _ in range(most):
+        tok = TOKEN.match(text, cursor)
+        if tok is None or not tok.group()[0].islower() or lex.levels.match(text[cursor:]):
+            return 0
+        cursor = tok.end()
+        rest = text[cursor:].lstrip(" ")
+        if not rest or not rest[0].isalnum():
+            return cursor
+        if rest[0].isupper() or rest[0].isdigit() or lex.levels.match(rest):
+            return cursor  # "Trung tâm Y tế| huyện A"
+        cursor = len(text) - len(rest)
+    return 0
 
 
 def _is_person(part: str, lex: Lexicon) -> bool:

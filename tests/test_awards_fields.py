@@ -1,0 +1,100 @@
+"""Awards: the fields editors read beside the scored ones (recipients, their count and kind, the
+presenter); sentences invented in the style of local news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_awards import check
+
+# (sentence, officials the article names, expected awards: only the listed fields are compared)
+RECIPIENTS = [
+    (  # a body's name goes on through its lowercase words
+        "Dịp này, Giám đốc Công an tỉnh tặng Giấy khen cho tập thể Phòng Cảnh sát hình sự vì có thành tích.",
+        [],
+        [{"recipients": ["Phòng Cảnh sát hình sự"], "recipient_count": 1, "recipient_kind": "collective"}],
+    ),
+    (
+        "Bộ trưởng Bộ Công an tặng Bằng khen cho tập thể Bệnh viện Đa khoa Hòa Lạc vì thành tích xuất sắc.",
+        [],
+        [{"recipients": ["Bệnh viện Đa khoa Hòa Lạc"], "recipient_count": 1}],
+    ),
+    (  # a body named with no "tập thể" before it
+        "Giám đốc Công an tỉnh tặng Giấy khen cho Trung tâm Y tế huyện Tân Mỹ.",
+        [],
+        [{"recipients": ["Trung tâm Y tế huyện Tân Mỹ"], "recipient_kind": "collective"}],
+    ),
+    (  # ... and after a place's name a lowercase word ends it
+        "UBND huyện tặng Giấy khen cho Công an xã Hòa Tân tiêu biểu trong phong trào.",
+        [],
+        [{"recipients": ["Công an xã Hòa Tân"], "recipient_count": 1}],
+    ),
+    (  # named bodies count one each beside a counted group; the kinds mix
+        "UBND huyện Tân Mỹ tặng Giấy khen cho Công an xã Hòa Tân, Công an phường Bình Sơn và 3 cá nhân.",
+        [],
+        [
+            {
+                "recipients": ["Công an xã Hòa Tân", "Công an phường Bình Sơn"],
+                "recipient_count": 5,
+                "recipient_kind": None,
+            }
+        ],
+    ),
+    (  # "thuộc" says where they belong: no more recipients after it
+        "Chủ tịch UBND tỉnh tặng Bằng khen cho 4 tập thể, 7 cá nhân thuộc Công an các huyện, thị xã.",
+        [],
+        [{"recipients": [], "recipient_count": 11}],
+    ),
+    (
+        "Chủ tịch nước truy tặng Huân chương Chiến công hạng Ba cho 2 cảnh sát hy sinh khi làm nhiệm vụ.",
+        [],
+        [{"recipient_count": 2, "recipient_kind": "individual"}],
+    ),
+    (
+        "UBND tỉnh tặng Bằng khen cho 5 hộ gia đình có thành tích trong phong trào.",
+        [],
+        [{"recipient_count": 5, "recipient_kind": "collective"}],
+    ),
+    (  # unknown how many: no count
+        "UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích.",
+        [],
+        [{"recipient_count": None, "recipient_kind": None}],
+    ),
+]
+
+PRESENTERS = [
+    (  # a caption: the name, a dash, the post
+        "Đại tá Trần Văn Bình – Phó Giám đốc Công an tỉnh trao Kỷ niệm chương của Bộ Công an cho các"
+        " cá nhân.",
+        [],
+        [{"issuer": "Bộ Công an", "presenter": "Trần Văn Bình"}],
+    ),
+    (  # the deputy's body is still read from the post after the dash
+        "Bà Lò Thị Hoa - Phó Chủ tịch UBND huyện Tân Mỹ, trao giấy khen cho tập thể.",
+        ["Lò Thị Hoa"],
+        [{"issuer": "UBND huyện Tân Mỹ", "presenter": "Lò Thị Hoa"}],
+    ),
+    (
+        "Đại tá Nguyễn Văn Thành, Phó Giám đốc Công an tỉnh thừa ủy quyền của Bộ trưởng Bộ Công an trao"
+        " Bằng khen cho Đội Cảnh sát giao thông.",
+        [],
+        [
+            {
+                "issuer": "Bộ trưởng Bộ Công an",
+                "presenter": "Nguyễn Văn Thành",
+                "recipients": ["Đội Cảnh sát giao thông"],
+            }
+        ],
+    ),
+    (
+        "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND tỉnh trao Bằng khen của Chủ tịch UBND tỉnh cho 5 hộ gia"
+        " đình.",
+        ["Lê Thị Hoa"],
+        [{"issuer": "Chủ tịch UBND tỉnh", "presenter": "Lê Thị Hoa", "recipient_count": 5}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "officials", "expected"), RECIPIENTS + PRESENTERS)
+def test_fields(text: str, officials: list[str], expected: list[dict]) -> None:
+    check(text, expected, officials)

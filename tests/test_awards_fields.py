@@ -55,6 +55,18 @@ RECIPIENTS = [
         [],
         [{"recipient_count": 5, "recipient_kind": "collective"}],
     ),
+    (  # a verb after the name ends it; a hyphen inside a name does not
+        "Sáng 5-9, Công an tỉnh Gia Lai-Kon Tum tổ chức lễ kỷ niệm và đón nhận Huân chương Bảo vệ Tổ quốc"
+        " hạng Nhì.",
+        [],
+        [{"recipients": ["Công an tỉnh Gia Lai-Kon Tum"], "recipient_kind": "collective"}],
+    ),
+    (  # the caption's short name and the body's full name are one recipient
+        "Công an tỉnh Tân Mỹ đón nhận Huân chương Chiến công hạng Ba. Tại buổi lễ, Công an tỉnh đón nhận"
+        " Huân chương Chiến công hạng Ba.",
+        [],
+        [{"recipients": ["Công an tỉnh Tân Mỹ"], "recipient_count": 1}],
+    ),
     (  # unknown how many: no count
         "UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích.",
         [],

@@ -198,8 +198,12 @@ def _award(m: Mention, issuer: str | None, rules: RuleSet) -> Award:
 def _absorb(a: Award, m: Mention) -> None:
     """Fold one more mention of the same award into its record."""
     for r in m.recipients:
-        if fold(r) not in {fold(x) for x in a.recipients}:
+        # "Công an tỉnh" and "Công an tỉnh A" in a caption and the body: one recipient, the longer name
+        same = [i for i, x in enumerate(a.recipients) if _same_body(fold(x), fold(r))]
+        if not same:
             a.recipients.append(r)
+        elif len(r) > len(a.recipients[same[0]]):
+            a.recipients[same[0]] = r
     if m.recipient_count is not None:
         a.recipient_count = max(a.recipient_count or 0, m.recipient_count)
     if a.recipient_kind is None:

@@ -13,6 +13,8 @@ from extract.awards.mentions import Clause
 from extract.records import RecipientKind
 from extract.ruleset import RuleSet
 
+# "-Huế" of "Thừa Thiên-Huế": a hyphen inside a capitalised name
+_JOINED = re.compile(r"-[^\W\d_]*[^\W\d_a-zđ][^\W_]*")
 # (names, count, kind) of the recipients of a distinction
 Recipients = tuple[list[str], int | None, RecipientKind | None]
 
@@ -143,6 +145,9 @@ def _proper(text: str, lex: Lexicon, body: bool = False) -> str:
         rest = text[at:]
         level = lex.levels.match(rest)
         piece = lex.collective.match(rest) or level or lex.individual.match(rest)
+        if piece is not None and end > 0 and piece.group()[0].islower() and level is None:
+            if not lex.place_nouns.match(rest):
+                break  # "Công an TP A tổ chức lễ ...": a verb or a common noun after the name
         if piece is not None:
             end = pos = at + piece.end()
             in_place = in_place or level is not None or lex.place_nouns.match(rest) is not None
@@ -154,6 +159,8 @@ def _proper(text: str, lex: Lexicon, body: bool = False) -> str:
         if tok.group()[0].isupper() or tok.group().isdigit():
             end = pos = tok.end()
             capital = True
+            if (joined := _JOINED.match(text, pos)) is not None:
+                end = pos = joined.end()  # "Thừa Thiên-Huế"
             continue
         if body and capital and not in_place and (run := _lowercase_run(text, at, lex)):
             end = pos = run

@@ -79,6 +79,28 @@ ANAPHORS = [
         D(2025, 8, 10),
         [("ngay_hoi", "2025-08-09")],
     ),
+    (  # the head capitalised, and who chaired it
+        "Biểu dương hội viên tiêu biểu trong phong trào bảo vệ an ninh Tổ quốc\nĐồng chủ trì Hội nghị có các"
+        " đồng chí lãnh đạo Hội Nông dân tỉnh. Tại Hội nghị, các điển hình đã chia sẻ kinh nghiệm.",
+        D(2025, 6, 2),
+        [("khac", None)],
+    ),
+    (  # the opening ceremony of a gathering no trigger names
+        "Vinh danh đoàn viên tiêu biểu\nTại lễ khai mạc, Tỉnh đoàn đã tuyên dương 20 đoàn viên xuất sắc.",
+        D(2025, 4, 20),
+        [("khac", None)],
+    ),
+    (  # "Tại <ceremony> ..., sáng 17-8, ...": the day opening the main clause dates the ceremony
+        "Tại Lễ kỷ niệm 30 năm thành lập Công an huyện Mường Tà, sáng 17-8, Công an huyện đã vinh dự đón"
+        " nhận Huân chương Bảo vệ Tổ quốc hạng Ba.",
+        D(2025, 8, 17),
+        [("khac", "2025-08-17")],
+    ),
+    (  # a camp is a gathering
+        "Tối 18.4, tại tỉnh Hòa Sơn, Tỉnh đoàn phối hợp tổ chức Hội trại “Tuổi trẻ vì an ninh Tổ quốc”.",
+        D(2025, 4, 19),
+        [("khac", "2025-04-18")],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract import places
+from extract import dates, places
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.events.mentions import Mention
@@ -36,6 +36,8 @@ _CLAUSE_OPEN = re.compile(r"(?:,|\s-|–)\s*$")
 _AFTER_CLAUSE = re.compile(r"[,;:]")
 # The longest line that may be a caption naming a gathering (see :func:`caption`).
 _CAPTION_CHARS = 250
+# What may stand before a trigger opening its line: quotes and spaces.
+_CAPTION_OPENING = " “\"'"
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
 _OPENING_CHARS = 16
 
@@ -184,7 +186,9 @@ def strength(article: Article, m: Mention) -> int:
         near = max(seg_start, m.start - window)
         if live_verb(article, text[near : m.start], near, s):
             return 3
-        return 2 if prev is None and article.leading_date(s) else max(headline, caption(article, m))
+        if prev is None and (article.leading_date(s) or _at_then_date(article, m)):
+            return 2
+        return max(headline, caption(article, m))
     # A verb after the trigger is its own only when no other trigger follows ("được tổ chức").
     after = text[m.end : seg_end] if nxt is None else ""
     # ... and only in the trigger's own clause: "Tại ngày hội, các đơn vị tổ chức các hoạt động"
@@ -205,6 +209,18 @@ def strength(article: Article, m: Mention) -> int:
     return max(headline, caption(article, m))
 
 
+def _at_then_date(article: Article, m: Mention) -> bool:
+    """Whether the sentence opens on "Tại <trigger ...>," and a day opens its main clause: "Tại Lễ
+    kỷ niệm ..., sáng 17-8, lực lượng CAND đã vinh dự đón nhận ..." reports the ceremony that day."""
+    s, text = m.sentence, article.text
+    if not article.words.location_marker.fullmatch(text[s.start : m.start].lstrip(_CAPTION_OPENING)):
+        return False
+    return any(
+        d.kind is dates.DateKind.day and d.start >= m.end and text[m.end : d.start].rstrip().endswith(",")
+        for d in article.dates_in(s)
+    )
+
+
 def caption(article: Article, m: Mention) -> int:
     """1 when ``m`` opens a line of its own that names the gathering with no verb (a photo caption
     or an opening line: "Hội nghị trực tuyến toàn quốc tổng kết công tác ... năm 2024."), else 0.
@@ -215,7 +231,7 @@ def caption(article: Article, m: Mention) -> int:
     s, text = m.sentence, article.text
     if s is article.document.headline or len(s.text) > _CAPTION_CHARS:
         return 0
-    if text[s.start : m.start].strip(" “\"'") or not text[m.start : m.start + 1].isupper():
+    if text[s.start : m.start].strip(_CAPTION_OPENING) or not text[m.start : m.start + 1].isupper():
         return 0
     alone = not text[: s.start].strip(" \t") or text[: s.start].rstrip(" \t").endswith("\n")
     alone = alone and (not text[s.end :].strip(" \t") or text[s.end :].lstrip(" \t").startswith("\n"))

@@ -211,20 +211,55 @@ def shared_vocab() -> Vocab:
     return create_vocab("vi", VietnameseDefaults)
 
 
+def flatten_wraps(text: str) -> str:
+    """``text`` with every line break inside a unit of text (a hard wrap, see :func:`_blocks`)
+    turned into a space, character for character, so offsets stay valid.
+
+    The rules then read "Bộ trưởng Bộ\nCông an" as the issuer it is, and "tiêu\nchí" as one
+    unit, without each of them having to know about wrapped lines.
+    """
+    if "\n" not in text:
+        return text
+    chars: list[str] | None = None
+    for start, end in _blocks(text):
+        inner = text.find("\n", start, end)
+        if inner < 0:
+            continue
+        if chars is None:
+            chars = list(text)
+        for i in range(inner, end):
+            if text[i] in "\r\n":
+                chars[i] = " "
+    return text if chars is None else "".join(chars)
+
+
 @dataclass
 class Document:
-    """Cleaned article text plus what every extractor needs to read it."""
+    """Cleaned article text plus what every extractor needs to read it.
+
+    ``text`` is what the rules read: the cleaned text with hard-wrapped lines flattened (see
+    :func:`flatten_wraps`); ``source`` is the cleaned text as given, which evidence quotes.
+    Both have the same length, so every offset points into either.
+    """
 
     text: str
     published: dt.date | None = None
     title: str | None = None
+    source: str = field(default="", repr=False)
     _pos_cache: dict[tuple[int, int], list[tuple[str, str, int, int]]] = field(
         default_factory=dict, repr=False
     )
 
+    def __post_init__(self) -> None:
+        self.source = self.text
+        self.text = flatten_wraps(self.text)
+
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text)
+        if self.text is self.source:
+            return split_sentences(self.text)
+        # split as written (line breaks mark units), read flattened
+        return [Sentence(s.start, s.end, self.text[s.start : s.end]) for s in split_sentences(self.source)]
 
     @cached_property
     def headline(self) -> Sentence | None:
@@ -239,8 +274,8 @@ class Document:
         first = self.sentences[0]
         if self.title is not None:
             return first if fold(first.text) == fold(self.title) else None
-        line_end = self.text.find("\n", first.end)
-        whole_line = not self.text[first.end : line_end if line_end >= 0 else len(self.text)].strip()
+        line_end = self.source.find("\n", first.end)
+        whole_line = not self.source[first.end : line_end if line_end >= 0 else len(self.source)].strip()
         if whole_line and len(first.text) <= 200 and not first.text.endswith((".", "!", "?", "…", ":")):
             return first
         return None
@@ -282,7 +317,9 @@ class Document:
         raise ValueError(f"character {char} is outside every sentence")
 
     def evidence(self, sentence: Sentence) -> Evidence:
-        return Evidence(text=sentence.text, start=sentence.start, end=sentence.end)
+        """The sentence as the cleaned text writes it (line breaks and all)."""
+        start, end = sentence.start, sentence.end
+        return Evidence(text=self.source[start:end], start=start, end=end)
 
     def pos(self, sentence: Sentence, near: int | None = None) -> list[tuple[str, str, int, int]]:
         """underthesea words with POS tags and character offsets, for one sentence.

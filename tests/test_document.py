@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.document import Document
+from extract.document import Document, split_sentences
+from extract.pipeline import KINDS
 
 TEXT = "Tiêu đề bài viết\n\nChiều 29/1, UBND xã A họp. Đại tá Lê B phát biểu!\nTP. Hòa Sơn có 3 xã."
 
@@ -242,9 +244,14 @@ WRAPPED = (
     ],
 )
 def test_wrapped_lines_are_read_as_one_sentence(text: str, units: list[str]) -> None:
-    sentences = Document(text=text).sentences
+    sentences = split_sentences(text)
     assert [s.text for s in sentences] == units
     assert all(text[s.start : s.end] == s.text for s in sentences)  # offsets point into the text
+    # the rules read each unit with its line breaks as spaces, at the same offsets
+    read = Document(text=text).sentences
+    assert [(s.start, s.end, s.text) for s in read] == [
+        (s.start, s.end, s.text.replace("\n", " ")) for s in sentences
+    ]
 
 
 def test_a_name_broken_by_a_wrap_is_one_official() -> None:
@@ -267,6 +274,49 @@ def test_a_name_broken_by_a_wrap_is_one_official() -> None:
 def test_units_are_ordered_spans_of_the_text(parts: list[str]) -> None:
     """Whatever the line breaks, sentences are disjoint, in order, and spell the text they span."""
     text = " ".join(parts)
-    sentences = Document(text=text).sentences
+    sentences = split_sentences(text)
     assert all(text[s.start : s.end] == s.text and s.text.strip() == s.text for s in sentences)
     assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+    # what the rules read: the same spans, line breaks inside them as spaces
+    document = Document(text=text)
+    assert len(document.text) == len(text)
+    assert [(s.start, s.end) for s in document.sentences] == [(s.start, s.end) for s in sentences]
+    assert all(s.text == document.text[s.start : s.end] and "\n" not in s.text for s in document.sentences)
+
+
+UNWRAPPED = (
+    "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025\n\n"
+    "Sáng 12/1, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
+    " nghị tổng kết phong trào năm 2025. Dự hội nghị có Thượng tá Lò Văn Khánh, Phó Trưởng Công an huyện"
+    " Mường Tè.\n\n"
+    "Năm qua, toàn xã duy trì hoạt động của hơn 120 tổ tự quản về an ninh, trật tự và 12/12 khu dân cư"
+    " đạt tiêu chuẩn an toàn về an ninh, trật tự; nhân dân đóng góp gần 1,5 tỷ đồng lắp đặt camera.\n\n"
+    "Dịp này, 2 tập thể được nhận Bằng khen của Bộ trưởng Bộ Công an; UBND huyện tặng Giấy khen cho 5"
+    " tập thể và 7 cá nhân có thành tích xuất sắc trong phong trào."
+)
+
+
+def _without_evidence(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k != "evidence"}
+
+
+@pytest.mark.parametrize("width", [48, 60, 72, 90])
+def test_a_hard_wrapped_article_gives_the_records_of_the_unwrapped_one(width: int) -> None:
+    """Crawled text wrapped at a fixed width reads like the original: same records, same fields."""
+    import textwrap
+
+    from extract.pipeline import extract_text
+
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in UNWRAPPED.split("\n\n"))
+
+    def fields(text: str) -> dict[str, list[dict]]:
+        found = extract_text(text, dt.date(2026, 1, 12)).model_dump(mode="json")
+        return {kind: [_without_evidence(r) for r in found[kind]] for kind in KINDS}
+
+    expected = fields(UNWRAPPED)
+    assert all(expected[kind] for kind in KINDS)  # every kind is there to compare
+    assert fields(wrapped) == expected
+    for kind in KINDS:  # evidence quotes the wrapped text as written
+        for record in extract_text(wrapped, dt.date(2026, 1, 12)).model_dump()[kind]:
+            ev = record["evidence"]
+            assert wrapped[ev["start"] : ev["end"]] == ev["text"]

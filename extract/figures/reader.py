@@ -688,7 +688,8 @@ class SentenceReader:
         return 0 < len(between) <= 2 and all(self.rules.list_joiners.starts(self.keys, k) for k in between)
 
     def span_text(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start : self.tokens[last].end]
+        """The words from token ``first`` to ``last``, one space between them."""
+        return " ".join(self.text[self.tokens[first].start : self.tokens[last].end].split())
 
     def money_nearby(self, i: int) -> bool:
         window = self.rules.settings.money_context_words

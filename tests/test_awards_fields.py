@@ -110,3 +110,56 @@ PRESENTERS = [
 @pytest.mark.parametrize(("text", "officials", "expected"), RECIPIENTS + PRESENTERS)
 def test_fields(text: str, officials: list[str], expected: list[dict]) -> None:
     check(text, expected, officials)
+
+
+# Criteria and conditions of the emulation rules: no award given.
+CRITERIA = [
+    "a) Đã được tặng thưởng Huân chương Bảo vệ Tổ quốc hạng Ba.",
+    "b) Có 2 năm liên tục được tặng Bằng khen của Bộ trưởng Bộ Công an.",
+    "Điều 7. Tiêu chuẩn tặng Bằng khen của Bộ trưởng Bộ Công an",
+    "Tiêu chuẩn xét tặng Kỷ niệm chương Bảo vệ an ninh Tổ quốc được quy định tại Điều 5.",
+    "Kết quả phong trào là căn cứ để UBND tỉnh khen thưởng các tập thể, cá nhân.",
+    "Kết quả chấm điểm là căn cứ để tặng Bằng khen của Chủ tịch UBND tỉnh.",
+    "Tập thể có thành tích xuất sắc được xem xét khen thưởng theo quy định.",
+    "Cá nhân đủ điều kiện được tặng Giấy khen của Giám đốc Công an tỉnh.",
+    "Trường hợp đặc biệt, Chủ tịch UBND tỉnh quyết định tặng Bằng khen.",
+]
+
+
+@pytest.mark.parametrize("text", CRITERIA)
+def test_criteria_are_no_awards(text: str) -> None:
+    check(text, [])
+
+
+SUBJECTS = [
+    (  # other prizes listed before the distinction: the verb's subject grants them all
+        "Ban Tổ chức trao giải Nhất, giải Nhì và Giấy khen cho các đội thi xuất sắc.",
+        [{"type": "Giấy khen", "issuer": "Ban Tổ chức", "recipient_kind": "collective"}],
+    ),
+    (
+        "Ban Tổ chức đã trao 1 giải Nhất, 2 giải Nhì, 3 giải Ba và Giấy khen cho các đội.",
+        [{"type": "Giấy khen", "issuer": "Ban Tổ chức"}],
+    ),
+    (  # a comma inside a body's name
+        "Ban Chỉ đạo phòng, chống tội phạm tỉnh tặng Giấy khen cho 6 tập thể.",
+        [{"issuer": "Ban Chỉ đạo phòng, chống tội phạm tỉnh", "recipient_count": 6}],
+    ),
+    (  # ... and "xã hội" inside it is no level word
+        "Dịp này, Ban Chỉ đạo phòng, chống tội phạm và tệ nạn xã hội huyện Tân Mỹ đã tặng Giấy khen cho 3"
+        " tập thể.",
+        [{"issuer": "Ban Chỉ đạo phòng, chống tội phạm và tệ nạn xã hội huyện Tân Mỹ", "recipient_count": 3}],
+    ),
+    (
+        "Giấy khen của Ban Chỉ đạo phòng, chống tội phạm tỉnh được trao cho 4 cá nhân.",
+        [{"issuer": "Ban Chỉ đạo phòng, chống tội phạm tỉnh", "recipient_kind": "individual"}],
+    ),
+    (  # a real award, though its recipients met a standard
+        "Các tập thể đạt tiêu chuẩn được UBND tỉnh tặng Bằng khen.",
+        [{"issuer": "UBND tỉnh", "recipient_kind": "collective"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECTS)
+def test_subjects(text: str, expected: list[dict]) -> None:
+    check(text, expected)

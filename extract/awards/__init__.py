@@ -58,11 +58,20 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         and not m.proposed
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
         and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."
+        and not lex.conditions.search(m.left_clause)  # "là căn cứ để khen thưởng", "tiêu chuẩn xét tặng"
+        and not _legal_item(document.text, m, lex)  # "a) Đã được tặng thưởng Huân chương ..."
     ]
     # Kinds the body speaks of without giving them (proposals, rules): a headline naming one
     # ("Tặng Kỷ niệm chương ...") announces no award of its own.
     untold = {m.type for m in mentions if not m.in_headline and m not in kept}
     return merge(kept, rules, lex, untold)
+
+
+def _legal_item(text: str, m: Mention, lex: Lexicon) -> bool:
+    """Whether the line of the mention is an item or an article of a legal text ("a) Đã được tặng
+    ...", "Điều 5. Tiêu chuẩn tặng Bằng khen"): criteria, not an award given."""
+    line = text.rfind("\n", m.sentence.start, m.start) + 1 or m.sentence.start
+    return lex.legal_item.match(text, line, m.start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +143,8 @@ def _read_sentence(
     for group in groups:
         left = text[sentence.start : group[0].start]
         start = clause_start(left, lex)
-        clause = left[start:]
+        # "Ban Tổ chức trao giải Nhất, giải Nhì và Giấy khen": the verb's subject grants all it lists
+        clause = lex.other_objects.sub("", left[start:])
         c = Clause(text, sentence, group, left, clause)
         issuers, construction, after, guessed = find_issuers(c, rules, lex, officials)
         # A second object of the same verb, the verb left out: "... cho A và Bằng khen cho B".

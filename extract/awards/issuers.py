@@ -23,6 +23,7 @@ from extract.spelling import fold
 
 # "Đồng chí", "ông", "bà" before a post in a subject.
 _ADDRESS = re.compile(r"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+")
+_GAP = re.compile(r" +")
 # "... của <issuer>" ending a subject that is no issuer itself (a decision, a letter).
 _OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
 
@@ -129,12 +130,13 @@ def _purpose_end(text: str, pos: int, limit: int, lex: Lexicon, most: int = 14) 
     within ``most`` words, before a stop word, a distinction or punctuation."""
     cursor = pos
     for _ in range(most):
-        gap = re.compile(r" +").match(text, cursor)
+        gap = lex.compound_comma.match(text, cursor) or _GAP.match(text, cursor)  # "phòng, chống"
         if gap is None or gap.end() >= limit:
             return pos
         at = gap.end()
-        if lex.levels.match(text[at:limit]):
-            return cursor
+        level = lex.levels.match(text[at:limit])
+        if level is not None and _closes_name(text, at + level.end(), limit, lex):
+            return cursor  # not "xã hội" of "phòng, chống tội phạm và tệ nạn xã hội huyện A"
         if lex.stop.match(text, at) or lex.distinction.match(text, at):
             return pos
         tok = TOKEN.match(text, at)
@@ -243,7 +245,7 @@ def _subject_issuers(
         return [], False
     subject = clause[: verb.start()].rstrip(" ,")
     # The subject is the last comma-separated part that starts with an issuer head.
-    parts = [p.strip() for p in re.split(r",\s*", subject)]
+    parts = [p.strip() for p in lex.comma.split(subject)]  # not "Ban Chỉ đạo phòng, chống ..."
     candidate = parts[-1] if parts else ""
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)

@@ -55,6 +55,11 @@ class Lexicon:
     place_nouns: re.Pattern[str]
     shared_constructions: frozenset[str]  # issuers a later, verbless object inherits
     speech: re.Pattern[str]  # "cho biết," ending a clause of reported speech
+    comma: re.Pattern[str]  # a comma between parts, not inside a name ("phòng, chống tội phạm")
+    compound_comma: re.Pattern[str]  # ", chống": the comma of such a name, at a position
+    other_objects: re.Pattern[str]  # "giải Nhất, giải Nhì và ": other things given before a distinction
+    conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
+    legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
 
     @staticmethod
     def of(rules: RuleSet) -> Lexicon:
@@ -76,7 +81,8 @@ def alternation(words: Sequence[str]) -> str:
 # records a stored v1 run produced can still be reproduced with the code of today.
 _ADDED_AFTER_V1 = frozenset(
     {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
-     "purpose_named_bodies", "recipient_stops", "retrospective_words"}
+     "purpose_named_bodies", "recipient_stops", "retrospective_words", "comma_compounds",
+     "other_objects", "condition_words"}
 )  # fmt: skip
 
 
@@ -141,6 +147,14 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         levels=re.compile(rf"(?i)^(?:{alternation(levels)}){EDGE_R}"),
         shared_constructions=frozenset(rules.settings.get("shared_constructions", [])),
         speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
+        comma=re.compile(rf",(?!\s*(?:{alternation(_words(rules, 'comma_compounds'))}){EDGE_R})\s*"),
+        compound_comma=re.compile(rf",\s*(?=(?:{alternation(_words(rules, 'comma_compounds'))}){EDGE_R})"),
+        other_objects=re.compile(
+            rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(_words(rules, 'other_objects'))}){EDGE_R}"
+            rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
+        ),
+        conditions=re.compile(rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'condition_words'))}){EDGE_R}"),
+        legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )
 

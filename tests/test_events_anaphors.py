@@ -116,6 +116,19 @@ ANAPHORS = [
     ),
     ("Ông Pá kể lại, năm 2019, tại buổi lễ, ông được tặng Giấy khen.", D(2025, 3, 1), []),
     ("Hội nghị tổng kết phong trào sẽ diễn ra vào cuối năm.\nCác xã đang chuẩn bị.", D(2025, 7, 13), []),
+    # a line opening on the gathering that says something about it is no caption
+    (
+        "Công an tỉnh ban hành hướng dẫn.\nNgày hội Toàn dân bảo vệ ANTQ là dịp để Nhân dân ôn lại truyền"
+        " thống.\nCác xã cần chuẩn bị chu đáo.",
+        D(2025, 6, 1),
+        [],
+    ),
+    (
+        "Công an tỉnh ban hành hướng dẫn.\nHội nghị tổng kết phong trào nhằm đánh giá kết quả năm 2024.\nCác"
+        " xã cần chuẩn bị chu đáo.",
+        D(2025, 6, 1),
+        [],
+    ),
 ]
 
 

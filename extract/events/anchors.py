@@ -226,7 +226,8 @@ def caption(article: Article, m: Mention) -> int:
     or an opening line: "Hội nghị trực tuyến toàn quốc tổng kết công tác ... năm 2024."), else 0.
 
     The trigger must be capitalised (the gathering's head noun opening the line) and the line
-    short, with no plan word ("Hội nghị ... sẽ diễn ra ...").
+    short, with no plan word ("Hội nghị ... sẽ diễn ra ...") and no predicate after the trigger
+    ("Ngày hội ... là dịp để ...": a statement about the gathering, lexicon ``caption_stops``).
     """
     s, text = m.sentence, article.text
     if s is article.document.headline or len(s.text) > _CAPTION_CHARS:
@@ -235,7 +236,11 @@ def caption(article: Article, m: Mention) -> int:
         return 0
     alone = not text[: s.start].strip(" \t") or text[: s.start].rstrip(" \t").endswith("\n")
     alone = alone and (not text[s.end :].strip(" \t") or text[s.end :].lstrip(" \t").startswith("\n"))
-    if not alone or article.words.plan.search(s.text):
+    if (
+        not alone
+        or article.words.plan.search(s.text)
+        or article.words.caption_stop.search(text, m.end, s.end)
+    ):
         return 0
     return 1
 

@@ -33,6 +33,7 @@ class Words:
     nominal: re.Pattern[str]
     plan_before: re.Pattern[str]
     report: re.Pattern[str]
+    caption_stop: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -73,6 +74,7 @@ def _compile(rules: RuleSet) -> Words:
         plan=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?<!sự )(?:{words('plan_words')}){EDGE_R}"),
         plan_before=re.compile(rf"{EDGE_L}(?:{words('plan_objects')})\s+(?:cho\s+)?[“\"']?$"),
         report=re.compile(rf"(?i){EDGE_L}(?:{words('report_verbs')}){EDGE_R}"),
+        caption_stop=re.compile(rf"(?i){EDGE_L}(?:{words('caption_stops')}){EDGE_R}"),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")

@@ -101,6 +101,13 @@ ANAPHORS = [
         D(2025, 4, 19),
         [("khac", "2025-04-18")],
     ),
+    (  # a generic "Ngày hội" of another named festival is that festival, reported on a cue
+        "Thắt chặt tình quân dân ở xã biên giới Nậm Cang\nTại Ngày hội, đồng chí Phó Chủ tịch UBND tỉnh đề"
+        " nghị tiếp tục tuyên truyền. Trong Ngày hội còn diễn ra các trò chơi dân gian, lan tỏa ý nghĩa"
+        " của “Ngày hội Biên phòng toàn dân” ở xã Nậm Cang.",
+        D(2026, 3, 1),
+        [("khac", None)],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

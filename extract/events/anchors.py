@@ -179,7 +179,9 @@ def strength(article: Article, m: Mention) -> int:
     before = text[seg_start : m.start]
     headline = 1 if s is article.document.headline else 0
     strict = article.setting_list("strict_types")
-    if m.type.value in strict:
+    # a generic trigger that took the type of the festival the article names ("Tại Ngày hội, ..." in
+    # an article about "Ngày hội Biên phòng toàn dân") is that festival: a cue reports it
+    if m.type.value in strict and m.rule not in article.settings.get("generic_triggers", {}):
         if prev is not None and prev.type.value not in strict:
             return 0
         window = int(article.settings.get("strict_verb_window", 40))

@@ -123,6 +123,14 @@ CRITERIA = [
     "Tập thể có thành tích xuất sắc được xem xét khen thưởng theo quy định.",
     "Cá nhân đủ điều kiện được tặng Giấy khen của Giám đốc Công an tỉnh.",
     "Trường hợp đặc biệt, Chủ tịch UBND tỉnh quyết định tặng Bằng khen.",
+    # a heading of the law, its article line on a line of its own, its list and its requirements
+    "ĐỐI TƯỢNG, TIÊU CHUẨN KHEN THƯỞNG HUY CHƯƠNG",
+    "Điều 12.\n“Huy chương Chiến sĩ vẻ vang” để tặng cho sĩ quan có quá trình công tác.",
+    "2. Huy chương gồm:\n\na) “Huy chương Chiến sĩ vẻ vang”;\n\nb) “Huy chương Hữu nghị”.",
+    "Người được tặng Huy chương phải hoàn thành tốt nhiệm vụ được giao.",
+    # a guideline's aim
+    "Để đảm bảo kịp thời trao tặng Kỷ niệm chương cho các cá nhân vào dịp Ngày hội, Công an tỉnh"
+    " hướng dẫn như sau.",
 ]
 
 
@@ -152,6 +160,20 @@ SUBJECTS = [
     (
         "Giấy khen của Ban Chỉ đạo phòng, chống tội phạm tỉnh được trao cho 4 cá nhân.",
         [{"issuer": "Ban Chỉ đạo phòng, chống tội phạm tỉnh", "recipient_kind": "individual"}],
+    ),
+    (  # the recipient after "tặng"
+        "Công an huyện Tân Mỹ đón nhận Bằng khen của Thủ tướng tặng Đoàn Thanh niên Công an huyện Tân Mỹ.",
+        [
+            {
+                "issuer": "Thủ tướng",
+                "recipients": ["Đoàn Thanh niên Công an huyện Tân Mỹ"],
+                "recipient_count": 1,
+            }
+        ],
+    ),
+    (  # "trao tặng cho": its "cho" names them
+        "Bằng khen do UBND tỉnh trao tặng cho Công an xã Hòa Tân.",
+        [{"issuer": "UBND tỉnh", "recipients": ["Công an xã Hòa Tân"]}],
     ),
     (  # a real award, though its recipients met a standard
         "Các tập thể đạt tiêu chuẩn được UBND tỉnh tặng Bằng khen.",

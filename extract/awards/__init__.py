@@ -70,7 +70,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
 def _legal_item(text: str, m: Mention, lex: Lexicon) -> bool:
     """Whether the line of the mention is an item or an article of a legal text ("a) Đã được tặng
     ...", "Điều 5. Tiêu chuẩn tặng Bằng khen"): criteria, not an award given."""
-    line = text.rfind("\n", m.sentence.start, m.start) + 1 or m.sentence.start
+    line = text.rfind("\n", 0, m.start) + 1  # "Điều 5." may stand as a sentence of its own
     return lex.legal_item.match(text, line, m.start) is not None
 
 

@@ -82,7 +82,7 @@ def alternation(words: Sequence[str]) -> str:
 _ADDED_AFTER_V1 = frozenset(
     {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
      "purpose_named_bodies", "recipient_stops", "retrospective_words", "comma_compounds",
-     "other_objects", "condition_words"}
+     "other_objects", "condition_words", "condition_heads"}
 )  # fmt: skip
 
 
@@ -153,7 +153,10 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(_words(rules, 'other_objects'))}){EDGE_R}"
             rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
         ),
-        conditions=re.compile(rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'condition_words'))}){EDGE_R}"),
+        conditions=re.compile(
+            rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'condition_words'))}){EDGE_R}"
+            rf"|{EDGE_L}(?:{alternation(_words(rules, 'condition_heads'))})\s*[“\"]?\s*$"
+        ),
         legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )

@@ -108,6 +108,24 @@ ANAPHORS = [
         D(2026, 3, 1),
         [("khac", None)],
     ),
+    (  # a byline before the dated lead: the first sentence opening on a day dates the ceremony
+        "Công an huyện Mường Tà đón nhận Huân chương\nLÊ AN |\n(HS) - Sáng 4/3, Công an huyện Mường Tà long"
+        " trọng đón nhận Huân chương Chiến công hạng Ba.\nTại buổi lễ, đồng chí Giám đốc Công an tỉnh phát"
+        " biểu chúc mừng.",
+        D(2025, 3, 5),
+        [("khac", "2025-03-04")],
+    ),
+    (  # a training conference
+        "Ngày 4.3, Công an thành phố Hòa Sơn tổ chức hội nghị tập huấn công tác xây dựng mô hình.",
+        D(2025, 3, 5),
+        [("khac", "2025-03-04")],
+    ),
+    (  # "được tổ chức nhằm ..." states an aim: the dated sentence someone attended reports the festival
+        "Ngày 14/8, đồng chí Bí thư Huyện ủy đã dự Ngày hội Toàn dân bảo vệ an ninh Tổ quốc tại nhà văn"
+        " hóa ấp Long Bình, xã Phú Lạc. Ngày hội được tổ chức nhằm tạo khí thế sôi nổi.",
+        D(2025, 8, 15),
+        [("ngay_hoi", "2025-08-14")],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

@@ -9,8 +9,8 @@ ceremony is ``khac``; a conference (setting ``anaphor_reviewing``) reviews a per
 says "tổng kết" / "sơ kết" or opens a sentence on a period already past ("Năm 2018, công tác ...
 có bước phát triển"), else it is ``khac``.
 
-The event is read where the article reports it: the lead, when it comes before the phrase (its
-date, organiser and place), else the phrase's own sentence.  Used only when no trigger anchors an
+The event is read where the article reports it: the first sentence before the phrase that opens on
+a day (its date, organiser and place), else the phrase's own sentence.  Used only when no trigger anchors an
 event: an article reporting a named event refers back to that one.
 """
 
@@ -55,14 +55,19 @@ def find_anaphor(article: Article) -> Mention | None:
 
 
 def report_site(article: Article, m: Mention) -> Mention:
-    """Where the event is read: the lead when it comes before ``m`` and names no trigger of its
-    own (the anaphor then relates to it), else ``m`` itself."""
-    lead = article.lead
-    if lead is None or lead.start >= m.sentence.start or article.primary_by_sentence.get(lead.start):
-        return m
-    if article.upcoming(lead):
-        return m
-    return replace(m, start=lead.end, end=lead.end, sentence=lead)
+    """Where the event is read: the first sentence before ``m`` opening on a day ("Sáng 12/4,
+    Công an huyện A long trọng đón nhận Huân chương ..."), naming no trigger and no plan, else
+    ``m`` itself (a byline or an undated lead says nothing of the gathering)."""
+    for sentence in article.document.sentences:
+        if sentence.start >= m.sentence.start:
+            break
+        if sentence is article.document.headline or article.primary_by_sentence.get(sentence.start):
+            continue
+        day = article.leading_date(sentence)
+        if day is None or day.kind is not dates.DateKind.day or article.upcoming(sentence):
+            continue
+        return replace(m, start=sentence.end, end=sentence.end, sentence=sentence)
+    return m
 
 
 def _type(article: Article, head: str, etype: str) -> EventType:

@@ -202,7 +202,9 @@ def strength(article: Article, m: Mention) -> int:
         # the verb nearest the trigger is planned ("làm việc về công tác chuẩn bị tổ chức Ngày hội",
         # "tổ chức giao ban rà soát công tác chuẩn bị tổ chức Ngày hội"): the object of a plan
         return 0
-    if live_verb(article, before, seg_start, s) or live_verb(article, after, m.end):
+    # "Ngày hội được tổ chức nhằm ...": a verb after the trigger stating its aim reports nothing
+    aim = article.words.purpose.search(after) is not None
+    if live_verb(article, before, seg_start, s) or (live_verb(article, after, m.end) and not aim):
         return 3
     if prev is None and article.leading_date(s):
         return 2

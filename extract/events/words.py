@@ -34,6 +34,7 @@ class Words:
     plan_before: re.Pattern[str]
     report: re.Pattern[str]
     caption_stop: re.Pattern[str]
+    purpose: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -75,6 +76,10 @@ def _compile(rules: RuleSet) -> Words:
         plan_before=re.compile(rf"{EDGE_L}(?:{words('plan_objects')})\s+(?:cho\s+)?[“\"']?$"),
         report=re.compile(rf"(?i){EDGE_L}(?:{words('report_verbs')}){EDGE_R}"),
         caption_stop=re.compile(rf"(?i){EDGE_L}(?:{words('caption_stops')}){EDGE_R}"),
+        # "được tổ chức nhằm ...": the aim of a gathering, not its report
+        purpose=re.compile(
+            rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('purpose_words')}){EDGE_R}"
+        ),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")

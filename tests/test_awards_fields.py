@@ -67,6 +67,23 @@ RECIPIENTS = [
         [],
         [{"recipients": ["Công an tỉnh Tân Mỹ"], "recipient_count": 1}],
     ),
+    (  # "lượt" between the count and its noun
+        "UBND tỉnh tặng Bằng khen cho 12 lượt tập thể và 30 cá nhân có thành tích.",
+        [],
+        [{"recipient_count": 42, "recipient_kind": None}],
+    ),
+    (  # a person's post after a dash is no recipient of its own
+        "Chủ tịch nước tặng Huân chương Chiến công hạng Ba cho tập thể Công an tỉnh Tân Mỹ và Đại tá Lò Văn"
+        " Hải - Phó Giám đốc Công an tỉnh.",
+        [],
+        [{"recipients": ["Công an tỉnh Tân Mỹ", "Lò Văn Hải"], "recipient_count": 2, "recipient_kind": None}],
+    ),
+    (  # after counted people, a titled name starts the next clause
+        "Trao Giấy khen của Giám đốc Công an tỉnh cho 2 cán bộ nói trên, Đại tá Vì Văn Lả, Phó Giám đốc"
+        " Công an tỉnh đã biểu dương hành động đẹp của các anh.",
+        [],
+        [{"recipients": [], "recipient_count": 2, "recipient_kind": "individual"}],
+    ),
     (  # unknown how many: no count
         "UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích.",
         [],

@@ -29,6 +29,7 @@ class Lexicon:
     envoys: re.Pattern[str]  # "Đại diện lãnh đạo" before the body whose envoy hands an award over
     stop: re.Pattern[str]  # a word that ends an issuer or recipient phrase, at a position
     recipient_stop: re.Pattern[str]  # a word that ends a recipient phrase only ("thuộc", "hy sinh")
+    tally: re.Pattern[str]  # "lượt" between a count and its noun ("63 lượt tập thể")
     name_word: re.Pattern[str]
     distinction: re.Pattern[str]  # a distinction noun at a position ("Huy hiệu", "bằng khen")
     name_opener: re.Pattern[str]  # " bảo vệ": a lowercase start of a named distinction's name
@@ -82,7 +83,7 @@ def alternation(words: Sequence[str]) -> str:
 _ADDED_AFTER_V1 = frozenset(
     {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
      "purpose_named_bodies", "recipient_stops", "retrospective_words", "comma_compounds",
-     "other_objects", "condition_words", "condition_heads"}
+     "other_objects", "condition_words", "condition_heads", "tally_words"}
 )  # fmt: skip
 
 
@@ -110,6 +111,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
         stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),
+        tally=re.compile(rf"(?i)^(?:{alternation(_words(rules, 'tally_words'))})\s+"),
         recipient_stop=re.compile(rf"(?:{alternation(_words(rules, 'recipient_stops'))}){EDGE_R}"),
         distinction=re.compile(rf"(?i)(?:{alternation(_distinction_nouns(rules))}){EDGE_R}"),
         name_opener=re.compile(rf" +(?:{alternation(rules.settings.get('name_openers', []))}){EDGE_R}"),

@@ -206,6 +206,8 @@ def _absorb(a: Award, m: Mention) -> None:
             a.recipients[same[0]] = r
     if m.recipient_count is not None:
         a.recipient_count = max(a.recipient_count or 0, m.recipient_count)
+    if a.recipient_count is not None and len(a.recipients) > a.recipient_count:
+        a.recipient_count = len(a.recipients)  # more named than counted: each mention named others
     if a.recipient_kind is None:
         a.recipient_kind = m.recipient_kind
     if a.presenter is None:

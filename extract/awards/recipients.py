@@ -77,8 +77,10 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
     names: list[str] = []
     counts: list[int | None] = []  # per item: its count, 1 for a named one, None when unknown
     kinds: set[RecipientKind] = set()
+    counted_people = False  # a part counted people ("2 cán bộ"): a name after it is no new recipient
     for part in re.split(r",\s*|\s+và\s+", phrase):
-        part = lex.determiners.sub("", part.strip())
+        # "Đại tá A - Phó Giám đốc Công an tỉnh": the person, not his post
+        part = lex.determiners.sub("", re.split(r"\s[-–]\s", part.strip())[0])
         if not part:
             continue
         count = None
@@ -86,8 +88,13 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
         if num is not None:
             raw = num.group("n").lower()
             count = int(raw) if raw.isdigit() else lex.numbers.get(raw)
-            part = part[num.end() :]
+            part = lex.tally.sub("", part[num.end() :])  # "63 lượt tập thể"
         rank = lex.person_title.match(part)
+        named_person = count is None and (
+            (rank is not None and _is_person(part[rank.end() :].strip(), lex)) or _is_person(part, lex)
+        )
+        if named_person and counted_people:
+            break  # "cho 2 cán bộ nói trên, Đại tá A, Phó Giám đốc ... đã ghi nhận": the next clause
         if count is None and rank is not None and _is_person(part[rank.end() :].strip(), lex):
             kinds.add(RecipientKind.individual)  # "Thượng sĩ Nguyễn Văn A"
             names.append(part[rank.end() :].strip())
@@ -105,6 +112,7 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             if rest and count is None:
                 names.append(rest)
                 count = 1
+            counted_people = counted_people or num is not None
         elif (noun := lex.collective.match(part)) is not None:
             kinds.add(RecipientKind.collective)
             rest = part[noun.end() :].strip()

@@ -79,6 +79,16 @@ _NEXT_WORD = re.compile(rf"[ \t\u00a0]+({_SYLLABLE})")
 _GLUED_WORD = re.compile(rf"[ \t\u00a0]*({_SYLLABLE})")
 
 
+def _opens_name(text: str, pos: int, stops: frozenset[str]) -> bool:
+    """Whether a stop word is the first syllable of a name: the next word is capitalised and no
+    stop ("xã Nhân Đạo", "thành phố Hội An", "xã Đoàn Kết"; not "xã Công an", "xã Nhân dân")."""
+    nxt = _NEXT_WORD.match(text, pos)
+    if nxt is None:
+        return False
+    token = nxt.group(1)
+    return token[0].isupper() and token not in stops
+
+
 def find_units(
     text: str,
     levels: Sequence[str],
@@ -114,8 +124,10 @@ def find_units(
             pos = q.end()  # "xã biên giới A": the qualifier is no part of the name
         while (w := (_GLUED_WORD if glued and not words else _NEXT_WORD).match(text, pos)) is not None:
             token = w.group(1)
-            if not (token[0].isupper() or token.isdigit()) or token in stops:
+            if not (token[0].isupper() or token.isdigit()):
                 break
+            if token in stops and (words or not _opens_name(text, w.end(), stops)):
+                break  # "xã Tân Lập UBND ...", but "xã Nhân Đạo", "thành phố Hội An" are names
             words.append(token)
             pos = w.end()
         if len(words) > 2 and all(len(w) > 1 and w.isupper() for w in words[:3]):

@@ -162,3 +162,21 @@ def test_gatherings_named_only_by_reference(
     text: str, published: dt.date, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(e["type"], e["date"]) for e in run(text, published)] == expected
+
+
+# (text, location): organisers named by acronym, names opening on a word that usually ends one
+LOCATIONS = [
+    (
+        "Ngày 31/3, Hội LHPN xã Phú Lạc, huyện Mường Tà phối hợp với công an xã tổ chức ra mắt mô hình"
+        " “Camera an ninh” tại thôn Nà Lừa.",
+        "xã Phú Lạc",
+    ),
+    ("Ngày 31/3, UBND xã Nhân Hòa tổ chức ra mắt mô hình “Camera an ninh” tại thôn Nà Lừa.", "xã Nhân Hòa"),
+    ("Sáng 2/8, Công an xã Đoàn Kết tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "xã Đoàn Kết"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), LOCATIONS)
+def test_location_of_acronym_organisers_and_stop_word_names(text: str, location: str) -> None:
+    (event,) = run(text, D(2025, 8, 3))
+    assert event["location"] == location

@@ -126,6 +126,16 @@ ANAPHORS = [
         D(2025, 8, 15),
         [("ngay_hoi", "2025-08-14")],
     ),
+    (  # "chỉ đạo của ..." is a noun (carrying out a directive), not a plan
+        "Thực hiện chỉ đạo của huyện, xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc sáng 9/8.",
+        D(2025, 8, 10),
+        [("ngay_hoi", "2025-08-09")],
+    ),
+    (  # "chỉ đạo" before the verb directs it: an instruction, no report
+        "Sáng 9/8, UBND huyện Mường Tà chỉ đạo xã Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 10),
+        [],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

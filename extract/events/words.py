@@ -71,8 +71,10 @@ def _compile(rules: RuleSet) -> Words:
         location_marker=re.compile(rf"(?i){EDGE_L}(?:{words('location_markers')})\s+"),
         agent=re.compile(rf"{EDGE_L}(?:{words('organizer_agents')})\s+"),
         unit_heads=re.compile(rf"{EDGE_L}(?:{words('organizer_units')}){EDGE_R}"),
-        # "Ban chỉ đạo" is a body, "dưới sự chỉ đạo của ..." a noun: no plan
-        plan=re.compile(rf"{EDGE_L}(?<!Ban )(?<!ban )(?<!sự )(?:{words('plan_words')}){EDGE_R}"),
+        # "Ban chỉ đạo" is a body, "dưới sự chỉ đạo của ...", "Thực hiện chỉ đạo của ..." a noun: no plan
+        plan=re.compile(
+            rf"{EDGE_L}(?<!Ban )(?<!ban )(?<!sự )(?:{words('plan_words')}){EDGE_R}(?<!chỉ đạo(?=\s+của\b))"
+        ),
         plan_before=re.compile(rf"{EDGE_L}(?:{words('plan_objects')})\s+(?:cho\s+)?[“\"']?$"),
         report=re.compile(rf"(?i){EDGE_L}(?:{words('report_verbs')}){EDGE_R}"),
         caption_stop=re.compile(rf"(?i){EDGE_L}(?:{words('caption_stops')}){EDGE_R}"),

@@ -84,6 +84,22 @@ RECIPIENTS = [
         [],
         [{"recipients": [], "recipient_count": 2, "recipient_kind": "individual"}],
     ),
+    (  # bodies named by their purpose, up to their place
+        "Giám đốc Công an tỉnh tặng Giấy khen cho Ban bảo vệ dân phố phường Bình Sơn và Tổ tự quản an ninh"
+        " trật tự thôn Nà Lìu.",
+        [],
+        [
+            {
+                "recipients": ["Ban bảo vệ dân phố phường Bình Sơn", "Tổ tự quản an ninh trật tự thôn Nà Lìu"],
+                "recipient_count": 2,
+            }
+        ],
+    ),
+    (  # "các" starts no name
+        "UBND tỉnh tặng Bằng khen cho Công an các huyện, thị xã.",
+        [],
+        [{"recipients": [], "recipient_count": None}],
+    ),
     (  # unknown how many: no count
         "UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích.",
         [],
@@ -92,6 +108,16 @@ RECIPIENTS = [
 ]
 
 PRESENTERS = [
+    (  # the person after "được", following the distinction, hands it over
+        "Bằng khen của UBND tỉnh được đồng chí Hà Thị Lan, Phó Chủ tịch UBND tỉnh trao cho 4 tập thể.",
+        [],
+        [{"issuer": "UBND tỉnh", "presenter": "Hà Thị Lan", "recipient_count": 4}],
+    ),
+    (  # ... not a body
+        "Huân chương Bảo vệ Tổ quốc hạng Ba được Chủ tịch nước trao tặng cho Công an huyện Tân Mỹ.",
+        [],
+        [{"presenter": None, "recipients": ["Công an huyện Tân Mỹ"]}],
+    ),
     (  # a caption: the name, a dash, the post
         "Đại tá Trần Văn Bình – Phó Giám đốc Công an tỉnh trao Kỷ niệm chương của Bộ Công an cho các"
         " cá nhân.",

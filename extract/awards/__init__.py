@@ -30,7 +30,7 @@ from extract.awards.issuers import assign_issuers, clause_start, find_issuers
 from extract.awards.lexicon import Lexicon
 from extract.awards.mentions import Clause, Mention, by_sentence, find_mentions
 from extract.awards.merge import merge
-from extract.awards.people import find_presenter
+from extract.awards.people import find_presenter, presenter_after
 from extract.awards.recipients import find_recipients
 from extract.document import Document
 from extract.records import Award, Official, RecordBase
@@ -161,6 +161,8 @@ def _read_sentence(
         presenter = None if received else find_presenter(clause, rules, lex, officials)
         if presenter is None and not received and (whole := clause_start(left, lex, dashes=False)) < start:
             presenter = find_presenter(left[whole:], rules, lex, officials)  # "Đại tá X – Phó ... trao"
+        if presenter is None:  # "Bằng khen của UBND tỉnh được đồng chí A ... trao cho ..."
+            presenter = presenter_after(text, after, sentence.end, rules, lex, officials)
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
         proposed = bool(lex.proposal.search(clause.split(",")[-1])) or (

@@ -53,7 +53,21 @@ def find_presenter(clause: str, rules: RuleSet, lex: Lexicon, officials: Sequenc
     verb = rules.compiled["presents"].search(clause) or rules.compiled["issuer_grants"].search(clause)
     if verb is None:
         return None
-    subject = clause[: verb.start()]
+    return person_in(clause[: verb.start()], lex, officials)
+
+
+def presenter_after(
+    text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon, officials: Sequence[Official]
+) -> str | None:
+    """The person of "Bằng khen của UBND tỉnh được đồng chí A, Phó Chủ tịch UBND tỉnh trao cho ...",
+    after the distinction (construction ``presented_by``, absent from older rule sets)."""
+    pattern = rules.compiled.get("presented_by")
+    m = pattern.match(text, pos, limit) if pattern is not None else None
+    return person_in(m.group("agent"), lex, officials) if m is not None else None
+
+
+def person_in(subject: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:
+    """The person a phrase names: an official of the article, else a personal name read from it."""
     best = official_in(subject, lex, officials)
     if best is not None:
         return best[1]

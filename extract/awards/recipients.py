@@ -117,6 +117,8 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             kinds.add(RecipientKind.collective)
             rest = part[noun.end() :].strip()
             named = bool(rest) and (rest[0].isupper() or rest[0].isdigit() or bool(lex.levels.match(rest)))
+            # "Ban bảo vệ dân phố phường A", "Tổ tự quản ... thôn B": a body named by its purpose
+            named = named or (part[0].isupper() and len(_proper(part, lex, body=True)) > noun.end())
             if count is None and named:
                 # "Công an xã A", "xã B": the noun belongs to the name; "tập thể C": it does not.
                 whole = part[0].isupper() or lex.levels.match(part) or lex.place_nouns.match(part)
@@ -178,11 +180,13 @@ def _proper(text: str, lex: Lexicon, body: bool = False) -> str:
     return text[:end]
 
 
-def _lowercase_run(text: str, at: int, lex: Lexicon, most: int = 4) -> int:
+def _lowercase_run(text: str, at: int, lex: Lexicon, most: int = 6) -> int:
     """End of up to ``most`` lowercase words at ``at`` that go on a body's name: the phrase ends
     after them, or a capital or a level word follows ("Bệnh viện| Mắt", "Cảnh sát hình sự| Công
     an tỉnh"); 0 if not."""
     cursor = at
+    if lex.determiners.match(text[at:]):
+        return 0  # "Công an các huyện": no name
     for _ in range(most):
         tok = TOKEN.match(text, cursor)
         if tok is None or not tok.group()[0].islower() or lex.levels.match(text[cursor:]):
@@ -191,8 +195,8 @@ def _lowercase_run(text: str, at: int, lex: Lexicon, most: int = 4) -> int:
         rest = text[cursor:].lstrip(" ")
         if not rest or not rest[0].isalnum():
             return cursor
-        if rest[0].isupper() or rest[0].isdigit() or lex.levels.match(rest):
-            return cursor  # "Trung tâm Y tế| huyện A"
+        if rest[0].isupper() or rest[0].isdigit() or lex.levels.match(rest) or lex.place_nouns.match(rest):
+            return cursor  # "Trung tâm Y tế| huyện A", "Tổ tự quản| thôn B"
         cursor = len(text) - len(rest)
     return 0
 

@@ -90,7 +90,10 @@ RECIPIENTS = [
         [],
         [
             {
-                "recipients": ["Ban bảo vệ dân phố phường Bình Sơn", "Tổ tự quản an ninh trật tự thôn Nà Lìu"],
+                "recipients": [
+                    "Ban bảo vệ dân phố phường Bình Sơn",
+                    "Tổ tự quản an ninh trật tự thôn Nà Lìu",
+                ],
                 "recipient_count": 2,
             }
         ],

@@ -103,6 +103,12 @@ RECIPIENTS = [
         [],
         [{"recipients": [], "recipient_count": None}],
     ),
+    (  # a rank after the form of address is no part of the name
+        "Bí thư Tỉnh ủy trao Huân chương Chiến công hạng Nhì cho đồng chí Đại tá Vi Văn Tâm, Phó Giám đốc"
+        " Công an tỉnh.",
+        [],
+        [{"recipients": ["Vi Văn Tâm"], "recipient_count": 1, "recipient_kind": "individual"}],
+    ),
     (  # unknown how many: no count
         "UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích.",
         [],

@@ -65,7 +65,8 @@ def subject_of(left: str, lex: Lexicon) -> str:
 
 
 def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
-    """Names, count and kind of "2 cá nhân", "tập thể Công an phường A", "xã B và 3 tập thể"."""
+    """Names, count and kind of "2 cá nhân", "tập thể Công an phường A", "xã B và 3 tập thể",
+    "đồng chí Đại tá C" (the name, not the rank)."""
     for tok in TOKEN.finditer(phrase):
         at = tok.start()
         if at > 0 and (lex.stop.match(phrase, at) or lex.recipient_stop.match(phrase, at)):
@@ -108,7 +109,8 @@ def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
             ):
                 continue  # "ông A, tổ trưởng tổ dân phố B": the post of the person just named
             kinds.add(RecipientKind.individual)
-            rest = _proper(part[noun.end() :].strip(), lex)
+            rest = part[noun.end() :].strip()
+            rest = _proper(rest[m.end() :].strip() if (m := lex.person_title.match(rest)) else rest, lex)
             if rest and count is None:
                 names.append(rest)
                 count = 1

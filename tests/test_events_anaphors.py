@@ -136,6 +136,18 @@ ANAPHORS = [
         D(2025, 8, 10),
         [],
     ),
+    (  # a conference in an article counting the years it reviews
+        "Lực lượng bảo vệ dân phố góp phần giữ vững an ninh\n5 năm qua, lực lượng bảo vệ dân phố đã phối hợp"
+        " xử lý hàng trăm vụ việc. Tại hội nghị, 30 tập thể được tặng giấy khen.",
+        D(2025, 3, 1),
+        [("tong_ket", None)],
+    ),
+    (  # "những năm qua" says it in passing: another kind of conference
+        "Biểu dương hội viên tiêu biểu\nTrong những năm qua, hội viên đã tích cực tham gia phong trào. Tại"
+        " hội nghị, các điển hình đã chia sẻ kinh nghiệm.",
+        D(2025, 3, 1),
+        [("khac", None)],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

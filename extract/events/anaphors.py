@@ -6,8 +6,8 @@ refers back to the gathering ("Dự lễ có các đồng chí ...", "Tại bu�
 có ...", "Hội nghị đã trao tặng ...").  Such a phrase opening its sentence says the gathering took
 place (rules labelled ``anaphor``); its head noun gives the type (setting ``anaphor_types``): a
 ceremony is ``khac``; a conference (setting ``anaphor_reviewing``) reviews a period when the article
-says "tổng kết" / "sơ kết" or opens a sentence on a period already past ("Năm 2018, công tác ...
-có bước phát triển"), else it is ``khac``.
+says "tổng kết" / "sơ kết", opens a sentence on a period already past ("Năm 2018, công tác ... có
+bước phát triển") or counts the years reviewed ("5 năm qua, ..."), else it is ``khac``.
 
 The event is read where the article reports it: the first sentence before the phrase that opens on
 a day (its date, organiser and place), else the phrase's own sentence.  Used only when no trigger anchors an
@@ -16,6 +16,7 @@ event: an article reporting a named event refers back to that one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extract import dates
@@ -81,7 +82,20 @@ def _type(article: Article, head: str, etype: str) -> EventType:
     past = _past_period(article)
     if past is not None:
         return EventType.so_ket if past == "part" else EventType.tong_ket
+    if _years_counted(article):
+        return EventType.tong_ket
     return EventType(etype)
+
+
+def _years_counted(article: Article) -> bool:
+    """Whether the article counts the years it reviews ("5 năm qua", "sáu năm qua")."""
+    settings = article.settings
+    numbers = "|".join(re.escape(w) for w in settings.get("anaphor_numbers", []))
+    spans = "|".join(re.escape(w) for w in settings.get("anaphor_spans", []))
+    if not spans:
+        return False
+    counted = re.compile(rf"(?i)(?<!\w)(?:\d{{1,2}}|{numbers or '(?!)'})\s+(?:{spans})(?!\w)")
+    return counted.search(article.text) is not None
 
 
 def _past_period(article: Article) -> str | None:

@@ -227,6 +227,10 @@ SUBJECTS = [
         "Bằng khen do UBND tỉnh trao tặng cho Công an xã Hòa Tân.",
         [{"issuer": "UBND tỉnh", "recipients": ["Công an xã Hòa Tân"]}],
     ),
+    (  # "gồm" without a colon lists recipients, not kinds of a law's distinction
+        "Tại buổi lễ, UBND tỉnh trao 12 Bằng khen gồm 5 tập thể và 7 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}],
+    ),
     (  # a real award, though its recipients met a standard
         "Các tập thể đạt tiêu chuẩn được UBND tỉnh tặng Bằng khen.",
         [{"issuer": "UBND tỉnh", "recipient_kind": "collective"}],

@@ -370,6 +370,19 @@ COORDINATED = [
         "UBND tỉnh tặng Cờ thi đua cho 3 tập thể; 5 cá nhân nhận Bằng khen.",
         [{"type": "Cờ thi đua", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": None}],
     ),
+    (  # as many issuers as distinctions: each in turn
+        "Nhiều tập thể, cá nhân được Bộ Công an, UBND tỉnh, Giám đốc Công an tỉnh tặng Bằng khen, Cờ thi"
+        " đua và Giấy khen.",
+        [
+            {"type": "Bằng khen", "issuer": "Bộ Công an"},
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
+        ],
+    ),
+    (  # ... also after "của"
+        "Dịp này, 12 tập thể nhận Bằng khen, Giấy khen của UBND tỉnh và Công an tỉnh.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}, {"type": "Giấy khen", "issuer": "Công an tỉnh"}],
+    ),
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
@@ -554,6 +567,11 @@ GENERIC = [
 ]
 
 MERGES = [
+    (  # an envoy's caption beside several said awards of its kind hands over one of them: no new award
+        "Lãnh đạo Công an tỉnh tặng Bằng khen cho các tập thể.\nDịp này, Ban Chỉ đạo tỉnh trao Bằng khen"
+        " của Bộ Công an cho 6 tập thể; UBND tỉnh tặng Bằng khen cho 4 tập thể, 8 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "Bộ Công an"}, {"type": "Bằng khen", "issuer": "UBND tỉnh"}],
+    ),
     (  # the post and its body are one issuer; the first spelling is kept
         "Lãnh đạo tỉnh trao Bằng khen của UBND tỉnh cho các đơn vị điển hình. Cuối buổi, nhiều cá nhân"
         " được nhận Bằng khen của Chủ tịch UBND tỉnh.",

@@ -328,15 +328,18 @@ def _whole_issuer(phrase: str, lex: Lexicon) -> bool:
 def assign_issuers(group: list[Mention], issuers: list[str], construction: str | None, lex: Lexicon) -> None:
     """Distribute issuers over coordinated distinctions.
 
-    One distinction: it gets every issuer (several awards).  Several distinctions and several
-    issuers: the higher distinctions go to the high issuers (ministries, province), the lower to
-    the rest, as the emulation law assigns them.  The mention records the first issuer; extra
-    ones become copies of the mention.
+    One distinction: it gets every issuer (several awards).  As many distinctions as issuers: each
+    in turn ("Bộ Công an, UBND tỉnh, Giám đốc Công an tỉnh tặng Bằng khen, Cờ thi đua và Giấy
+    khen").  Otherwise the higher distinctions go to the high issuers (ministries, province), the
+    lower to the rest, as the emulation law assigns them.  The mention records the first issuer;
+    extra ones become copies of the mention.
     """
     if not issuers:
         return
     if len(group) == 1 or len(issuers) == 1:
         pairs = [(m, iss) for m in group for iss in issuers]
+    elif len(group) == len(issuers):  # "A, B, C tặng X, Y và Z": each in turn ("lần lượt")
+        pairs = list(zip(group, issuers, strict=True))
     else:
         order = {t: i for i, t in enumerate(lex.type_order)}
         ranked = sorted(group, key=lambda m: order.get(m.type, len(order)))

@@ -12,7 +12,9 @@ Mentions are folded in three rounds, so that what the text says outright decides
 2. mentions whose issuer is only guessed, the body of an envoy handing the award over ("Đại diện
    lãnh đạo UBND phường A trao giấy khen"): they join an award of the same type from the same
    body, or the one award of that type whose issuer is said (and recipients fit), keeping its
-   issuer; else they stand alone;
+   issuer; beside several such awards they add none (a caption of one of them, "Lãnh đạo Công an
+   tỉnh tặng Bằng khen ..." beside "Bằng khen của Bộ Công an" and "UBND tỉnh tặng Bằng khen");
+   else they stand alone;
 3. mentions naming no issuer: they join the same-type award they fit (same kind of recipients,
    presenter from the issuer's body), else stand alone; in the headline, naming a kind the body
    only proposes or rules on ("Tặng Kỷ niệm chương ..." over a guideline), they only join.
@@ -88,6 +90,8 @@ def merge(
                 ]
                 if same or len(said) == 1:  # "Đại diện Công an tỉnh trao Kỷ niệm chương ..." beside
                     _absorb(awards[(same or said)[0]], m)  # "Kỷ niệm chương của Bộ Công an"
+                elif said:
+                    continue  # a caption handing over one of several said awards of its kind: no new one
                 else:
                     awards.append(_award(m, issuer, rules))
                     cores.append(core)

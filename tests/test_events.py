@@ -398,6 +398,12 @@ EVENTS = [
         D(2025, 8, 15),
         [{"type": "ngay_hoi", "date": "2025-08-14", "location": "phường Tân An", "period": "2025"}],
     ),
+    (  # a news source's tag before the date still lets the date open the lead
+        "(Baohoabinh.com.vn) - Ngày 5/10, Công an tỉnh Hòa Bình tổng kết 10 năm công tác xây dựng phong"
+        " trào toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 10, 6),
+        [{"type": "tong_ket", "date": "2025-10-05"}],
+    ),
     (  # a headline naming a task, confirmed by who attended: a plan never says who came
         "Tổ chức điểm Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại huyện Sơn Hòa\nDự Ngày hội có các đồng"
         " chí: Hà Văn Tuấn, Phó Chủ tịch UBND tỉnh; Lê Minh Đức, Giám đốc Công an tỉnh.",
@@ -782,6 +788,9 @@ def test_one_event_per_type_and_several_types() -> None:
 
 TRAPS = [
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
+    # sessions counted after the trigger: many gatherings
+    'Lực lượng Công an đã tổ chức diễn đàn "Công an xã lắng nghe ý kiến nhân dân" được 1.200 buổi với'
+    " hơn 20 nghìn lượt người tham gia.",
     "Năm 2024, các xã đã tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc ở 100% thôn.",
     "Những năm qua, Ngày hội Toàn dân bảo vệ an ninh Tổ quốc được tổ chức sâu rộng.",
     "Công an xã đã phối hợp tổ chức 12 hội nghị tuyên truyền pháp luật cho Nhân dân.",
@@ -809,6 +818,11 @@ def test_not_events(text: str) -> None:
 
 # Plans, definitions and reports about the festival day, with the article's publication date.
 PLANS = [
+    (  # "KH" is the plan ("kế hoạch") a meeting discusses
+        "Chiều 8/8, đồng chí Lê Thị Hoa, Bí thư Huyện ủy chủ trì cuộc họp cho ý kiến về KH tổ chức Ngày"
+        " hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2025, 8, 9),
+    ),
     (  # dated after publication: a plan
         "Theo lịch, Ngày hội toàn dân bảo vệ an ninh Tổ quốc của các thôn diễn ra từ ngày 5/7, đến"
         " ngày 15/8.",

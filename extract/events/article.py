@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 GUARD_PREFIX = "guard:"
 # How far into a sentence a date still "opens" it ("BBK - Chiều 02/8, ...").
 _LEADING_CHARS = 12
+# ... or a news source's tag before a dash, however long ("(Cadn.com.vn) - Ngày 5-10, ...").
+_SOURCE_TAG = re.compile(r"\(?[\w.&]+(?:\s[\w.&]+){0,3}\)?\s*[-–—]+\s*")
 # A day and month written with digits ("2/7", "15-7", "1.7"), inside a date range.
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)")
 
@@ -87,9 +89,12 @@ class Article:
         return False
 
     def leading_date(self, sentence: Sentence) -> dates.DateMention | None:
-        """A date expression opening the sentence ("Chiều 29/1, ...", "BBK - Ngày 2/2, ...")."""
+        """A date expression opening the sentence ("Chiều 29/1, ...", "BBK - Ngày 2/2, ...",
+        "(Cadn.com.vn) - Ngày 5-10, ...")."""
         for d in self.dates_in(sentence):
-            if d.start - sentence.start <= _LEADING_CHARS:
+            if d.start - sentence.start <= _LEADING_CHARS or _SOURCE_TAG.fullmatch(
+                self.text, sentence.start, d.start
+            ):
                 return d
         return None
 

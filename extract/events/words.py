@@ -30,6 +30,7 @@ class Words:
     follow_on: re.Pattern[str]
     connective: re.Pattern[str]
     held_at_many: re.Pattern[str]
+    held_many_times: re.Pattern[str]
     nominal: re.Pattern[str]
     plan_before: re.Pattern[str]
     report: re.Pattern[str]
@@ -99,6 +100,11 @@ def _compile(rules: RuleSet) -> Words:
         held_at_many=re.compile(
             rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('location_markers')})\s+"
             rf"(?:(?:{words('count_qualifiers')})\s+)?\d"
+        ),
+        # "tổ chức diễn đàn ... được 1.700 buổi": sessions counted after the trigger
+        held_many_times=re.compile(
+            rf"(?i){EDGE_L}(?:{words('session_count_intros')})\s+(?:(?:{words('count_qualifiers')})\s+)?"
+            rf"\d[\d.,]*\s+(?:{words('session_counters')}){EDGE_R}"
         ),
         follow_on=re.compile(rf"(?i)\W*(?:{words('follow_on_cues')}){EDGE_R}"),  # used with .match
     )

@@ -788,6 +788,9 @@ def test_one_event_per_type_and_several_types() -> None:
 
 TRAPS = [
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
+    # months of a campaign, even in a dated sentence
+    "Từ tháng 6/2025, các địa phương đã triển khai tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc,"
+    " kéo dài đến hết tháng 9.",
     # sessions counted after the trigger: many gatherings
     'Lực lượng Công an đã tổ chức diễn đàn "Công an xã lắng nghe ý kiến nhân dân" được 1.200 buổi với'
     " hơn 20 nghìn lượt người tham gia.",

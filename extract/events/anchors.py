@@ -267,7 +267,8 @@ def reviewed(article: Article, m: Mention) -> bool:
     "Năm 2024, các xã đã tổ chức Ngày hội ...", "20 năm qua, Ngày hội được tổ chức ...": a
     period opening the trigger's clause or a review cue before the trigger, in a sentence that
     dates nothing ("vừa qua" dates a report); "đã tổ chức 25 hội nghị": a count before it;
-    "tổ chức diễn đàn ... được 1.700 buổi": sessions counted after it.
+    "tổ chức diễn đàn ... được 1.700 buổi": sessions counted after it; "từ tháng 6, ... tổ chức
+    Ngày hội ..., kéo dài từ tháng 7": a campaign of months.
     """
     s, text = m.sentence, article.text
     breaks = [*_CLAUSE_BREAK.finditer(text, s.start, m.start)]
@@ -279,6 +280,8 @@ def reviewed(article: Article, m: Mention) -> bool:
         return True  # "Ngày hội được tổ chức tại 76 đơn vị cấp xã": many festivals
     if article.words.held_many_times.search(text, m.end, clause_end):
         return True  # "tổ chức diễn đàn ... được 1.700 buổi": many sessions
+    if article.words.campaign.search(text, clause_start, clause_end):
+        return True  # "từ tháng 6, ... triển khai tổ chức Ngày hội ...": a campaign of months
     near = before[-_COUNT_REACH:]
     if article.words.counted.search(before) or article.words.counted_subject.search(near):
         return True

@@ -31,6 +31,7 @@ class Words:
     connective: re.Pattern[str]
     held_at_many: re.Pattern[str]
     held_many_times: re.Pattern[str]
+    campaign: re.Pattern[str]
     nominal: re.Pattern[str]
     plan_before: re.Pattern[str]
     report: re.Pattern[str]
@@ -101,6 +102,7 @@ def _compile(rules: RuleSet) -> Words:
             rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('location_markers')})\s+"
             rf"(?:(?:{words('count_qualifiers')})\s+)?\d"
         ),
+        campaign=re.compile(rf"(?i){EDGE_L}(?:{words('campaign_cues')}){EDGE_R}"),
         # "tổ chức diễn đàn ... được 1.700 buổi": sessions counted after the trigger
         held_many_times=re.compile(
             rf"(?i){EDGE_L}(?:{words('session_count_intros')})\s+(?:(?:{words('count_qualifiers')})\s+)?"

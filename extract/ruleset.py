@@ -145,6 +145,19 @@ class RuleSet(BaseModel):
                 matcher.add(rule.id, [rule.pattern])
         return matcher
 
+    @cached_property
+    def _lower_words(self) -> dict[str, tuple[str, ...]]:
+        """Token patterns that only spell lowercase syllables in turn (``[{LOWER: ngày}, {LOWER:
+        hội}]``), by rule id: :meth:`find` reads them off the text, with no spaCy Doc."""
+        out = {}
+        for rule in self.patterns:
+            if rule.pattern and all(
+                set(token) == {"LOWER"} and isinstance(token["LOWER"], str) and token["LOWER"]
+                for token in rule.pattern
+            ):
+                out[rule.id] = tuple(token["LOWER"] for token in rule.pattern)
+        return out
+
     def find(self, rule: PatternRule | str, document: Document) -> Iterator[tuple[int, int]]:
         """Character spans of a rule's matches in text order, whichever engine the rule uses.
 
@@ -155,6 +168,10 @@ class RuleSet(BaseModel):
         if rule.regex is not None:
             for m in self.finditer(rule, document):
                 yield m.start(), m.end()
+            return
+        words = self._lower_words.get(rule.id)
+        if words is not None:
+            yield from _lower_sequence(words, document)
             return
         from spacy.util import filter_spans
 
@@ -196,6 +213,41 @@ class RuleSet(BaseModel):
             if rule.id == rule_id:
                 return rule
         raise RuleSetError(f"rule set {self.name} has no rule {rule_id!r}")
+
+
+def _lower_sequence(words: tuple[str, ...], document: Document) -> Iterator[tuple[int, int]]:
+    """Character spans of runs of tokens whose lowercase spells ``words``, as spaCy's Matcher and
+    ``filter_spans`` give them for such a pattern: every match has the same length, so the leftmost
+    of overlapping ones is kept.  A token's lowercase is ``str.lower`` of its text (spaCy's LOWER)."""
+    text, lowered, tokens = document.text, document.lowered, document._tokens
+    n = len(words)
+    # ``lowered`` lowercases each character alone except a capital sigma (its final form depends
+    # on the letters around it): only a word without sigma may be looked up in it.
+    if len(lowered) == len(text) and not any(c in w for w in words for c in "σς"):
+
+        def lower(i: int) -> str:
+            return lowered[tokens[i][0] : tokens[i][1]]
+
+        first, starts = words[0], []
+        at = lowered.find(first)
+        while at >= 0:
+            i = document.token_at(at)
+            if i < len(tokens) and tokens[i] == (at, at + len(first)):
+                starts.append(i)
+            at = lowered.find(first, at + 1)
+    else:
+
+        def lower(i: int) -> str:
+            return text[tokens[i][0] : tokens[i][1]].lower()
+
+        starts = [i for i in range(len(tokens)) if lower(i) == words[0]]
+    taken = -1
+    for i in starts:
+        if i < taken or i + n > len(tokens):
+            continue
+        if all(lower(i + k) == words[k] for k in range(1, n)):
+            taken = i + n
+            yield tokens[i][0], tokens[i + n - 1][1]
 
 
 def available(kind: str | None = None, rules_dir: Path = RULES_DIR) -> list[str]:

@@ -193,6 +193,46 @@ def test_token_patterns_run_on_spacys_matcher_over_syllables() -> None:
     }
 
 
+def _spacy_spans(rules: RuleSet, rule_id: str, document: Document) -> list[tuple[int, int]]:
+    """What spaCy's Matcher and ``filter_spans`` give for a rule: the reference of the fast path."""
+    from spacy.util import filter_spans
+
+    doc = document.doc
+    key = doc.vocab.strings[rule_id]
+    spans = [doc[s:e] for match_id, s, e in rules.matcher(doc) if match_id == key]
+    return [document.char_span(sp) for sp in sorted(filter_spans(spans), key=lambda sp: sp.start)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NGÀY HỘI ngày hội, Ngày  hội\nngày\nhội. ngàyhội ngày-hội sự ngày hội",
+        "hội hội hội hội ngày hội hội",
+        "İ NGÀY HỘI Σ hội",  # a lowercase that changes length: no offsets in ``lowered``
+        "ΣΑΣ σας ngày hội",
+        "",
+    ],
+)
+def test_lowercase_token_patterns_read_off_the_text_as_spacy_matches_them(text: str) -> None:
+    """Patterns of plain LOWER words skip the spaCy Doc; their spans must be the Matcher's."""
+    rules = RuleSet.model_validate(
+        {
+            "name": "demo.v1",
+            "patterns": [
+                {"id": "festival", "pattern": [{"LOWER": "ngày"}, {"LOWER": "hội"}]},
+                {"id": "twice", "pattern": [{"LOWER": "hội"}, {"LOWER": "hội"}]},
+                {"id": "sigma", "pattern": [{"LOWER": "σας"}]},
+                {"id": "one", "pattern": [{"LOWER": "hội"}]},
+            ],
+        }
+    )
+    assert set(rules._lower_words) == {"festival", "twice", "sigma", "one"}
+    for rule_id in rules._lower_words:
+        assert list(rules.find(rule_id, Document(text=text))) == _spacy_spans(
+            rules, rule_id, Document(text=text)
+        )
+
+
 ARTICLE = (
     "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc\n\n"
     "Sáng 12/1, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"

@@ -219,35 +219,51 @@ def _lower_sequence(words: tuple[str, ...], document: Document) -> Iterator[tupl
     """Character spans of runs of tokens whose lowercase spells ``words``, as spaCy's Matcher and
     ``filter_spans`` give them for such a pattern: every match has the same length, so the leftmost
     of overlapping ones is kept.  A token's lowercase is ``str.lower`` of its text (spaCy's LOWER)."""
-    text, lowered, tokens = document.text, document.lowered, document._tokens
-    n = len(words)
+    text, lowered = document.text, document.lowered
+    n, first = len(words), words[0]
     # ``lowered`` lowercases each character alone except a capital sigma (its final form depends
     # on the letters around it): only a word without sigma may be looked up in it.
-    if len(lowered) == len(text) and not any(c in w for w in words for c in "σς"):
+    if len(lowered) != len(text) or any(c in w for w in words for c in "σς"):
+        tokens = document._tokens
+        taken = -1
+        for i in range(len(tokens) - n + 1):
+            if i >= taken and all(text[slice(*tokens[i + k])].lower() == words[k] for k in range(n)):
+                taken = i + n
+                yield tokens[i][0], tokens[i + n - 1][1]
+        return
+    taken_end = -1
+    at = lowered.find(first)
+    while at >= 0:
+        if at >= taken_end and (span := _run_at(words, text, lowered, at)):
+            taken_end = span[1]
+            yield span
+        at = lowered.find(first, at + 1)
 
-        def lower(i: int) -> str:
-            return lowered[tokens[i][0] : tokens[i][1]]
 
-        first, starts = words[0], []
-        at = lowered.find(first)
-        while at >= 0:
-            i = document.token_at(at)
-            if i < len(tokens) and tokens[i] == (at, at + len(first)):
-                starts.append(i)
-            at = lowered.find(first, at + 1)
-    else:
+def _run_at(words: tuple[str, ...], text: str, lowered: str, at: int) -> tuple[int, int] | None:
+    """The span of ``words`` as whole tokens of ``Document._tokens`` from character ``at``, or None.
 
-        def lower(i: int) -> str:
-            return text[tokens[i][0] : tokens[i][1]].lower()
+    No token holds a space, so tokenizing from the space before ``at`` cuts the text as tokenizing
+    the whole of it does: only that stretch is read."""
+    from extract.document import _TOKEN
 
-        starts = [i for i in range(len(tokens)) if lower(i) == words[0]]
-    taken = -1
-    for i in starts:
-        if i < taken or i + n > len(tokens):
-            continue
-        if all(lower(i + k) == words[k] for k in range(1, n)):
-            taken = i + n
-            yield tokens[i][0], tokens[i + n - 1][1]
+    chunk = at
+    while chunk > 0 and not text[chunk - 1].isspace():
+        chunk -= 1
+    k = 0
+    for m in _TOKEN.finditer(text, chunk):
+        start, end = m.span()
+        if k == 0:
+            if end <= at:
+                continue
+            if start != at:
+                return None  # a token straddles ``at``
+        if lowered[start:end] != words[k]:
+            return None
+        k += 1
+        if k == len(words):
+            return at, end
+    return None
 
 
 def available(kind: str | None = None, rules_dir: Path = RULES_DIR) -> list[str]:

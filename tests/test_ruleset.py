@@ -6,6 +6,7 @@ fault the user must read in the error.
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -210,7 +211,16 @@ def _spacy_spans(rules: RuleSet, rule_id: str, document: Document) -> list[tuple
         "hội hội hội hội ngày hội hội",
         "İ NGÀY HỘI Σ hội",  # a lowercase that changes length: no offsets in ``lowered``
         "ΣΑΣ σας ngày hội",
+        "5ngày hội ngày5 hội 1.000ngày hội 2,ngày hội a-ngày hội, (ngày hội) ngày_hội",
         "",
+        *(
+            "".join(
+                random.Random(seed).choices(
+                    ["ngày", "hội", "NGÀY", "Hội", " ", "\n", "5", ".", ",", "a"], k=40
+                )
+            )
+            for seed in range(30)
+        ),
     ],
 )
 def test_lowercase_token_patterns_read_off_the_text_as_spacy_matches_them(text: str) -> None:

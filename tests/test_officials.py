@@ -750,3 +750,22 @@ def test_dev_set_f1(shared_dir: Path) -> None:
         tp, fp, fn = tp + len(got & wanted), fp + len(got - wanted), fn + len(wanted - got)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     assert 2 * precision * recall / max(precision + recall, 1e-9) >= 0.95, (tp, fp, fn)
+
+
+def test_trie_pattern_matches_what_a_flat_alternation_matches() -> None:
+    """The sentence trigger's regex, prefixes factored, finds a word exactly where ``a|b|...`` does."""
+    import random
+    import re
+
+    from extract.officials.grammar import trie_pattern
+    from extract.spelling import fold as fold_key
+
+    rules = load(latest("officials"))
+    shipped = {fold_key(w) for w in (*rules.lexicon("ranks"), *rules.lexicon("post_heads"))}
+    vocab = ["ủy viên", "ủy", "viên", "trưởng", "phó", "đại tá", "đại", "x", ".", " ", "a"]
+    for words in (shipped, {"ab", "abc", "a", "b.c"}, {""}, set(), {"phó", "phó chủ tịch", "chủ tịch"}):
+        flat = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + r")(?!\w)")
+        trie = re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
+        for seed in range(200):
+            text = "".join(random.Random(seed).choices([*vocab, *list(words)[:20]], k=12))
+            assert bool(trie.search(text)) == bool(flat.search(text)), (words, text)

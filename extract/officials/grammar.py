@@ -10,7 +10,7 @@ label ``list_header`` marks posts shared by every person of the list after a col
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.document import Document, Sentence
@@ -45,8 +45,9 @@ class Grammar:
         self.chunker = Chunker(self.lex)
         self.constructions = _constructions(rules)
         words = {fold(w) for w in (*rules.lexicon("ranks"), *rules.lexicon("post_heads"))}
-        trigger_words = sorted(words, key=len, reverse=True)
-        self.trigger = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, trigger_words)) + r")(?!\w)")
+        # One branch per shared prefix, not one alternative per word: a sentence is searched
+        # character by character, and a flat alternation tried every word at every character.
+        self.trigger = re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
 
     def mentions(self, document: Document, sentence: Sentence) -> list[Mention]:
         """Officials read in one sentence, in text order."""
@@ -128,6 +129,26 @@ class Grammar:
             rule=rule,
             via_pos=name.via_pos,
         )
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words`` (as ``a|b|...`` does, backtracking included), with
+    common prefixes written once: ``rank|ranker`` becomes ``rank(?:er)?``."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _matches_at_every_start(regex: re.Pattern[str], tags: str) -> Iterator[re.Match[str]]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.document import Sentence
 from extract.spelling import fold
@@ -26,9 +27,11 @@ TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One syllable or punctuation mark, with its spelling key and offsets in the article text."""
+class Token(NamedTuple):
+    """One syllable or punctuation mark, with its spelling key and offsets in the article text.
+
+    A named tuple: a sentence makes dozens, and a tuple is built several times faster than a
+    frozen dataclass (immutable, compared and hashed by its fields all the same)."""
 
     text: str
     key: str
@@ -37,8 +40,9 @@ class Token:
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
+    base, key, make = sentence.start, syllable_key, Token._make
     return [
-        Token(m.group(), syllable_key(m.group()), sentence.start + m.start(), sentence.start + m.end())
+        make((t := m.group(), key(t), base + m.start(), base + m.end()))
         for m in TOKEN.finditer(sentence.text)
     ]
 

@@ -53,9 +53,14 @@ class Phrases(Generic[V]):
             if keys:
                 self._values.setdefault(keys, value)
         self._lengths = sorted({len(k) for k in self._values}, reverse=True)
+        # Most tokens start and end no phrase: their first (last) word answers at once.
+        self._firsts = frozenset(k[0] for k in self._values)
+        self._lasts = frozenset(k[-1] for k in self._values)
 
     def at(self, keys: Sequence[str], i: int) -> tuple[int, V | None]:
         """Length and value of the longest phrase starting at ``keys[i]`` ((0, None) if none)."""
+        if 0 <= i < len(keys) and keys[i] not in self._firsts:
+            return 0, None
         for n in self._lengths:
             if i + n <= len(keys) and (value := self._values.get(tuple(keys[i : i + n]))) is not None:
                 return n, value
@@ -63,6 +68,8 @@ class Phrases(Generic[V]):
 
     def before(self, keys: Sequence[str], i: int) -> tuple[int, V | None]:
         """Length and value of the longest phrase ending just before ``keys[i]``."""
+        if 0 < i <= len(keys) and keys[i - 1] not in self._lasts:
+            return 0, None
         for n in self._lengths:
             if i - n >= 0 and (value := self._values.get(tuple(keys[i - n : i]))) is not None:
                 return n, value

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extract import numbers
 from extract.document import Document, Sentence
-from extract.figures.lexicon import TOKEN, CompiledRules, keys_of
+from extract.figures.lexicon import TOKEN, CompiledRules, word_key
 from extract.records import Qualifier
 
 # How many tokens before a comma a kept phrase may start ("về an ninh , trật tự").
@@ -22,8 +23,10 @@ _KEPT_REACH = 6
 _ABBREVIATION_WORDS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token of the sentence (a named tuple: built by the dozen per sentence, cheaper than a
+    frozen dataclass, as immutable)."""
+
     text: str
     start: int
     end: int
@@ -71,9 +74,9 @@ class SentenceReader:
     def __init__(self, document: Document, sentence: Sentence, rules: CompiledRules) -> None:
         self.document, self.sentence, self.rules = document, sentence, rules
         self.text = sentence.text
-        spans = [m.span() for m in TOKEN.finditer(self.text)]
-        self.keys = keys_of(self.text, spans)
-        self.tokens = [Token(self.text[a:b], a, b, key) for (a, b), key in zip(spans, self.keys, strict=True)]
+        make, key = Token._make, word_key
+        self.tokens = [make((t := m.group(), m.start(), m.end(), key(t))) for m in TOKEN.finditer(self.text)]
+        self.keys = [t.key for t in self.tokens]
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
         self.quoted = [m.span() for m in rules.quoted.finditer(self.text)]
 

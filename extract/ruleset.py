@@ -7,6 +7,7 @@ traced to the rules that produced them.  Every record says ``ruleset`` and ``rul
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import cache, cached_property
@@ -269,8 +270,16 @@ def _run_at(words: tuple[str, ...], text: str, lowered: str, at: int) -> tuple[i
 def available(kind: str | None = None, rules_dir: Path = RULES_DIR) -> list[str]:
     """Names of the rule sets on disk, oldest version first."""
     names = []
-    for path in rules_dir.glob("*.v*.yaml"):
-        m = _NAME.match(path.name.removesuffix(".yaml"))
+    # Read on every extraction (``latest``): a plain listing, not pathlib's glob machinery, which
+    # cost more than some record kinds.  Every name ``_NAME`` accepts matches "*.v*.yaml".
+    try:
+        entries = os.listdir(rules_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        entries = []
+    for entry in entries:
+        if not entry.endswith(".yaml"):
+            continue
+        m = _NAME.match(entry.removesuffix(".yaml"))
         if m and (kind is None or m["kind"] == kind):
             names.append((m["kind"], int(m["version"]), m.group(0)))
     return [n for _, _, n in sorted(names)]

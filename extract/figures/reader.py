@@ -74,8 +74,10 @@ class SentenceReader:
     def __init__(self, document: Document, sentence: Sentence, rules: CompiledRules) -> None:
         self.document, self.sentence, self.rules = document, sentence, rules
         self.text = sentence.text
-        make, key = Token._make, word_key
-        self.tokens = [make((t := m.group(), m.start(), m.end(), key(t))) for m in TOKEN.finditer(self.text)]
+        new, key = tuple.__new__, word_key
+        self.tokens = [
+            new(Token, (t := m.group(), m.start(), m.end(), key(t))) for m in TOKEN.finditer(self.text)
+        ]
         self.keys = [t.key for t in self.tokens]
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
         self.quoted = [m.span() for m in rules.quoted.finditer(self.text)]

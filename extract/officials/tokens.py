@@ -40,9 +40,9 @@ class Token(NamedTuple):
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
-    base, key, make = sentence.start, syllable_key, Token._make
+    base, key, new = sentence.start, syllable_key, tuple.__new__
     return [
-        make((t := m.group(), key(t), base + m.start(), base + m.end()))
+        new(Token, (t := m.group(), key(t), base + m.start(), base + m.end()))
         for m in TOKEN.finditer(sentence.text)
     ]
 

@@ -38,12 +38,12 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
     (  # a steering board named by its purpose, read up to its level
-        "Dịp này, 5 tập thể nhận Giấy khen của Ban Chỉ đạo xây dựng phong trào toàn dân bảo vệ an ninh"
+        "Dịp này, 5 tập thể nhận Giấy khen của Ban Chỉ đạo thực hiện phong trào toàn dân bảo vệ an ninh"
         " Tổ quốc huyện Tân Mỹ vì có thành tích xuất sắc.",
         [
             {
                 "type": "Giấy khen",
-                "issuer": "Ban Chỉ đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Tân Mỹ",
+                "issuer": "Ban Chỉ đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Tân Mỹ",
                 "recipient_count": 5,
             }
         ],

@@ -286,7 +286,7 @@ def test_units_are_ordered_spans_of_the_text(parts: list[str]) -> None:
 
 UNWRAPPED = (
     "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025\n\n"
-    "Sáng 12/1, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
+    "Sáng 12/1, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
     " nghị tổng kết phong trào năm 2025. Dự hội nghị có Thượng tá Lò Văn Khánh, Phó Trưởng Công an huyện"
     " Mường Tè.\n\n"
     "Năm qua, toàn xã duy trì hoạt động của hơn 120 tổ tự quản về an ninh, trật tự và 12/12 khu dân cư"

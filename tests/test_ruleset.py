@@ -245,7 +245,7 @@ def test_lowercase_token_patterns_read_off_the_text_as_spacy_matches_them(text: 
 
 ARTICLE = (
     "Xã Tân Lập tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc\n\n"
-    "Sáng 12/1, Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
+    "Sáng 12/1, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập tổ chức hội"
     " nghị tổng kết phong trào năm 2025. Dự hội nghị có Thượng tá Lò Văn Khánh, Phó Trưởng Công an huyện."
     " Năm qua, xã duy trì hơn 120 tổ tự quản và 12/12 thôn đạt chuẩn an toàn về an ninh, trật tự."
     " Thừa ủy quyền của Chủ tịch UBND huyện, Thượng tá Lò Văn Khánh trao Giấy khen cho 3 tập thể."

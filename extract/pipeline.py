@@ -36,20 +36,7 @@ def extract_document(
     for kind in KINDS:
         module = import_module(f"extract.{kind}")
         found[kind] = module.extract(document, rulesets.load(chosen[kind]), found)
-    if document.source is not document.text:
-        for records in found.values():
-            for record in records:
-                _quote_source(document, record)
     return Extraction(article=article, **found)
-
-
-def _quote_source(document: Document, record: RecordBase) -> None:
-    """Evidence quotes the cleaned text as written: a rule may have read its sentence from the
-    flattened text (:func:`extract.document.flatten_wraps`), whose line breaks are spaces."""
-    ev = record.evidence
-    written = document.source[ev.start : ev.end]
-    if ev.text != written:
-        record.evidence = ev.model_copy(update={"text": written})
 
 
 def extract_text(

@@ -64,7 +64,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     # Kinds the body speaks of without giving them (proposals, rules): a headline naming one
     # ("Tặng Kỷ niệm chương ...") announces no award of its own.
     untold = {m.type for m in mentions if not m.in_headline and m not in kept}
-    return merge(kept, rules, lex, untold)
+    return merge(kept, document, rules, lex, untold)
 
 
 def _legal_item(text: str, m: Mention, lex: Lexicon) -> bool:

@@ -32,7 +32,8 @@ import re
 
 from extract.awards.lexicon import Lexicon
 from extract.awards.mentions import Mention
-from extract.records import Award, Evidence, RecipientKind
+from extract.document import Document
+from extract.records import Award, RecipientKind
 from extract.ruleset import RuleSet
 from extract.spelling import fold
 
@@ -65,7 +66,11 @@ def _compatible(a: RecipientKind | None, b: RecipientKind | None) -> bool:
 
 
 def merge(
-    mentions: list[Mention], rules: RuleSet, lex: Lexicon, untold: frozenset[str] | set[str] = frozenset()
+    mentions: list[Mention],
+    document: Document,
+    rules: RuleSet,
+    lex: Lexicon,
+    untold: frozenset[str] | set[str] = frozenset(),
 ) -> list[Award]:
     """One record per (type, issuing body), in order of first mention.  ``untold``: kinds the body
     speaks of without giving them; a headline mention of one with no issuer stands for nothing."""
@@ -76,7 +81,7 @@ def merge(
     for m in sorted(mentions, key=lambda m: m.in_headline):
         if m.issuer and not m.guessed:
             for issuer in [m.issuer, *m.extra_issuers]:
-                _add(awards, cores, m, issuer, rules, lex)
+                _add(awards, cores, m, issuer, document, rules, lex)
     outright = len(awards)  # awards whose issuer the text says; guesses join only these
     for m in mentions:
         if m.issuer and m.guessed:
@@ -93,7 +98,7 @@ def merge(
                 elif said:
                     continue  # a caption handing over one of several said awards of its kind: no new one
                 else:
-                    awards.append(_award(m, issuer, rules))
+                    awards.append(_award(m, issuer, document, rules))
                     cores.append(core)
     for m in mentions:
         if m.issuer:
@@ -105,7 +110,7 @@ def merge(
         if target is not None:
             _absorb(target, m)
         elif not (m.in_headline and m.type in untold):
-            awards.append(_award(m, None, rules))
+            awards.append(_award(m, None, document, rules))
             cores.append("")
     _lend_generic_issuer(awards, cores, lex)
     _conventional_issuers(awards, rules)
@@ -164,7 +169,13 @@ def _lend_generic_issuer(awards: list[Award], cores: list[str], lex: Lexicon) ->
 
 
 def _add(
-    awards: list[Award], cores: list[str], m: Mention, issuer: str, rules: RuleSet, lex: Lexicon
+    awards: list[Award],
+    cores: list[str],
+    m: Mention,
+    issuer: str,
+    document: Document,
+    rules: RuleSet,
+    lex: Lexicon,
 ) -> None:
     core = issuer_core(issuer, lex)
     for i, a in enumerate(awards):
@@ -178,11 +189,11 @@ def _add(
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
-    awards.append(_award(m, issuer, rules))
+    awards.append(_award(m, issuer, document, rules))
     cores.append(core)
 
 
-def _award(m: Mention, issuer: str | None, rules: RuleSet) -> Award:
+def _award(m: Mention, issuer: str | None, document: Document, rules: RuleSet) -> Award:
     factor = 1.0 if issuer and not m.guessed else 0.9 if issuer else 0.8
     return Award(
         type=m.type,
@@ -192,7 +203,7 @@ def _award(m: Mention, issuer: str | None, rules: RuleSet) -> Award:
         recipient_count=m.recipient_count,
         recipient_kind=m.recipient_kind,
         presenter=m.presenter,
-        evidence=Evidence(text=m.sentence.text, start=m.sentence.start, end=m.sentence.end),
+        evidence=document.evidence(m.sentence),
         rule=m.construction or m.rule,
         ruleset=rules.name,
         confidence=round(m.confidence * factor, 3),

@@ -59,7 +59,7 @@ def find_dates(text: str, rules: RuleSet, base: int = 0) -> list[DateMention]:
             found.append((m.start(), m.end(), rule.id, kind, m.groupdict()))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     offsets = {str(k).lower(): int(v) for k, v in rules.settings.get("relative_days", {}).items()}
-    future_words = tuple(w.lower() for w in rules.lexicons.get("future_markers", []))
+    future_words = tuple(w.lower() for w in rules.lexicon("future_markers"))
     out: list[DateMention] = []
     last_end = -1
     for start, end, rule_id, kind, groups in found:

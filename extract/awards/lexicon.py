@@ -78,21 +78,6 @@ def alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
-# Lists added after awards.v1: an older rule set lacks them, and they then match nothing, so the
-# records a stored v1 run produced can still be reproduced with the code of today.
-_ADDED_AFTER_V1 = frozenset(
-    {"approx_quantifiers", "granting_posts", "mandate_fillers", "mandate_parties", "norm_words",
-     "purpose_named_bodies", "recipient_stops", "retrospective_words", "comma_compounds",
-     "other_objects", "condition_words", "condition_heads", "tally_words"}
-)  # fmt: skip
-
-
-def _words(rules: RuleSet, name: str) -> list[str]:
-    if name in _ADDED_AFTER_V1:
-        return rules.lexicons.get(name, [])
-    return rules.lexicon(name)
-
-
 def _build_lexicon(rules: RuleSet) -> Lexicon:
     heads, titles = rules.lexicon("issuer_heads"), rules.lexicon("issuer_titles")
     levels = rules.lexicon("unit_levels")
@@ -105,14 +90,14 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),
-        purpose_named=re.compile(rf"(?:{alternation(_words(rules, 'purpose_named_bodies'))})"),
-        granting_posts=re.compile(rf"^(?:{alternation(_words(rules, 'granting_posts'))}){EDGE_R}"),
+        purpose_named=re.compile(rf"(?:{alternation(rules.lexicon('purpose_named_bodies'))})"),
+        granting_posts=re.compile(rf"^(?:{alternation(rules.lexicon('granting_posts'))}){EDGE_R}"),
         envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
         stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),
-        tally=re.compile(rf"(?i)^(?:{alternation(_words(rules, 'tally_words'))})\s+"),
-        recipient_stop=re.compile(rf"(?:{alternation(_words(rules, 'recipient_stops'))}){EDGE_R}"),
+        tally=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('tally_words'))})\s+"),
+        recipient_stop=re.compile(rf"(?:{alternation(rules.lexicon('recipient_stops'))}){EDGE_R}"),
         distinction=re.compile(rf"(?i)(?:{alternation(_distinction_nouns(rules))}){EDGE_R}"),
         name_opener=re.compile(rf" +(?:{alternation(rules.settings.get('name_openers', []))}){EDGE_R}"),
         title_opener=re.compile(rf" +(?:{alternation(rules.settings.get('title_openers', []))}){EDGE_R}"),
@@ -125,18 +110,18 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
         vague=re.compile(
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
-            rf"|(?:{alternation(_words(rules, 'approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
+            rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
         ),
         # after the closing quote of a name its class may follow: "“Huân chương Quân công” hạng ba để tặng"
         norm=re.compile(
-            rf"[”\"]?(?:\s+hạng\s+[^\W\d_]+)?\s+(?:{alternation(_words(rules, 'norm_words'))}){EDGE_R}",
+            rf"[”\"]?(?:\s+hạng\s+[^\W\d_]+)?\s+(?:{alternation(rules.lexicon('norm_words'))}){EDGE_R}",
             re.IGNORECASE,
         ),
         retrospective=re.compile(
-            rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'retrospective_words'))}){EDGE_R}"
+            rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('retrospective_words'))}){EDGE_R}"
         ),
-        mandate_fillers=re.compile(rf"(?i)^(?:{alternation(_words(rules, 'mandate_fillers'))}){EDGE_R}\s*"),
-        mandate_parties=re.compile(rf"^(?:{alternation(_words(rules, 'mandate_parties'))})$"),
+        mandate_fillers=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('mandate_fillers'))}){EDGE_R}\s*"),
+        mandate_parties=re.compile(rf"^(?:{alternation(rules.lexicon('mandate_parties'))})$"),
         same_issuers={
             fold(name): fold(group[0]) for group in rules.settings.get("same_issuers", []) for name in group
         },
@@ -149,15 +134,15 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         levels=re.compile(rf"(?i)^(?:{alternation(levels)}){EDGE_R}"),
         shared_constructions=frozenset(rules.settings.get("shared_constructions", [])),
         speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
-        comma=re.compile(rf",(?!\s*(?:{alternation(_words(rules, 'comma_compounds'))}){EDGE_R})\s*"),
-        compound_comma=re.compile(rf",\s*(?=(?:{alternation(_words(rules, 'comma_compounds'))}){EDGE_R})"),
+        comma=re.compile(rf",(?!\s*(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})\s*"),
+        compound_comma=re.compile(rf",\s*(?=(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})"),
         other_objects=re.compile(
-            rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(_words(rules, 'other_objects'))}){EDGE_R}"
+            rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
             rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
         ),
         conditions=re.compile(
-            rf"(?i){EDGE_L}(?:{alternation(_words(rules, 'condition_words'))}){EDGE_R}"
-            rf"|{EDGE_L}(?:{alternation(_words(rules, 'condition_heads'))})\s*[“\"]?\s*$"
+            rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('condition_words'))}){EDGE_R}"
+            rf"|{EDGE_L}(?:{alternation(rules.lexicon('condition_heads'))})\s*[“\"]?\s*$"
         ),
         legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),

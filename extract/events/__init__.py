@@ -115,7 +115,7 @@ def _build(
         # an acronym spelled out ("TP.HCM" is "thành phố Hồ Chí Minh"), else the name as written
         name = article.settings.get("name_spelled", {}).get(fold(unit.name), unit.name)
         tiers = article.settings.get("unit_tiers", {})
-        bodies = article.rules.lexicons.get("seat_bodies", [])
+        bodies = article.rules.lexicon("seat_bodies")
         context = places.build_context(article.text, article.units, tiers, unit, bodies=bodies)
         resolved = places.resolve(level, name, tiers, context, article.document.published)
         admin_old, admin_new = places.as_dict(resolved.old), places.as_dict(resolved.new)

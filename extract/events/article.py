@@ -103,9 +103,9 @@ class Article:
         return places.find_units(
             self.text,
             self.rules.lexicon("unit_levels"),
-            self.rules.lexicons.get("unit_name_stops", []),
+            self.rules.lexicon("unit_name_stops"),
             lowered=self.document.lowered,
-            qualifiers=self.rules.lexicons.get("unit_qualifiers", []),
+            qualifiers=self.rules.lexicon("unit_qualifiers"),
             acronyms=self.settings.get("unit_acronyms", {}),
         )
 

@@ -146,7 +146,7 @@ def _titled_unit(article: Article, anchor: Mention) -> places.UnitMention | None
 
 def _hamlet(article: Article, anchor: Mention) -> places.UnitMention | None:
     """A hamlet, village or quarter right after a location marker of the anchor sentence."""
-    levels = article.rules.lexicons.get("hamlet_levels", [])
+    levels = article.rules.lexicon("hamlet_levels")
     if not levels:
         return None
     text, s = article.text, anchor.sentence

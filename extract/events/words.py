@@ -51,8 +51,7 @@ _COMPILED: dict[int, tuple[RuleSet, Words]] = {}
 
 def _compile(rules: RuleSet) -> Words:
     def words(lexicon: str) -> str:
-        # a list added in a later rule set is absent from an older one: there it matches nothing
-        found = rules.lexicons.get(lexicon) or []
+        found = rules.lexicon(lexicon)  # empty in an older set that predates the list: matches nothing
         return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
 
     return Words(

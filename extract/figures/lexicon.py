@@ -124,7 +124,6 @@ _OPTIONAL_PHRASES = (
     "possessives",
     "page_counters",
 )
-_OPTIONAL_LEXICONS = frozenset({*_OPTIONAL_PHRASES, "short_phone_numbers"})
 # Lexicons of phrases where only membership matters; each is a field of CompiledRules.
 _PHRASE_LEXICONS = (
     "traps_before",
@@ -234,11 +233,7 @@ class CompiledRules:
                 f"rule set {rules.name}: unknown lexicons {unknown} (known: {sorted(_LEXICONS)})"
             )
 
-        def lex(name: str) -> list[str]:
-            # lexicons added after v1 are optional: an older rule set simply has none
-            if name in _OPTIONAL_LEXICONS:
-                return rules.lexicons.get(name, [])
-            return rules.lexicon(name)
+        lex = rules.lexicon
 
         pattern = rules.compiled
         for needed in ("ratio", "number", "number_words", "quoted_name"):

@@ -46,7 +46,7 @@ class Lexicon:
         self.separators = frozenset(fold(w) for w in lex("separators"))
         self.conjunctions = frozenset(fold(w) for w in lex("conjunctions"))
         # added in v2; an older rule set reads no copula
-        self.copulas = Phrases(rules.lexicons.get("copulas", []))
+        self.copulas = Phrases(rules.lexicon("copulas"))
         self.levels = Phrases(w for name in LEVEL_KINDS for w in lex(name))
         self.level_kind = {
             keys: kind for name, kind in LEVEL_KINDS.items() for keys in Phrases(lex(name)).original

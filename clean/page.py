@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class CleaningError(ValueError):
@@ -37,3 +38,15 @@ class CleanedPage:
     def content_hash(self) -> str:
         """Identity of the content: re-ingesting the same text is a no-op."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+class FetchedPage(NamedTuple):
+    """A cleaned page as it arrived: what the crawler hands on and the store adds.
+
+    One type for both sides (``crawler.frontier.Frontier.store`` and ``store.articles.add_pages``)
+    so the crawl and the store cannot drift apart on what a fetched page carries.
+    """
+
+    page: CleanedPage
+    url: str  # the canonical URL the article is stored under
+    fetched_at: dt.datetime | None = None

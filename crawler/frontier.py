@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from clean.page import CleanedPage
+from clean.page import FetchedPage
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
@@ -77,14 +77,6 @@ class Fetch:
     article_id: int | None = None
     also: tuple[str, ...] = ()  # other spellings that served this response (a redirect's target)
     aliases: tuple[str, ...] = ()  # the page's declared canonical URL, not fetched itself
-
-
-class FetchedPage(NamedTuple):
-    """An article the crawl keeps: the cleaned page, its canonical URL, when it was fetched."""
-
-    page: CleanedPage
-    url: str
-    fetched_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

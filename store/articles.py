@@ -7,13 +7,12 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, func, select
 
-from clean.page import CleanedPage
+from clean.page import CleanedPage, FetchedPage
 from store.models import Article, Revision, utcnow
 
 
@@ -97,14 +96,6 @@ def add_page(
     return AddResult(Outcome.new if number == 1 else Outcome.revision, article.id, revision.id)  # type: ignore[arg-type]
 
 
-class PageToAdd(NamedTuple):
-    """One page for :func:`add_pages`: what :func:`add_page` takes, as one value."""
-
-    page: CleanedPage
-    url: str
-    fetched_at: dt.datetime | None = None
-
-
 @dataclass(eq=False)
 class _ArticleRef:
     id: int | None
@@ -132,7 +123,7 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def add_pages(session: Session, pages: Sequence[PageToAdd]) -> list[AddResult]:
+def add_pages(session: Session, pages: Sequence[FetchedPage]) -> list[AddResult]:
     """:func:`add_page` for many pages at once, in the caller's transaction; one result per page.
 
     The result is what calling :func:`add_page` on each page in order would give (a page

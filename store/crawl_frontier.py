@@ -32,20 +32,20 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, select
 
+from clean.page import FetchedPage
 from crawler.frontier import (
     ERRORS,
     SETTLED,
     CrawlBusy,
     CrawlSpec,
     Fetch,
-    FetchedPage,
     FrontierUnavailable,
     Link,
     Outcome,
     Visit,
     aware,
 )
-from store.articles import PageToAdd, add_pages
+from store.articles import add_pages
 from store.crawl_state import DONE, PENDING, Crawl, CrawlRun, FrontierEntry, UrlState
 from store.db import StoreError, open_store, transaction
 from store.models import utcnow
@@ -183,7 +183,7 @@ class _Finish:
 class _Store:
     """An article to store; its frontier row is finished with what the store made of it."""
 
-    page: PageToAdd
+    page: FetchedPage
     url: str  # the frontier URL
     fetch: Fetch
     at: dt.datetime
@@ -499,14 +499,14 @@ class StoreFrontier:
         self._finish(url, outcome, fetch, detail)
         self._maybe_flush()
 
-    def store(self, page: FetchedPage | PageToAdd, url: str, fetch: Fetch) -> None:
+    def store(self, page: FetchedPage, url: str, fetch: Fetch) -> None:
         """Store an article (``store.articles.add_pages``) and mark its frontier ``url`` done, in one commit.
 
         The outcome (stored, revised, unchanged, duplicate) is reported when the batch is committed.
         """
         self._done.update((url, *fetch.also))
         self._unsaved.update((url, *fetch.also, *fetch.aliases))
-        self._ops.append(_Store(PageToAdd(*page), url, fetch, utcnow()))
+        self._ops.append(_Store(page, url, fetch, utcnow()))
         self._waiting += 1
         self._maybe_flush()
 

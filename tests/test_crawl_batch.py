@@ -19,13 +19,13 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 from sqlalchemy import text
 
-from clean.page import CleanedPage
+from clean.page import CleanedPage, FetchedPage
 from crawler.frontier import Fetch, Link
 from crawler.items import PageItem
 from crawler.pipelines import CleanPipeline
 from crawler.reader import Reader, Reading, read_page
 from crawler.spiders.generic import GenericSpider
-from store.articles import PageToAdd, add_page, add_pages
+from store.articles import add_page, add_pages
 from store.crawl_frontier import StoreFrontier as Frontier
 from store.crawl_frontier import store_engine
 from store.db import open_store, transaction
@@ -74,8 +74,8 @@ def test_add_pages_stores_what_add_page_stores(db_url: str, scenario: str) -> No
     results = {}
     for side in ("one-by-one", "batch"):
 
-        def to_add(url: str, body: str, side: str = side) -> PageToAdd:
-            return PageToAdd(page(f"{side}:{body}"), f"{SITE}/{side}/{url}.html")
+        def to_add(url: str, body: str, side: str = side) -> FetchedPage:
+            return FetchedPage(page(f"{side}:{body}"), f"{SITE}/{side}/{url}.html")
 
         with transaction(engine) as session:
             for url, body in before:
@@ -113,7 +113,7 @@ def _article(frontier: Frontier, n: int, *, published: object = None, etag: str 
     url = f"{SITE}/bai-viet/tin-{n}.html"
     cleaned = CleanedPage(**{**page(f"bản tin số {n}").__dict__, "published": published})
     fetch = Fetch(status=200, etag=etag, kind="article")
-    frontier.store(PageToAdd(cleaned, url), url, fetch)
+    frontier.store(FetchedPage(cleaned, url), url, fetch)
 
 
 def _count(engine, query: str) -> int:  # type: ignore[no-untyped-def]
@@ -193,11 +193,11 @@ def test_a_declared_canonical_url_keeps_its_own_validators(tmp_path: Path) -> No
     article, printed = f"{SITE}/bai-viet/tin-1.html", f"{SITE}/in/tin-1.html"
     frontier.add([Link(article, "article", 10, 1), Link(printed, "page", 0, 1)])
     cleaned = page("bản tin số 1")
-    frontier.store(PageToAdd(cleaned, article), article, Fetch(status=200, etag='"own"', kind="article"))
+    frontier.store(FetchedPage(cleaned, article), article, Fetch(status=200, etag='"own"', kind="article"))
     frontier.flush()
     # the print view names the article as its canonical URL: done with it, but not its validators
     frontier.store(
-        PageToAdd(cleaned, article), printed, Fetch(status=200, kind="article", aliases=(article,))
+        FetchedPage(cleaned, article), printed, Fetch(status=200, kind="article", aliases=(article,))
     )
     frontier.flush()
     with sqlite3.connect(tmp_path / "antq.db") as conn:

@@ -403,6 +403,18 @@ EVENTS = [
         D(2026, 3, 6),
         [{"type": "khac", "date": "2026-03-05"}],
     ),
+    (  # "đã gặp mặt": the meeting reported as a verb, dated by the lead (no place: a seat is no unit)
+        "Chiều 3-4, tại trụ sở Tỉnh ủy, Bí thư Tỉnh ủy Lê Văn Hòa đã gặp mặt 45 cá nhân tiêu biểu trong"
+        " phong trào bảo vệ an ninh.",
+        D(2025, 4, 4),
+        [{"type": "khac", "date": "2025-04-03", "location": None}],
+    ),
+    (  # "chương trình gặp mặt ... do X tổ chức sáng 12/8": the date after the organising verb
+        "Chương trình gặp mặt tuyên dương 60 gương điển hình do Công an tỉnh phối hợp Ủy ban MTTQ tỉnh tổ"
+        " chức sáng 12/8 tại thành phố Hòa Bình.",
+        D(2025, 8, 12),
+        [{"type": "khac", "date": "2025-08-12", "location": "thành phố Hòa Bình"}],
+    ),
     (  # a news source's tag before the date still lets the date open the lead
         "(Baohoabinh.com.vn) - Ngày 5/10, Công an tỉnh Hòa Bình tổng kết 10 năm công tác xây dựng phong"
         " trào toàn dân bảo vệ an ninh Tổ quốc.",

@@ -415,6 +415,18 @@ EVENTS = [
         D(2025, 8, 12),
         [{"type": "khac", "date": "2025-08-12", "location": "thành phố Hòa Bình"}],
     ),
+    (  # a festival with a quoted name of its own is another festival (khac), and so is its bare
+        # mention later; several days: no date
+        "Từ ngày 10-12/8/2025, Công an tỉnh tổ chức chương trình “Ngày hội an toàn” với nhiều hoạt động"
+        " trải nghiệm.\n\nPhố đi bộ là tâm điểm của Ngày hội.",
+        D(2025, 8, 10),
+        [{"type": "khac", "date": None, "organizer": "Công an tỉnh"}],
+    ),
+    (  # the ANTQ day quoted keeps its type
+        "Sáng 9/8, UBND xã Hòa Mỹ tổ chức “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025.",
+        D(2025, 8, 10),
+        [{"type": "ngay_hoi", "date": "2025-08-09", "location": "xã Hòa Mỹ"}],
+    ),
     (  # a news source's tag before the date still lets the date open the lead
         "(Baohoabinh.com.vn) - Ngày 5/10, Công an tỉnh Hòa Bình tổng kết 10 năm công tác xây dựng phong"
         " trào toàn dân bảo vệ an ninh Tổ quốc.",

@@ -415,6 +415,14 @@ EVENTS = [
         D(2025, 8, 12),
         [{"type": "khac", "date": "2025-08-12", "location": "thành phố Hòa Bình"}],
     ),
+    (  # "... do X tổ chức sáng 12/8": held by whom, after the trigger, in a lead that a source tag
+        # opens and an aim closes
+        "HSO - Chương trình gặp mặt tuyên dương 60 điển hình do Công an thành phố phối hợp Ủy ban MTTQ Việt"
+        " Nam thành phố Hòa Sơn tổ chức sáng 12/8 nhằm chào mừng kỷ niệm 80 năm Ngày truyền thống Công an"
+        " nhân dân.",
+        D(2025, 8, 13),
+        [{"type": "khac", "date": "2025-08-12", "organizer": "Công an thành phố"}],
+    ),
     (  # a festival with a quoted name of its own is another festival (khac), and so is its bare
         # mention later; several days: no date
         "Từ ngày 10-12/8/2025, Công an tỉnh tổ chức chương trình “Ngày hội an toàn” với nhiều hoạt động"
@@ -837,6 +845,9 @@ TRAPS = [
     # the places that held the festival counted: many festivals reviewed, none reported
     "Toàn tỉnh có trên 300 điểm tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
     "100% khu dân cư trên địa bàn đã tổ chức Ngày hội toàn dân bảo vệ ANTQ.",
+    # a gathering a body only expects to hold ("do X dự kiến tổ chức"), or with no body after "do"
+    "Hội thi tìm hiểu pháp luật do Đoàn Thanh niên xã Tân Hòa dự kiến tổ chức vào tháng 9.",
+    "Buổi giao lưu bị hoãn do thời tiết xấu, chưa tổ chức được.",
     # an event years before, recalled ("cách đây 3 năm")
     "Ông Lý Văn Pá cho biết, cách đây 3 năm, Công an tỉnh đã chọn thôn Nà Mò làm điểm tổ chức lễ ra mắt"
     " mô hình.",

@@ -186,7 +186,7 @@ def strength(article: Article, m: Mention) -> int:
             return 0
         window = int(article.settings.get("strict_verb_window", 40))
         near = max(seg_start, m.start - window)
-        if live_verb(article, text[near : m.start], near, s):
+        if live_verb(article, text[near : m.start], near, s) or _held_by(article, m, seg_end):
             return 3
         if prev is None and (article.leading_date(s) or _at_then_date(article, m)):
             return 2
@@ -211,6 +211,26 @@ def strength(article: Article, m: Mention) -> int:
     if article.words.cue_before.search(before):
         return 1
     return max(headline, caption(article, m))
+
+
+def _held_by(article: Article, m: Mention, seg_end: int) -> bool:
+    """Whether the trigger's clause goes on to say who held it: "Chương trình gặp mặt ... do Công an
+    thành phố phối hợp ... tổ chức sáng 13/8" (an agent word, a body, then a live organising verb).
+
+    A strict type's verb must otherwise stand before it; in this passive turn the verb follows, as
+    the organiser does (see ``where.organizer``).  A verb stating the aim ("tổ chức nhằm ...") or
+    a plan ("do xã A dự kiến tổ chức") reports nothing.
+    """
+    text, words = article.text, article.words
+    clause = _AFTER_CLAUSE.split(text[m.end : seg_end], maxsplit=1)[0]
+    for agent in words.agent.finditer(clause):
+        rest = clause[agent.end() :]
+        if not (words.heads.match(rest) or words.unit_heads.match(rest)):
+            continue  # "lý do ...": no body after the word
+        if words.purpose.search(rest):
+            return False
+        return live_verb(article, rest, m.end + agent.end())
+    return False
 
 
 def _at_then_date(article: Article, m: Mention) -> bool:

@@ -353,6 +353,17 @@ UNKNOWN_HEADS: list[tuple[str, list[Row]]] = [
 ]
 
 # After a place or team word a number names it, unless a counted noun follows.
+# A share of a whole is a ratio even where "d/m" could be a date; "toàn" before the noun is the
+# whole of it ("100% toàn xã").
+SHARES: list[tuple[str, list[Row]]] = [
+    ("Đồng bào Ê Đê chiếm 1/3 dân số của xã Ea Hồ.", [(1, 3, "ratio", None, "dân số", "dân số")]),
+    (
+        "Đến nay, 100% toàn xã đã ra mắt mô hình camera an ninh.",
+        [(100, None, "percent", None, "toàn xã", "xã")],
+    ),
+    ("Ngày 1/3, xã tổ chức ra quân.", []),
+]
+
 NUMBERED_NAMES: list[tuple[str, list[Row]]] = [
     (
         "Người dân cung cấp cho Công an phường 17 nguồn tin có giá trị.",
@@ -365,6 +376,9 @@ NUMBERED_NAMES: list[tuple[str, list[Row]]] = [
     ("Thôn 3 xã Tân Lập tổ chức họp dân.", []),
     ("Gia đình bà Lan ở tổ 7 phường Đông Xuyên.", []),
     ("Khu phố 2, Phường 12 ra mắt mô hình.", []),
+    # the short forms of "tổ dân phố" and "khu phố" name a group too, a place level after them or not
+    ("Ngày hội được tổ chức tại TDP 6 thị trấn Hòa Sơn và KP 3 phường Tân An.", []),
+    ("Các điểm tổ chức gồm TDP 2, KP 4 và thôn 7.", []),
 ]
 
 # Ranges are one figure: the lower bound, qualified "approx" (the rule set's range_qualifier).
@@ -658,6 +672,7 @@ ALL_FIGURES = (
     + VERB_TAGGED_HEADS
     + POSTS
     + COUNTED_BEFORE
+    + SHARES
 )
 
 
@@ -771,6 +786,9 @@ REPEATS = [
         [(12, "loại mô hình")],
     ),
     ("Toàn xã có 12 tổ bảo vệ ANTT\nToàn xã có 12 tổ dân phố.", [(12, "tổ"), (12, "tổ dân phố")]),
+    # one sentence restating a figure with the very same unit: one figure; other units, two
+    ("Xóm Đồi có 86 hộ, trong đó 86 hộ đã ký cam kết giữ gìn an ninh.", [(86, "hộ")]),
+    ("Ngày hội thu hút 300 người dân, 300 người được khám bệnh miễn phí.", [(300, "người"), (300, "người")]),
     (
         "Thành phố có hơn 5.000 camera an ninh\nThành phố có hơn 5.000 mắt camera an ninh.",
         [(5000, "mắt camera")],

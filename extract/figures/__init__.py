@@ -249,10 +249,9 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
                 *_heads(reader, figure.unit),
                 display=_display(document, sentence),
             )
-            # two equal figures of one sentence are two ("14 người chết, 14 người bị thương")
-            same = next(
-                (i for i, k in enumerate(seen) if k.sentence != sentence.start and k.same_figure(found)), None
-            )
+            # two equal figures of one sentence are two ("14 người chết, 14 người bị thương"),
+            # unless the second restates the first word for word ("có 120 hộ, trong đó 120 hộ ...")
+            same = next((i for i, k in enumerate(seen) if k.repeated_by(found, sentence.start)), None)
             record = Figure(evidence=document.evidence(sentence), ruleset=rules.name, **fields)
             if same is None:
                 seen.append(found)
@@ -279,6 +278,23 @@ class _Key:
     unit: tuple[str, ...]  # the unit's keys, without a leading classifier
     classified: bool  # the unit starts with a classifier ("loại mô hình", "quả lựu đạn")
     display: bool = False  # in the headline or a caption line, where figures are repeated short
+
+    def repeated_by(self, other: _Key, sentence: int) -> bool:
+        """Whether ``other``, found in the sentence starting at ``sentence``, repeats this figure.
+
+        In another sentence, :meth:`same_figure` decides.  In the same sentence only a restatement
+        with the very same unit is a repeat: "Thôn có 120 hộ, trong đó 120 hộ đã ký cam kết" is one
+        figure, "4 người chết, 4 người bị thương" two (the units differ).
+        """
+        if self.sentence != sentence:
+            return self.same_figure(other)
+        return bool(self.unit) and (self.kind, self.value, self.total, self.unit, self.classified) == (
+            other.kind,
+            other.value,
+            other.total,
+            other.unit,
+            other.classified,
+        )
 
     def same_figure(self, other: _Key) -> bool:
         """The same number of the same thing; a classifier written in one only may differ.

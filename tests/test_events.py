@@ -423,6 +423,12 @@ EVENTS = [
         D(2025, 8, 13),
         [{"type": "khac", "date": "2025-08-12", "organizer": "Công an thành phố"}],
     ),
+    (  # a session opening its sentence and counting who came was held (no date said)
+        "Buổi tuyên truyền thu hút hơn 120 người dân tham gia. Đây là lần đầu Công an tỉnh về xã Hòa Phú"
+        " tổ chức tuyên truyền.",
+        D(2025, 3, 6),
+        [{"type": "trien_khai", "date": None}],
+    ),
     (  # a festival with a quoted name of its own is another festival (khac), and so is its bare
         # mention later; several days: no date
         "Từ ngày 10-12/8/2025, Công an tỉnh tổ chức chương trình “Ngày hội an toàn” với nhiều hoạt động"
@@ -848,6 +854,9 @@ TRAPS = [
     # a gathering a body only expects to hold ("do X dự kiến tổ chức"), or with no body after "do"
     "Hội thi tìm hiểu pháp luật do Đoàn Thanh niên xã Tân Hòa dự kiến tổ chức vào tháng 9.",
     "Buổi giao lưu bị hoãn do thời tiết xấu, chưa tổ chức được.",
+    # a turnout with no number is a plan's or a feature's wording; sessions counted are many
+    "Buổi tuyên truyền thu hút đông đảo người dân tham gia.",
+    "Các buổi tuyên truyền thu hút hơn 3.000 lượt người tham gia.",
     # an event years before, recalled ("cách đây 3 năm")
     "Ông Lý Văn Pá cho biết, cách đây 3 năm, Công an tỉnh đã chọn thôn Nà Mò làm điểm tổ chức lễ ra mắt"
     " mô hình.",

@@ -208,9 +208,15 @@ def strength(article: Article, m: Mention) -> int:
         return 3
     if prev is None and article.leading_date(s):
         return 2
-    if article.words.cue_before.search(before):
+    if article.words.cue_before.search(before) or _turnout(article, before, after):
         return 1
     return max(headline, caption(article, m))
+
+
+def _turnout(article: Article, before: str, after: str) -> bool:
+    """Whether a trigger opening its sentence goes on to count who came: "Buổi tuyên truyền thu hút
+    hơn 150 người dân tham gia" (lexicon ``turnout_verbs``); a plan says "thu hút đông đảo Nhân dân"."""
+    return not before.strip(_CAPTION_OPENING) and article.words.turnout.match(after) is not None
 
 
 def _held_by(article: Article, m: Mention, seg_end: int) -> bool:

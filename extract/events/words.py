@@ -37,6 +37,7 @@ class Words:
     report: re.Pattern[str]
     caption_stop: re.Pattern[str]
     purpose: re.Pattern[str]
+    turnout: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -84,6 +85,10 @@ def _compile(rules: RuleSet) -> Words:
             rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('purpose_words')}){EDGE_R}"
         ),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
+        # "Buổi tuyên truyền thu hút hơn 150 người": who came, counted (used with .match after a trigger)
+        turnout=re.compile(
+            rf"(?i)\s*(?:{words('turnout_verbs')})\s+(?:(?:{words('count_qualifiers')})\s+)?\d"
+        ),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
         counted=re.compile(

@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a quoted title before it, no proposal verb: given
+        "Công an xã Tân Mỹ đạt danh hiệu “Đơn vị Quyết thắng”, được tặng “Cờ thi đua” của Bộ Công an.",
+        [{"type": "Cờ thi đua", "issuer": "Bộ Công an"}],
+    ),
+    (  # a proposal in an earlier part of the clause does not reach a later subject's award
+        "Năm qua, Công an xã Tân Mỹ đề nghị khen thưởng 3 tổ, UBND huyện tặng Giấy khen cho 2 tổ tự quản.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện", "recipient_count": 2}],
+    ),
     (  # a steering board named by its purpose, read up to its level
         "Dịp này, 5 tập thể nhận Giấy khen của Ban Chỉ đạo thực hiện phong trào toàn dân bảo vệ an ninh"
         " Tổ quốc huyện Tân Mỹ vì có thành tích xuất sắc.",
@@ -749,6 +757,10 @@ TRAPS = [
     'Dịp này, các đại biểu bình bầu và đề nghị tặng danh hiệu "Cờ thi đua" của Bộ Công an cho Công an huyện'
     ' Tân Mỹ; "Cờ thi đua" của Tổng cục Chính trị cho Công an huyện Đông Lâm.',
     "Tại hội nghị, các đơn vị suy tôn “Cờ thi đua của Bộ Công an”, “Cờ thi đua của Chủ tịch UBND tỉnh”.",
+    # the proposal verb, then titles quoted one by one before the distinctions: one list, all proposed
+    "Hội nghị suy tôn Công an xã Tân Mỹ đạt danh hiệu “Đơn vị Tiên tiến”, “Cờ thi đua của Bộ Công an”.",
+    "Các khối bình xét các đơn vị đạt “Đơn vị Quyết thắng”, ” Đơn vị Tiên tiến”, “Cờ thi đua của Chủ tịch"
+    " UBND tỉnh”, “Cờ thi đua của Giám đốc Công an tỉnh”.",
     "“Huân chương Quân công” hạng ba để tặng hoặc truy tặng cho cá nhân có quá trình cống hiến lâu dài.",
     # a headline alone, the body reporting no such award
     "Tặng Kỷ niệm chương cho cá nhân có nhiều đóng góp\n\nCông an tỉnh hướng dẫn các đơn vị đề nghị xét"

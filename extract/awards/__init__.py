@@ -115,6 +115,26 @@ def _shared_issuer(
     return [], None
 
 
+# A comma-separated item that is only a quoted title ("“Đơn vị Quyết thắng”"), or the opening quote
+# of the distinction itself: it continues the list the clause's verb governs.
+_QUOTED_ITEM = re.compile(r"\s*(?:[“”\"][^“”\"]*[“”\"])?\s*[“”\"]?\s*")
+
+
+def _proposed(clause: str, lex: Lexicon) -> bool:
+    """Whether the clause before a distinction proposes it rather than gives it ("đề nghị tặng ...").
+
+    A proposal verb counts in the last comma-separated part only ("Năm qua, A đề nghị ..., UBND tỉnh
+    tặng Bằng khen": given), unless the parts after it are only quoted titles of one list ("suy tôn
+    các đơn vị đạt danh hiệu “Đơn vị Tiên tiến”, “Cờ thi đua của Bộ Công an”": all proposed).
+    """
+    for part in reversed(clause.split(",")):
+        if lex.proposal.search(part):
+            return True
+        if not _QUOTED_ITEM.fullmatch(part):
+            return False
+    return False
+
+
 def _same_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
     """Whether the distinctions ending at ``end`` and starting at ``start`` are items of one list,
     with no verb of their own between them, ';' and quotes allowed ("... cho A; “Cờ thi đua” ...")."""
@@ -165,7 +185,7 @@ def _read_sentence(
             presenter = presenter_after(text, after, sentence.end, rules, lex, officials)
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
-        proposed = bool(lex.proposal.search(clause.split(",")[-1])) or (
+        proposed = _proposed(clause, lex) or (
             previous is not None
             and previous.proposed
             and _same_list(text, previous.end, group[0].start, rules)

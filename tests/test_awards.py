@@ -857,6 +857,44 @@ def test_presenter(text: str, officials: list[str], presenter: str | None) -> No
     assert award["presenter"] == presenter
 
 
+# A post and a person's name in the subject of the granting verb: the post grants (a deputy's, its
+# body, as a guess), the person hands over; never the name as part of the issuer.
+POST_AND_NAME = [
+    (  # the post in apposition before the name
+        "Giám đốc Công an tỉnh, Đại tá Hà Văn Lộc trao Giấy khen cho 3 tập thể.",
+        ["Hà Văn Lộc"],
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "presenter": "Hà Văn Lộc"}],
+    ),
+    (
+        "Tại buổi lễ, Trưởng Công an huyện Đông Lâm, Thượng tá Hà Văn Lộc trao Giấy khen cho 4 cá nhân.",
+        [],
+        [{"type": "Giấy khen", "issuer": "Trưởng Công an huyện Đông Lâm", "presenter": "Hà Văn Lộc"}],
+    ),
+    (  # a deputy's post in apposition: his body
+        "Phó Giám đốc Công an tỉnh, Đại tá Hà Văn Lộc trao Giấy khen cho 3 tập thể.",
+        ["Hà Văn Lộc"],
+        [{"type": "Giấy khen", "issuer": "Công an tỉnh", "presenter": "Hà Văn Lộc"}],
+    ),
+    (  # a deputy's post right before the name: his body, without the name
+        "Phó Giám đốc Công an tỉnh Hà Văn Lộc trao Giấy khen cho 3 tập thể.",
+        ["Hà Văn Lộc"],
+        [{"type": "Giấy khen", "issuer": "Công an tỉnh", "presenter": "Hà Văn Lộc"}],
+    ),
+    (  # a unit and a person received: no post, no issuer
+        "Dịp này, xã Tân Mỹ, ông Hà Văn Lộc nhận Giấy khen.",
+        ["Hà Văn Lộc"],
+        [{"type": "Giấy khen", "issuer": None}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "officials", "expected"), POST_AND_NAME)
+def test_post_and_name_in_the_subject(
+    text: str, officials: list[str], expected: list[dict[str, Any]]
+) -> None:
+    check(text, expected, officials)
+
+
 def test_records_carry_evidence_and_provenance() -> None:
     text = "Mở đầu bài. UBND tỉnh tặng Cờ thi đua cho Công an xã An Phú."
     (award,) = run(text)

@@ -250,11 +250,16 @@ def _subject_issuers(
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
+    if candidate and len(parts) > 1 and names_person(candidate, lex, officials):
+        # "Giám đốc Công an tỉnh, Đại tá Lê Văn A trao ...": the post in apposition before the name
+        candidate = _post_in_apposition(parts[-2], lex) or candidate
     deputy = lex.deputy.match(_ADDRESS.sub("", candidate))
     if deputy is not None:
         # a deputy hands over in the name of the body: "Phó Chủ tịch UBND huyện A trao giấy khen"
         # guesses UBND huyện A, as an envoy would
         body = lex.titles.sub("", _ADDRESS.sub("", candidate))
+        if (split := _split_name(body, lex, officials)) is not None:
+            body = split[0]  # "Phó Giám đốc Công an tỉnh Lê Văn A trao": not the name
         return ([body], True) if body and _whole_issuer(body, lex) else ([], False)
     if candidate and (post := _post_before_name(candidate, lex, officials)) is not None:
         candidate = post  # "Thủ tướng Chính phủ Phạm Minh Chính quyết định tặng": the post grants
@@ -285,6 +290,18 @@ def _subject_issuers(
     return bodies, envoy is not None or hands_over
 
 
+def _post_in_apposition(part: str, lex: Lexicon) -> str | None:
+    """The part before a person's name in a subject ("Giám đốc Công an tỉnh" of "Giám đốc Công an
+    tỉnh, Đại tá Lê Văn A trao ..."), when it is a post: a title or a granting post with its body,
+    read whole.  A deputy's post is returned too; the caller makes its body a guess, as for "Phó
+    Giám đốc Công an tỉnh trao ..."."""
+    post = _ADDRESS.sub("", lex.openers.sub("", part.strip()))
+    bare = lex.deputy.sub("", post).strip()
+    if not (lex.titles.match(bare) or lex.granting_posts.match(bare)) or not _whole_issuer(bare, lex):
+        return None
+    return post
+
+
 def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:
     """The post of "<post> <Name>" ("Chủ tịch UBND tỉnh Lê Văn A"), when it grants in its own name.
 
@@ -293,6 +310,18 @@ def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) 
     word, where they are a place ("UBND huyện Bắc Trà My"; "Ủy ban MTTQ Việt Nam" names no one).  A deputy's
     post grants nothing: he hands the distinction over.
     """
+    split = _split_name(phrase, lex, officials)
+    if split is None:
+        return None
+    post = split[0]
+    if lex.deputy.match(post) or not (lex.titles.match(post) or lex.granting_posts.match(post)):
+        return None
+    return post
+
+
+def _split_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> tuple[str, str] | None:
+    """(issuer, name) of "<issuer> <Name>" ("Công an tỉnh", "Lê Văn A"), when the phrase ends with a
+    person's name: an official's of the article, or 3-4 name syllables not after a level word."""
     words = phrase.split()
     for size in (4, 3, 2):
         if len(words) <= size:
@@ -302,11 +331,8 @@ def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) 
             continue
         known = any(same_person(name, o.name) or fold(name) == fold(o.name) for o in officials)
         unknown_ok = size >= 3 and not lex.levels.match(words[-size - 1])
-        if not (known or unknown_ok) or not _whole_issuer(post, lex):
-            continue
-        if lex.deputy.match(post) or not (lex.titles.match(post) or lex.granting_posts.match(post)):
-            return None
-        return post
+        if (known or unknown_ok) and _whole_issuer(post, lex):
+            return post, name
     return None
 
 

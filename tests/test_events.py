@@ -429,6 +429,12 @@ EVENTS = [
         D(2025, 3, 6),
         [{"type": "trien_khai", "date": None}],
     ),
+    (  # a conference named by its series and number, reported in the passive ("được tổ chức")
+        "Tại Hội nghị Công an toàn quốc lần thứ 79 được tổ chức trọng thể tại Hà Nội, Đại tá Lê Văn An,"
+        " Giám đốc Công an tỉnh Hòa Sơn đón nhận Cờ thi đua của Chính phủ.",
+        D(2025, 12, 17),
+        [{"type": "khac", "date": None}],
+    ),
     (  # a festival with a quoted name of its own is another festival (khac), and so is its bare
         # mention later; several days: no date
         "Từ ngày 10-12/8/2025, Công an tỉnh tổ chức chương trình “Ngày hội an toàn” với nhiều hoạt động"
@@ -854,6 +860,9 @@ TRAPS = [
     # a gathering a body only expects to hold ("do X dự kiến tổ chức"), or with no body after "do"
     "Hội thi tìm hiểu pháp luật do Đoàn Thanh niên xã Tân Hòa dự kiến tổ chức vào tháng 9.",
     "Buổi giao lưu bị hoãn do thời tiết xấu, chưa tổ chức được.",
+    # the passive reports no gathering when it is planned or a habit
+    "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 5 sẽ được tổ chức vào cuối tháng.",
+    "Hội thi được tổ chức hằng năm vào dịp kỷ niệm.",
     # a turnout with no number is a plan's or a feature's wording; sessions counted are many
     "Buổi tuyên truyền thu hút đông đảo người dân tham gia.",
     "Các buổi tuyên truyền thu hút hơn 3.000 lượt người tham gia.",

@@ -38,6 +38,8 @@ _AFTER_CLAUSE = re.compile(r"[,;:]")
 _CAPTION_CHARS = 250
 # What may stand before a trigger opening its line: quotes and spaces.
 _CAPTION_OPENING = " “\"'"
+# "được" right before an organising verb after a trigger: "Hội nghị ... được tổ chức tại Hà Nội".
+_PASSIVE = re.compile(r"(?<!\w)được\s+(?=\w)")
 # How far into a clause a period still opens it ("Năm 2024, ...", "Trong giai đoạn 2021 - 2025, ...").
 _OPENING_CHARS = 16
 
@@ -220,23 +222,28 @@ def _turnout(article: Article, before: str, after: str) -> bool:
 
 
 def _held_by(article: Article, m: Mention, seg_end: int) -> bool:
-    """Whether the trigger's clause goes on to say who held it: "Chương trình gặp mặt ... do Công an
-    thành phố phối hợp ... tổ chức sáng 13/8" (an agent word, a body, then a live organising verb).
+    """Whether the trigger's clause goes on to say it was held: by whom ("Chương trình gặp mặt ...
+    do Công an thành phố phối hợp ... tổ chức sáng 13/8": an agent word, a body, then a live
+    organising verb) or in the passive ("Tại Hội nghị ... lần thứ 81 được tổ chức trọng thể tại
+    Hà Nội").
 
-    A strict type's verb must otherwise stand before it; in this passive turn the verb follows, as
-    the organiser does (see ``where.organizer``).  A verb stating the aim ("tổ chức nhằm ...") or
-    a plan ("do xã A dự kiến tổ chức") reports nothing.
+    A strict type's verb must otherwise stand before it.  A verb stating the aim ("tổ chức nhằm
+    ..."), a plan ("do xã A dự kiến tổ chức", "sẽ được tổ chức") or a habit ("được tổ chức hằng
+    năm") reports nothing.
     """
     text, words = article.text, article.words
     clause = _AFTER_CLAUSE.split(text[m.end : seg_end], maxsplit=1)[0]
+    if words.purpose.search(clause) or words.review.search(clause):
+        return False
     for agent in words.agent.finditer(clause):
         rest = clause[agent.end() :]
-        if not (words.heads.match(rest) or words.unit_heads.match(rest)):
-            continue  # "lý do ...": no body after the word
-        if words.purpose.search(rest):
-            return False
-        return live_verb(article, rest, m.end + agent.end())
-    return False
+        if words.heads.match(rest) or words.unit_heads.match(rest):
+            return live_verb(article, rest, m.end + agent.end())
+    passive = _PASSIVE.search(clause)
+    if passive is None:
+        return False
+    rest = clause[passive.end() :]
+    return words.organize.match(rest) is not None and live_verb(article, rest, m.end + passive.end())
 
 
 def _at_then_date(article: Article, m: Mention) -> bool:

@@ -65,6 +65,23 @@ ROWS = [
             ("Hồ Đức Hạnh", "Trung tướng", ["Viện trưởng Viện Chiến lược và Khoa học Công an"]),
         ],
     ),
+    # mass associations and border posts named by a lowercase phrase after a capitalised syllable
+    (
+        "Dự lễ có ông Thạch Sà Rươn, Chủ tịch Hội Đoàn kết sư sãi yêu nước huyện Long Trà; bà Lý Thị "
+        "Hên, Chủ tịch Hội Người cao tuổi xã Tân Sơn.",
+        [
+            ("Thạch Sà Rươn", None, ["Chủ tịch Hội Đoàn kết sư sãi yêu nước huyện Long Trà"]),
+            ("Lý Thị Hên", None, ["Chủ tịch Hội Người cao tuổi xã Tân Sơn"]),
+        ],
+    ),
+    (
+        "Ông Y Kông Niê, Phó Chủ tịch Hội Khuyến học huyện Ea Sar và Thiếu tá Rơ Châm Hlú, Chính trị "
+        "viên Đồn Biên phòng Cửa khẩu Ia Mơr cùng trao quà.",
+        [
+            ("Y Kông Niê", None, ["Phó Chủ tịch Hội Khuyến học huyện Ea Sar"]),
+            ("Rơ Châm Hlú", "Thiếu tá", ["Chính trị viên Đồn Biên phòng Cửa khẩu Ia Mơr"]),
+        ],
+    ),
     (
         "Đại tướng Mai Xuân Định, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương gửi thư chúc mừng.",
         [("Mai Xuân Định", "Đại tướng", ["Ủy viên Bộ Chính trị", "Phó Bí thư Quân ủy Trung ương"])],

@@ -513,6 +513,12 @@ FOLLOW_ON = [
         D(2025, 3, 6),
         [{"type": "so_ket", "date": "2025-03-05"}, {"type": "khac", "date": "2025-03-05"}],
     ),
+    (  # a time of day before "cùng ngày" still ties the ceremony to the festival's day
+        "Sáng 10/8, UBND xã Yên Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Chiều cùng"
+        " ngày, Công an xã tổ chức lễ ra mắt mô hình Camera an ninh.",
+        D(2025, 8, 11),
+        [{"type": "ngay_hoi", "date": "2025-08-10"}, {"type": "khac", "date": "2025-08-10"}],
+    ),
     (  # a follow-on with nothing before it keeps no date
         "Ngay sau đó, Công an xã tổ chức lễ ra mắt mô hình tự quản.",
         D(2025, 3, 6),

@@ -663,13 +663,29 @@ MERGES = [
         " Giấy khen cho các tập thể.",
         [{"type": "Giấy khen", "issuer": "Chủ tịch UBND huyện Tân Mỹ"}],
     ),
-    (  # the unit and its people's committee are one issuer; not its police
+    (  # the unit and its people's committee are one issuer, worded as the distinction's "của" says;
+        # not its police
         "Xã Tân Phú tặng Giấy khen cho 3 tập thể. Dịp này, 3 tập thể nhận Giấy khen của UBND xã Tân Phú; 2"
         " tập thể nhận Giấy khen của Công an xã Tân Phú.",
         [
-            {"type": "Giấy khen", "issuer": "Xã Tân Phú", "recipient_count": 3},
+            {"type": "Giấy khen", "issuer": "UBND xã Tân Phú", "recipient_count": 3},
             {"type": "Giấy khen", "issuer": "Công an xã Tân Phú", "recipient_count": 2},
         ],
+    ),
+    (  # a caption's subject, then the distinction's own "của": one award, worded as the "của" says
+        "Bộ Công an tặng Bằng khen cho xã Tân Mỹ. Ảnh: Minh Hà\n\nDịp này, xã Tân Mỹ vinh dự đón nhận Bằng"
+        " khen của Bộ trưởng Bộ Công an.",
+        [{"type": "Bằng khen", "issuer": "Bộ trưởng Bộ Công an", "recipients": ["xã Tân Mỹ"]}],
+    ),
+    (  # likewise "được ... tặng" after a subject
+        "UBND tỉnh tặng Bằng khen cho 3 tập thể. Ảnh: Minh Hà\n\nCác tập thể được Chủ tịch UBND tỉnh tặng"
+        " Bằng khen đều là công an xã.",
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipient_count": 3}],
+    ),
+    (  # two "của" wordings: the first stays (no flip to the later one)
+        "Các đơn vị nhận Bằng khen của UBND tỉnh. Ảnh: Minh Hà\n\nDịp này, 3 tập thể nhận Bằng khen của Chủ"
+        " tịch UBND tỉnh.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}],
     ),
     (  # a deputy hands over in the name of the body: a guess, joining the award said outright
         "Đồng chí Phó Giám đốc Công an tỉnh trao Bằng khen cho 3 tập thể. Dịp này, 3 tập thể nhận Bằng khen"

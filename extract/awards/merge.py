@@ -8,7 +8,9 @@ and "thay mặt lãnh đạo Đảng, Nhà nước") merge on type and issuer wi
 Mentions are folded in three rounds, so that what the text says outright decides the issuer:
 
 1. mentions naming their issuer ("Giấy khen của Chủ tịch UBND phường"), the body's before the
-   headline's, as headlines shorten names ("Thủ tướng tặng bằng khen");
+   headline's, as headlines shorten names ("Thủ tướng tặng bằng khen"); the distinction's own
+   wording ("của", "do", "được ... tặng") wins over a clause subject's when it says more ("Bộ Công
+   an tặng Bằng khen" in a caption, "Bằng khen của Bộ trưởng Bộ Công an" in the body);
 2. mentions whose issuer is only guessed, the body of an envoy handing the award over ("Đại diện
    lãnh đạo UBND phường A trao giấy khen"): they join an award of the same type from the same
    body, or the one award of that type whose issuer is said (and recipients fit), keeping its
@@ -185,12 +187,23 @@ def _add(
             # "UBND huyện" then "UBND huyện A", "Thủ tướng" then "Thủ tướng Chính phủ": the longer
             # name; not "UBND tỉnh" then "Chủ tịch UBND tỉnh" (the same name, a post before it)
             longer_name = _same_body(fold(issuer), fold(a.issuer or "")) and len(issuer) > len(a.issuer or "")
-            if len(core) > len(cores[i]) or longer_name:
+            if _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
+                a.issuer, cores[i], a.rule = issuer, core, m.construction or a.rule
+            elif len(core) > len(cores[i]) or longer_name:
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
     awards.append(_award(m, issuer, document, rules))
     cores.append(core)
+
+
+def _said_outright_over(m: Mention, a: Award) -> bool:
+    """Whether the mention names the award's issuer outright ("Bằng khen của Bộ trưởng Bộ Công an",
+    "do", "được ... tặng") where the record so far only had it as a clause's subject ("Bộ Công an
+    tặng Bằng khen ..." in a caption): the distinction's own wording of its issuer wins when it
+    says more (a post, the full name), not a short form ("được Thủ tướng tặng" after "Thủ tướng
+    Chính phủ tặng")."""
+    return m.construction in _OUTRIGHT and a.rule not in _OUTRIGHT
 
 
 def _award(m: Mention, issuer: str | None, document: Document, rules: RuleSet) -> Award:

@@ -435,6 +435,17 @@ EVENTS = [
         D(2025, 12, 17),
         [{"type": "khac", "date": None}],
     ),
+    (  # a conference reviewing a year without the word "tổng kết" is a review
+        "Sáng 5/1, Công an xã Hòa Tiến tổ chức hội nghị đánh giá kết quả công tác năm 2025 và triển khai"
+        " nhiệm vụ năm 2026.",
+        D(2026, 1, 6),
+        [{"type": "tong_ket", "date": "2026-01-05", "location": "xã Hòa Tiến", "period": "2025"}],
+    ),
+    (  # ... and reviewing part of a year, a mid-term review
+        "Chiều 8/7, Công an phường Hòa Minh tổ chức hội nghị đánh giá kết quả công tác 6 tháng đầu năm 2025.",
+        D(2025, 7, 9),
+        [{"type": "so_ket", "date": "2025-07-08", "period": "6 tháng đầu năm 2025"}],
+    ),
     (  # a festival with a quoted name of its own is another festival (khac), and so is its bare
         # mention later; several days: no date
         "Từ ngày 10-12/8/2025, Công an tỉnh tổ chức chương trình “Ngày hội an toàn” với nhiều hoạt động"
@@ -866,6 +877,9 @@ TRAPS = [
     # a gathering a body only expects to hold ("do X dự kiến tổ chức"), or with no body after "do"
     "Hội thi tìm hiểu pháp luật do Đoàn Thanh niên xã Tân Hòa dự kiến tổ chức vào tháng 9.",
     "Buổi giao lưu bị hoãn do thời tiết xấu, chưa tổ chức được.",
+    # reviews planned, or counted
+    "Hội nghị đánh giá kết quả thực hiện phong trào sẽ được tổ chức vào tháng 12.",
+    "Năm 2024, xã đã tổ chức 4 hội nghị đánh giá kết quả công tác tại các thôn.",
     # the passive reports no gathering when it is planned or a habit
     "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 5 sẽ được tổ chức vào cuối tháng.",
     "Hội thi được tổ chức hằng năm vào dịp kỷ niệm.",

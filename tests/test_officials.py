@@ -769,3 +769,25 @@ def test_trie_pattern_matches_what_a_flat_alternation_matches() -> None:
         for seed in range(200):
             text = "".join(random.Random(seed).choices([*vocab, *list(words)[:20]], k=12))
             assert bool(trie.search(text)) == bool(flat.search(text)), (words, text)
+
+
+class _Everything(frozenset[str]):
+    """A key set holding every key: the chunker then asks every lexicon about every syllable."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in CONSTRUCTIONS] + TRAPS, ids=lambda s: s[:40])
+def test_plain_words_read_at_once_chunk_as_the_lexicons_do(sentence: str) -> None:
+    """A lowercase syllable no lexicon entry starts with is tagged a plain word without asking the
+    lexicons; the chunks are those every lexicon would have given."""
+    from extract.document import Sentence
+    from extract.officials.chunker import Chunker
+    from extract.officials.lexicon import Lexicon
+
+    lex = Lexicon(RULES)
+    toks = tokenize(Sentence(0, len(sentence), sentence))
+    fast = Chunker(lex).chunk(toks, None)
+    lex.openers = _Everything()
+    assert fast == Chunker(lex).chunk(toks, None)

@@ -29,6 +29,7 @@ class Chunker:
     def chunk(self, toks: Sequence[Token], pos: PosStarts | None) -> list[Chunk]:
         """Tag every token of a sentence; consecutive tokens of one phrase share a chunk."""
         out: list[Chunk] = []
+        openers = self.lex.openers
         i, clause_start = 0, True
         while i < len(toks):
             tok = toks[i]
@@ -38,6 +39,11 @@ class Chunker:
             if tok.text in _CLAUSE_END or tok.text == ":":
                 out.append(Chunk(":" if tok.text == ":" else ";", i, i + 1))
                 i, clause_start = i + 1, True
+                continue
+            if tok.key not in openers and not is_name_syllable(tok.text):
+                # a plain word ("tổ chức", "2025"): what every reading below would make of it
+                out.append(Chunk("x", i, i + 1))
+                i, clause_start = i + 1, False
                 continue
             if (after := self._aside(toks, i)) > i:
                 i = after

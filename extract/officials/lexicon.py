@@ -68,6 +68,28 @@ class Lexicon:
             prefixes=lex("name_prefixes"),
             long_openers=lex("long_name_openers"),
         )
+        # Keys a chunk other than a plain word can open with: a lowercase syllable with another key
+        # is read as a plain word at once, without asking each lexicon (most syllables are such).
+        self.openers = frozenset().union(
+            *(
+                p.first_keys
+                for p in (
+                    self.ranks,
+                    self.markers,
+                    self.titles,
+                    self.credit_labels,
+                    self.credit_prefixes,
+                    self.heads,
+                    self.prefixes,
+                    self.copulas,
+                    self.governors,
+                )
+            ),
+            self.separators,
+            self.conjunctions,
+            self.award_links,
+            {"("},
+        )
         self.use_pos = bool(settings.get("pos_fallback", True))
         self.confidence_via_pos = float(settings.get("confidence_via_pos", 0.7))
 

@@ -85,6 +85,11 @@ class Phrases:
     def __contains__(self, keys: tuple[str, ...]) -> bool:
         return keys in self.original
 
+    @property
+    def first_keys(self) -> frozenset[str]:
+        """The keys an entry can start with: a token with another key starts none."""
+        return frozenset(self._by_first)
+
 
 @dataclass(frozen=True, slots=True)
 class Chunk:

@@ -493,6 +493,24 @@ ONE_EVENT = [
         D(2025, 8, 11),
         [{"type": "khac", "date": "2025-08-10", "location": "xã Nậm Cang"}],
     ),
+    (  # a review of last year named with "tại", after the dated festival: referred to, not reported
+        "Tối 14/8, UBND phường Hòa An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Tại hội"
+        " nghị tổng kết năm 2024, phường được UBND thành phố tặng Giấy khen.",
+        D(2025, 8, 15),
+        [{"type": "ngay_hoi", "date": "2025-08-14"}],
+    ),
+    (  # the year's festival recalled in a review, with its verb but no day
+        "Chiều 20/12, UBND xã Lộc An tổ chức hội nghị tổng kết phong trào năm 2025. Ngày hội toàn dân bảo vệ"
+        " an ninh Tổ quốc năm 2025 của xã được tổ chức tại thôn 3 thu hút hơn 500 người tham gia.",
+        D(2025, 12, 21),
+        [{"type": "tong_ket", "date": "2025-12-20"}],
+    ),
+    (  # "Trước đó," with no day: a gathering held before, not the one reported
+        "Sáng 10/8, xã Lộc An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Trước đó, xã đã tổ"
+        " chức hội nghị sơ kết 6 tháng đầu năm.",
+        D(2025, 8, 11),
+        [{"type": "ngay_hoi", "date": "2025-08-10"}],
+    ),
     (  # gatherings counted in a review are not events
         "Ngày 20/12, Công an xã Đông Lâm tổ chức hội nghị tổng kết công tác năm 2025. Trong năm, Công an xã"
         " đã tổ chức 25 hội nghị tuyên truyền và các buổi sơ kết tại thôn.",
@@ -529,6 +547,12 @@ FOLLOW_ON = [
         " ngày, Công an xã tổ chức lễ ra mắt mô hình Camera an ninh.",
         D(2025, 8, 11),
         [{"type": "ngay_hoi", "date": "2025-08-10"}, {"type": "khac", "date": "2025-08-10"}],
+    ),
+    (  # a second gathering over several days says its dates: reported, with no single day
+        "Sáng 5/8, UBND xã Tân Hòa tổ chức hội nghị triển khai kế hoạch bảo đảm an ninh. Từ ngày 12 đến"
+        " 14/8, Đoàn Thanh niên xã tổ chức hội thi tìm hiểu pháp luật.",
+        D(2025, 8, 15),
+        [{"type": "trien_khai", "date": "2025-08-05"}, {"type": "khac", "date": None}],
     ),
     (  # a follow-on with nothing before it keeps no date
         "Ngay sau đó, Công an xã tổ chức lễ ra mắt mô hình tự quản.",

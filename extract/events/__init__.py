@@ -58,6 +58,8 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     earlier: list[tuple[int, dt.date | None]] = []
     for chosen, strength, related in anchored:
         event = _build(article, chosen, strength, related, earlier)
+        if event.date is None and _past_reference(article, chosen, earlier):
+            continue
         earlier.append((chosen.start, event.date))
         events.append(event)
     if not events:
@@ -69,6 +71,24 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             events.append(_build(article, site, 1, related, earlier))
     events.sort(key=lambda e: e.evidence.start)
     return events
+
+
+def _past_reference(article: Article, chosen: Mention, earlier: Earlier) -> bool:
+    """Whether an undated gathering after a dated one is only referred to, not reported.
+
+    A report dates its event ("Tối 14/8, phường A tổ chức Ngày hội ...") and ties any other it
+    reports to a day ("Chiều cùng ngày, ...", "Trước đó, chiều 13/1, ..."); a gathering of another
+    type named later in a sentence with no date at all is one held before or elsewhere ("Tại hội
+    nghị tổng kết năm 2024, phường được tặng Giấy khen", "Trong năm, xã đã tổ chức thành công Ngày
+    hội ...").  Several days ("từ ngày 12 đến 14/8") or "vừa qua" are dates the sentence does say;
+    the headline names the article's own events.
+    """
+    s = chosen.sentence
+    if not any(day is not None for at, day in earlier if at < chosen.start):
+        return False
+    if s is article.document.headline or article.dates_in(s):
+        return False
+    return article.words.follow_on.match(article.text, s.start, chosen.start) is None
 
 
 def _lead_of_headline(article: Article, chosen: Mention, group: Sequence[Mention]) -> Mention:

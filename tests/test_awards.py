@@ -333,6 +333,31 @@ ISSUER_SUBJECT = [
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
 COORDINATED = [
+    (  # "và" joining two clauses, each with its own subject: the body is no recipient of the first
+        "Dịp này, UBND tỉnh tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen cho 5 cá nhân.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipients": [], "recipient_count": 3},
+            {"type": "Giấy khen", "issuer": "Công an tỉnh", "recipient_count": 5},
+        ],
+    ),
+    (  # the same after a passive first clause
+        "Dịp này, Công an huyện Đông Lâm được Bộ Công an tặng Cờ thi đua và Giám đốc Công an tỉnh tặng"
+        " Giấy khen.",
+        [
+            {"type": "Cờ thi đua", "issuer": "Bộ Công an", "recipients": ["Công an huyện Đông Lâm"]},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
+        ],
+    ),
+    (  # bodies listed as recipients, no verb after them: still recipients
+        "Bộ Công an tặng Bằng khen cho Công an huyện Tân Mỹ và Công an xã Đông Lâm.",
+        [
+            {
+                "type": "Bằng khen",
+                "issuer": "Bộ Công an",
+                "recipients": ["Công an huyện Tân Mỹ", "Công an xã Đông Lâm"],
+            }
+        ],
+    ),
     (  # a clause after ';' that is only its verb shares the subject before
         "Dịp này, UBND tỉnh tặng Bằng khen cho 3 tập thể; tặng Giấy khen cho 5 cá nhân.",
         [

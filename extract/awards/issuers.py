@@ -280,6 +280,8 @@ def _subject_issuers(
         bodies = [
             decision.group(1)
         ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
+    elif (body := _next_clause_subject(pieces, lex, officials)) is not None:
+        bodies = [body]  # "A tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen ..."
     else:
         return [], False
     if any(lex.deputy.match(b) for b in bodies):  # a deputy's post among coordinated bodies
@@ -288,6 +290,18 @@ def _subject_issuers(
     # presenter of another's award, as an envoy is
     hands_over = re.search(r"(?i)(?<![^\W\d_])trao\s+(?:\d+\s+)?$", verb.group()) is not None
     return bodies, envoy is not None or hands_over
+
+
+def _next_clause_subject(pieces: list[str], lex: Lexicon, officials: Sequence[Official]) -> str | None:
+    """The body after the last "và" of a subject whose earlier part gave a distinction of its own
+    ("UBND tỉnh tặng Cờ thi đua cho 3 tập thể| và |Công an tỉnh"; "được Bộ Công an tặng Cờ thi
+    đua| và |Giám đốc Công an tỉnh"): "và" joins two clauses, the second with its own subject."""
+    if len(pieces) < 2 or not lex.distinction.search(" và ".join(pieces[:-1])):
+        return None
+    last = pieces[-1].strip()
+    if not _whole_issuer(last, lex) or names_person(last, lex, officials):
+        return None
+    return last
 
 
 def _post_in_apposition(part: str, lex: Lexicon) -> str | None:
@@ -343,6 +357,11 @@ def _named_unit(phrase: str, lex: Lexicon) -> bool:
         return False
     end = scan_issuer(phrase, 0, len(phrase), lex, allow_level_start=True)
     return end > 0 and not phrase[end:].strip()
+
+
+def whole_issuer(phrase: str, lex: Lexicon) -> bool:
+    """Whether the whole phrase is one issuer ("UBND huyện A"), as the scanner reads it."""
+    return _whole_issuer(phrase, lex)
 
 
 def _whole_issuer(phrase: str, lex: Lexicon) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extract.awards.issuers import whole_issuer
 from extract.awards.lexicon import TOKEN, Lexicon
 from extract.awards.mentions import Clause
 from extract.records import RecipientKind
@@ -64,13 +65,30 @@ def subject_of(left: str, lex: Lexicon) -> str:
     return ", ".join(parts).strip(" ,")
 
 
+# A granting verb opening the rest of a recipient phrase: "... và Công an tỉnh| tặng Giấy khen ...".
+_GRANTS = re.compile(
+    r"(?i)(?:(?:đã|cũng|vừa|đồng thời)\s+)*(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)(?![^\W\d_])"
+)
+# The last item of a list, after its comma or "và".
+_LAST_ITEM = re.compile(r"(?:,\s*|\s+và\s+)([^,]+?)\s*$")
+
+
+def _without_next_subject(phrase: str, rest: str, lex: Lexicon) -> str:
+    """The recipient phrase without the subject of the next clause: "cho 3 tập thể và Công an tỉnh"
+    before "tặng Giấy khen ..." ends at "3 tập thể" (the body grants the next award, receives none)."""
+    last = _LAST_ITEM.search(phrase)
+    if last is None or not _GRANTS.match(rest) or not whole_issuer(last.group(1).strip(), lex):
+        return phrase
+    return phrase[: last.start()]
+
+
 def parse_recipients(phrase: str, lex: Lexicon) -> Recipients | None:
     """Names, count and kind of "2 cá nhân", "tập thể Công an phường A", "xã B và 3 tập thể",
     "đồng chí Đại tá C" (the name, not the rank)."""
     for tok in TOKEN.finditer(phrase):
         at = tok.start()
         if at > 0 and (lex.stop.match(phrase, at) or lex.recipient_stop.match(phrase, at)):
-            phrase = phrase[: tok.start()]
+            phrase = _without_next_subject(phrase[:at], phrase[at:], lex)
             break
     phrase = re.split(r"[.;:()“”\"]", phrase)[0].strip(" ,")
     if not phrase:

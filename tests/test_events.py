@@ -901,6 +901,8 @@ TRAPS = [
     # a gathering a body only expects to hold ("do X dự kiến tổ chức"), or with no body after "do"
     "Hội thi tìm hiểu pháp luật do Đoàn Thanh niên xã Tân Hòa dự kiến tổ chức vào tháng 9.",
     "Buổi giao lưu bị hoãn do thời tiết xấu, chưa tổ chức được.",
+    # the year summed up
+    "Trong năm, xã Lộc An đã tổ chức thành công Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
     # reviews planned, or counted
     "Hội nghị đánh giá kết quả thực hiện phong trào sẽ được tổ chức vào tháng 12.",
     "Năm 2024, xã đã tổ chức 4 hội nghị đánh giá kết quả công tác tại các thôn.",

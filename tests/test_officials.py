@@ -791,3 +791,33 @@ def test_plain_words_read_at_once_chunk_as_the_lexicons_do(sentence: str) -> Non
     fast = Chunker(lex).chunk(toks, None)
     lex.openers = _Everything()
     assert fast == Chunker(lex).chunk(toks, None)
+
+
+# A ranked name alone on a closing line, with the author's unit at most, signs the article.
+SIGNATURES = [
+    (
+        "Chiều 5/8, xã Ea Hồ tổ chức ngày hội. Thượng úy Lò Văn Khánh cho biết tình hình ổn định.\n\n"
+        "Trung úy Hà Minh Tuấn (Công an huyện Krông Ea)",
+        [("Lò Văn Khánh", "Thượng úy", [])],
+    ),
+    (
+        "Ngày hội diễn ra sôi nổi.\n\nĐại úy Phạm Quang Vũ - Phòng Tham mưu Công an tỉnh\n",
+        [],
+    ),
+    # a caption going on after its bracket, or a line before the body ends, is no signature
+    (
+        "Ngày hội diễn ra sôi nổi.\n\nThiếu tá Lò Văn Dũng (bìa phải) trao quà cho hộ nghèo",
+        [("Lò Văn Dũng", "Thiếu tá", [])],
+    ),
+    (
+        "Đại úy Trần Văn Lộc - Công an xã Tân An\n\nNgày hội diễn ra sôi nổi.",
+        [("Trần Văn Lộc", "Đại úy", [])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNATURES, ids=[t[-30:] for t, _ in SIGNATURES])
+def test_closing_signature_is_no_official(
+    text: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    assert triples(read(text)) == expected

@@ -65,6 +65,17 @@ ROWS = [
             ("Hồ Đức Hạnh", "Trung tướng", ["Viện trưởng Viện Chiến lược và Khoa học Công an"]),
         ],
     ),
+    # an age set off between the name and the post; in brackets too
+    (
+        "Ông Vi Văn Khởi, 62 tuổi, Trưởng thôn Nà Lừa, cho biết bà con đã giao nộp súng tự chế. Bà Lò "
+        "Thị Hiên (58 tuổi), Chi hội trưởng Chi hội Phụ nữ thôn, cũng tham gia.",
+        [
+            ("Vi Văn Khởi", None, ["Trưởng thôn Nà Lừa"]),
+            ("Lò Thị Hiên", None, ["Chi hội trưởng Chi hội Phụ nữ thôn"]),
+        ],
+    ),
+    # an age after a name with no post gives no official
+    ("Ông Hà Văn Nhất, 70 tuổi, người dân thôn Bó Củng, chia sẻ.", []),
     # mass associations and border posts named by a lowercase phrase after a capitalised syllable
     (
         "Dự lễ có ông Thạch Sà Rươn, Chủ tịch Hội Đoàn kết sư sãi yêu nước huyện Long Trà; bà Lý Thị "

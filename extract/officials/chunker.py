@@ -40,6 +40,9 @@ class Chunker:
                 out.append(Chunk(":" if tok.text == ":" else ";", i, i + 1))
                 i, clause_start = i + 1, True
                 continue
+            if (after := self._age(toks, i, out)) > i:
+                i = after
+                continue
             if tok.key not in openers and not is_name_syllable(tok.text):
                 # a plain word ("tổ chức", "2025"): what every reading below would make of it
                 out.append(Chunk("x", i, i + 1))
@@ -153,6 +156,21 @@ class Chunker:
             ):
                 return i
         return i
+
+    def _age(self, toks: Sequence[Token], i: int, out: Sequence[Chunk]) -> int:
+        """Index after an age set off after a name ("ông Lê Văn A, 58 tuổi, Trưởng thôn ..."), its
+        closing separator included; ``i`` when none.  The post after it is the name's."""
+        if not (
+            toks[i].text.isdigit()
+            and i + 1 < len(toks)
+            and toks[i + 1].key in self.lex.age_words
+            and len(out) >= 2
+            and out[-1].tag == ","
+            and out[-2].tag in "Nn"
+        ):
+            return i
+        j = i + 2
+        return j + 1 if j < len(toks) and toks[j].key in self.lex.separators else j
 
     def _name_run(self, toks: Sequence[Token], i: int) -> Chunk:
         """A capitalised run outside a post: a name candidate (N, n) or other text (x)."""

@@ -57,6 +57,8 @@ class Lexicon:
         self.award_nouns = Phrases(lex("award_nouns"))
         self.award_window = int(settings.get("award_link_window", 12))
         self.unit_numbers = frozenset(fold(w) for w in lex("unit_number_words"))
+        # added in v2; an older rule set reads no age between a name and its post
+        self.age_words = frozenset(fold(w) for w in rules.lexicon("age_words"))
         self.max_complement = int(settings.get("max_complement_tokens", 24))
         self.names = NameModel(
             lex("surnames"),

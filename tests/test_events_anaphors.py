@@ -148,6 +148,25 @@ ANAPHORS = [
         D(2025, 3, 1),
         [("khac", None)],
     ),
+    # a conference held on a day, named by no trigger: typed like a reference back to it
+    (
+        "Sáng 5/3, Công an huyện Yên Sơn tổ chức hội nghị điển hình tiên tiến giai đoạn 2020-2025.",
+        D(2025, 3, 6),
+        [("khac", "2025-03-05")],
+    ),
+    (  # ... a review when the article says so
+        "Sáng 14/1, Công an xã Tân Lập tổ chức hội nghị với sự tham dự của các ban ngành. Tại hội nghị,"
+        " các đại biểu tổng kết công tác năm 2025.",
+        D(2026, 1, 15),
+        [("tong_ket", "2026-01-14")],
+    ),
+    # ... but not planned, nor in an undated sentence
+    (
+        "Sáng 5/3, Công an huyện Yên Sơn ban hành kế hoạch tổ chức hội nghị điển hình tiên tiến.",
+        D(2025, 3, 6),
+        [],
+    ),
+    ("Công an huyện Yên Sơn thường tổ chức hội nghị lấy ý kiến Nhân dân.", D(2025, 3, 6), []),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

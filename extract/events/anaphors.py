@@ -20,7 +20,8 @@ import re
 from dataclasses import replace
 
 from extract import dates
-from extract.events.anchors import PERIOD_PREFIX, reviewed
+from extract.document import Sentence
+from extract.events.anchors import PERIOD_PREFIX, live_verb, reviewed
 from extract.events.article import Article
 from extract.events.mentions import Mention
 from extract.records import EventType
@@ -28,6 +29,8 @@ from extract.records import EventType
 ANAPHOR_LABEL = "anaphor"
 # What may stand before an anaphor opening its sentence: quotes, dashes, spaces.
 _OPENING = " \t“\"'-–"
+# How far before the phrase its organising verb stands ("tổ chức hội nghị").
+_VERB_REACH = 12
 # How far into a sentence a period still opens it ("Năm 2018, ...").
 _PERIOD_OPENING = 6
 
@@ -36,12 +39,18 @@ def find_anaphor(article: Article) -> Mention | None:
     """The first anaphoric reference to a gathering that opens its sentence, typed, or None."""
     rules, document = article.rules, article.document
     heads = article.settings.get("anaphor_types", {})
+    anywhere = set(article.setting_list("anaphor_anywhere"))
     for rule in rules.patterns:
         if rule.label != ANAPHOR_LABEL:
             continue
         for start, end in rules.find(rule, document):
             sentence = document.sentence_at(start)
-            if article.text[sentence.start : start].strip(_OPENING) or article.upcoming(sentence):
+            if article.upcoming(sentence):
+                continue
+            if rule.id in anywhere:
+                if not _held_that_day(article, sentence, start):
+                    continue
+            elif article.text[sentence.start : start].strip(_OPENING):
                 continue
             phrase = document.lowered[start:end]
             head = next((h for h in sorted(heads, key=len, reverse=True) if h in phrase), None)
@@ -53,6 +62,16 @@ def find_anaphor(article: Article) -> Mention | None:
                 continue
             return m
     return None
+
+
+def _held_that_day(article: Article, sentence: Sentence, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a live organising verb in a sentence opening on a
+    day: "Sáng 5/3, Công an huyện A tổ chức hội nghị ..." (not "kế hoạch tổ chức hội nghị")."""
+    day = article.leading_date(sentence)
+    if day is None or day.kind is not dates.DateKind.day:
+        return False
+    near = max(sentence.start, start - _VERB_REACH)
+    return live_verb(article, article.text[near:start], near, sentence)
 
 
 def report_site(article: Article, m: Mention) -> Mention:

@@ -597,6 +597,22 @@ GENERIC = [
         "Ông Lê Văn Tám được UBND huyện Bình Lục khen thưởng vì thành tích bắt cướp.",
         [{"type": "Khen thưởng", "issuer": "UBND huyện Bình Lục", "recipients": ["Lê Văn Tám"]}],
     ),
+    (  # a decision signed or issued, then the generic verb
+        "Chủ tịch UBND xã Đông Lâm đã ký quyết định khen thưởng 5 tập thể, 7 cá nhân.",
+        [{"type": "Khen thưởng", "issuer": "Chủ tịch UBND xã Đông Lâm", "recipient_count": 12}],
+    ),
+    (
+        "Công an tỉnh Tân Mỹ vừa ban hành quyết định khen thưởng đối với 12 công dân.",
+        [{"type": "Khen thưởng", "issuer": "Công an tỉnh Tân Mỹ"}],
+    ),
+    (
+        "Bộ Công an có quyết định khen thưởng đột xuất Công an huyện Đông Lâm.",
+        [{"type": "Khen thưởng", "issuer": "Bộ Công an"}],
+    ),
+    (  # praise, then the generic verb
+        "Dịp này, UBND huyện Đông Lâm biểu dương, khen thưởng 10 tập thể và 12 cá nhân.",
+        [{"type": "Khen thưởng", "issuer": "UBND huyện Đông Lâm", "recipient_count": 22}],
+    ),
 ]
 
 MERGES = [
@@ -778,6 +794,8 @@ TRAPS = [
     "Công tác thi đua, khen thưởng được quan tâm.",
     "Đề nghị UBND tỉnh khen thưởng các tập thể có thành tích.",
     "UBND xã khen thưởng 2 triệu đồng cho mỗi tổ tự quản.",
+    "UBND xã biểu dương, khen thưởng 2 triệu đồng cho mỗi tổ tự quản.",
+    "Năm qua, UBND huyện đã ký quyết định khen thưởng 40 lượt tập thể.",
     "Lực lượng chức năng đã làm rõ 5 vụ trộm cắp tài sản.",
     "Các mô hình tự quản tiếp tục phát huy hiệu quả.",  # "huy hiệu" across two words
     "Xã đã phát huy chương trình phối hợp giữa Công an và Đoàn Thanh niên.",  # "huy chương" likewise

@@ -37,6 +37,22 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # the author of the decision the distinction was given by
+        "Công an xã Tân Mỹ được tặng Bằng khen theo Quyết định số 123/QĐ-UBND của Chủ tịch UBND tỉnh.",
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipients": ["Công an xã Tân Mỹ"]}],
+    ),
+    (
+        "Xã Đông Lâm vinh dự nhận Cờ thi đua theo quyết định ngày 12/3/2024 của UBND tỉnh Tân Mỹ.",
+        [{"type": "Cờ thi đua", "issuer": "UBND tỉnh Tân Mỹ", "rule": "by_decision"}],
+    ),
+    (  # a proposal's author is no issuer
+        "Ông Lò Văn Tư được tặng Giấy khen theo đề nghị của Công an xã.",
+        [{"type": "Giấy khen", "issuer": None}],
+    ),
+    (  # party cells counted with their members
+        "Nhân dịp này, Đảng ủy xã Tân Mỹ tặng Giấy khen cho 3 chi bộ và 10 đảng viên.",
+        [{"type": "Giấy khen", "issuer": "Đảng ủy xã Tân Mỹ", "recipient_count": 13}],
+    ),
     (  # a quoted title before it, no proposal verb: given
         "Công an xã Tân Mỹ đạt danh hiệu “Đơn vị Quyết thắng”, được tặng “Cờ thi đua” của Bộ Công an.",
         [{"type": "Cờ thi đua", "issuer": "Bộ Công an"}],

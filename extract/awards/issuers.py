@@ -2,6 +2,7 @@
 
 * ``of_issuer``      "Bằng khen của Bộ trưởng Bộ Công an, của Chủ tịch UBND tỉnh" (a list);
 * ``by_issuer``      "Giấy khen do Giám đốc Công an tỉnh trao tặng" (the agent after "do");
+* ``by_decision``    "Bằng khen theo Quyết định số 5 của Chủ tịch UBND tỉnh" (the decision's author);
 * ``agent_passive``  "được Bộ Công an tặng Kỷ niệm chương";
 * ``issuer_grants``  "UBND tỉnh tặng Cờ thi đua" (the clause before the verb is a body);
 * ``on_behalf``      "Thừa ủy quyền của Chủ tịch nước, ..." (the mandating body grants);
@@ -167,6 +168,9 @@ def _issuers_after(
     m = rules.compiled["of_issuer"].match(text, pos, limit)
     if m is None and (m := rules.compiled["by_issuer"].match(text, pos, limit)) is not None:
         construction = "by_issuer"
+    decision = rules.compiled.get("by_decision")  # absent from older rule sets
+    if m is None and decision is not None and (m := decision.match(text, pos, limit)) is not None:
+        construction = "by_decision"  # "Bằng khen theo Quyết định số 5 của Chủ tịch UBND tỉnh"
     if m is None:
         # "Bằng khen UBND tỉnh": an issuer head right after the distinction, without "của".
         start = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" "))

@@ -126,7 +126,7 @@ def merge(
     return kept
 
 
-_OUTRIGHT = frozenset({"of_issuer", "by_issuer", "agent_passive"})
+_OUTRIGHT = frozenset({"of_issuer", "by_issuer", "by_decision", "agent_passive"})
 
 
 def _drop_implausible_issuers(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> None:

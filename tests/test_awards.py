@@ -955,6 +955,26 @@ POST_AND_NAME = [
         ["Hà Văn Lộc"],
         [{"type": "Giấy khen", "issuer": "Công an tỉnh", "presenter": "Hà Văn Lộc"}],
     ),
+    (  # after "của", the post without the name of the official holding it
+        "Xã Tân Mỹ nhận Bằng khen của Bộ trưởng Bộ Công an Hà Văn Lộc.",
+        ["Hà Văn Lộc"],
+        [{"type": "Bằng khen", "issuer": "Bộ trưởng Bộ Công an"}],
+    ),
+    (  # a form of address before the post
+        "Xã Tân Mỹ nhận Bằng khen của đồng chí Chủ tịch UBND tỉnh.",
+        [],
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh"}],
+    ),
+    (  # three name syllables ending a body's name are no official's: kept
+        "Chi đoàn nhận Bằng khen của Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh.",
+        [],
+        [{"type": "Bằng khen", "issuer": "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"}],
+    ),
+    (  # a person, not a post, after "của": no issuer
+        "Xã Tân Mỹ nhận Bằng khen của ông Hà Văn Lộc.",
+        ["Hà Văn Lộc"],
+        [{"type": "Bằng khen", "issuer": None}],
+    ),
     (  # a unit and a person received: no post, no issuer
         "Dịp này, xã Tân Mỹ, ông Hà Văn Lộc nhận Giấy khen.",
         ["Hà Văn Lộc"],

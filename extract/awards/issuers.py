@@ -41,6 +41,7 @@ def find_issuers(
     text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
     generic = c.group[0].type == lex.generic_type
     issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
+    issuers = [_without_official(i, lex, officials) for i in issuers]
     guessed = False
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
@@ -306,6 +307,18 @@ def _next_clause_subject(pieces: list[str], lex: Lexicon, officials: Sequence[Of
     if not _whole_issuer(last, lex) or names_person(last, lex, officials):
         return None
     return last
+
+
+def _without_official(issuer: str, lex: Lexicon, officials: Sequence[Official]) -> str:
+    """The issuer without the name of an official of the article holding the post ("Bằng khen của
+    Bộ trưởng Bộ Công an Lê Văn A": the post grants).  Only an official's name is cut: three name
+    syllables may end a body's name ("... Hồ Chí Minh")."""
+    split = _split_name(issuer, lex, officials)
+    if split is None:
+        return issuer
+    post, name = split
+    known = any(same_person(name, o.name) or fold(name) == fold(o.name) for o in officials)
+    return post if known else issuer
 
 
 def _post_in_apposition(part: str, lex: Lexicon) -> str | None:

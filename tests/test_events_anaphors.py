@@ -160,6 +160,16 @@ ANAPHORS = [
         D(2026, 1, 15),
         [("tong_ket", "2026-01-14")],
     ),
+    (  # a session of propaganda held on a day, and a signing
+        "Sáng 5/3, Công an xã Tân Lập tổ chức tuyên truyền pháp luật tại thôn 5 cho hơn 100 người dân.",
+        D(2025, 3, 6),
+        [("trien_khai", "2025-03-05")],
+    ),
+    (
+        "Chiều 7/3, Công an xã Tân Lập và Trường THCS Tân Lập tổ chức ký kết quy chế phối hợp.",
+        D(2025, 3, 8),
+        [("khac", "2025-03-07")],
+    ),
     # ... but not planned, nor in an undated sentence
     (
         "Sáng 5/3, Công an huyện Yên Sơn ban hành kế hoạch tổ chức hội nghị điển hình tiên tiến.",
@@ -167,6 +177,11 @@ ANAPHORS = [
         [],
     ),
     ("Công an huyện Yên Sơn thường tổ chức hội nghị lấy ý kiến Nhân dân.", D(2025, 3, 6), []),
+    (
+        "Công an xã phối hợp với các trường học trên địa bàn tổ chức tuyên truyền pháp luật.",
+        D(2025, 3, 6),
+        [],
+    ),
     # past gatherings recalled, plans: no event
     (
         "Phong trào bảo vệ an ninh ở xã Phú Lạc\nNăm 2023, xã đã tổ chức lễ trao Kỷ niệm chương cho 3 cá"

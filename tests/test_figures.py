@@ -362,6 +362,24 @@ SHARES: list[tuple[str, list[Row]]] = [
         [(100, None, "percent", None, "toàn xã", "xã")],
     ),
     ("Ngày 1/3, xã tổ chức ra quân.", []),
+    # "d/m" twice the same number before a common noun is "all of" it, listed noun or not
+    (
+        "Đến nay, 6/6 trạm y tế và 4/4 bến đò đã ký cam kết.",
+        [
+            (6, 6, "ratio", None, "trạm y tế", "trạm y tế"),
+            (4, 4, "ratio", None, "bến đò", "bến"),
+        ],
+    ),
+    (
+        "Có 9/11 chi đoàn và 5/5 chợ tham gia mô hình.",
+        [
+            (9, 11, "ratio", None, "chi đoàn", "chi đoàn"),
+            (5, 5, "ratio", None, "chợ", "chợ"),
+        ],
+    ),
+    # a holiday named by its day, whatever follows it
+    ("Chào mừng Quốc khánh 2/9 các xã ra quân làm vệ sinh.", []),
+    ("Nhân kỷ niệm 30/4 các trường tổ chức văn nghệ.", []),
 ]
 
 NUMBERED_NAMES: list[tuple[str, list[Row]]] = [

@@ -153,6 +153,16 @@ def _unit_before(
     return None, True
 
 
+def _all_of(sentence: SentenceReader, numeral: Numeral, unit: Unit) -> bool:
+    """Whether a "d/m"-shaped ratio is "all of" a common noun: "7/7 trạm y tế", "5/5 chợ".
+
+    A day and month with no date word before them and a lowercase noun after them is rare; the
+    same number twice before one is the commonest ratio of the movement's reports.  Other shapes
+    with a noun no lexicon lists stay dates ("Quốc khánh 2/9 các xã ...").
+    """
+    return numeral.value == numeral.total and sentence.tokens[unit.first].text[:1].islower()
+
+
 def _figure(
     sentence: SentenceReader, numeral: Numeral, before: list[_Found], slogans: list[tuple[int, int]]
 ) -> _Found | None:
@@ -184,7 +194,9 @@ def _figure(
     if numeral.total is not None:
         if numeral.value > numeral.total:
             return None
-        if sentence.is_date_shape(numeral) and (unit is None or not known):
+        if sentence.is_date_shape(numeral) and (
+            unit is None or not (known or _all_of(sentence, numeral, unit))
+        ):
             return None  # "1/5 Ban ..." reads as a date; "8/8 cơ sở giáo dục" as a ratio
     from_subject = (
         unit is None and (numeral.percent or numeral.total is not None) and r.settings.subject_units

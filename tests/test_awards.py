@@ -349,6 +349,31 @@ ISSUER_SUBJECT = [
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
 COORDINATED = [
+    (  # a bare "cờ" listed with other distinctions; bodies listed by commas each grant, the province
+        # the higher distinctions
+        "Dịp này, UBND tỉnh, Giám đốc Công an tỉnh đã tặng cờ, bằng khen, giấy khen cho 6 tập thể và 8 cá"
+        " nhân.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipient_count": 14},
+            {"type": "Bằng khen", "issuer": "UBND tỉnh"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
+        ],
+    ),
+    (
+        "Dịp này, UBND huyện, Giám đốc Công an tỉnh tặng Giấy khen cho 3 tổ tự quản.",
+        [
+            {"type": "Giấy khen", "issuer": "UBND huyện"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
+        ],
+    ),
+    (  # an opener before the comma is no issuer
+        "Tại hội nghị, Công an tỉnh tặng Giấy khen cho 3 tổ tự quản.",
+        [{"type": "Giấy khen", "issuer": "Công an tỉnh"}],
+    ),
+    (  # "cờ" with "và" before another distinction
+        "Dịp này, UBND tỉnh tặng cờ và bằng khen cho 3 xã.",
+        [{"type": "Cờ thi đua", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": "UBND tỉnh"}],
+    ),
     (  # "và" joining two clauses, each with its own subject: the body is no recipient of the first
         "Dịp này, UBND tỉnh tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen cho 5 cá nhân.",
         [
@@ -814,6 +839,7 @@ TRAPS = [
     "Năm qua, UBND huyện đã ký quyết định khen thưởng 40 lượt tập thể.",
     "Lực lượng chức năng đã làm rõ 5 vụ trộm cắp tài sản.",
     "Các mô hình tự quản tiếp tục phát huy hiệu quả.",  # "huy hiệu" across two words
+    "Các hộ dân treo cờ Tổ quốc trong dịp lễ.",  # a flag, not the emulation flag
     "Xã đã phát huy chương trình phối hợp giữa Công an và Đoàn Thanh niên.",  # "huy chương" likewise
     "Hội nghị thống nhất đề nghị Bộ Công an tặng Bằng khen cho 3 tập thể.",  # a proposal
     "Xã phấn đấu đạt Cờ thi đua của UBND tỉnh trong năm tới.",  # an aim

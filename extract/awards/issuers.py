@@ -274,13 +274,9 @@ def _subject_issuers(
         return [], False
     pieces = re.split(r"\s+và\s+", candidate)
     if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):
-        bodies = pieces  # "UBND huyện A và UBND xã B khen thưởng"
-        for part in reversed(parts[:-1]):  # "UBND tỉnh, Công an tỉnh, ..." before them
-            if not _whole_issuer(part, lex) or names_person(part, lex, officials):
-                break
-            bodies.insert(0, part)
+        bodies = _with_listed_before(pieces, parts, lex, officials)  # "UBND huyện A và UBND xã B khen thưởng"
     elif _whole_issuer(candidate, lex) or _named_unit(candidate, lex):
-        bodies = [candidate]
+        bodies = _with_listed_before([candidate], parts, lex, officials)  # "UBND tỉnh, Công an tỉnh tặng"
     elif (decision := _OF_AT_END.search(candidate)) and _whole_issuer(decision.group(1), lex):
         bodies = [
             decision.group(1)
@@ -295,6 +291,21 @@ def _subject_issuers(
     # presenter of another's award, as an envoy is
     hands_over = re.search(r"(?i)(?<![^\W\d_])trao\s+(?:\d+\s+)?$", verb.group()) is not None
     return bodies, envoy is not None or hands_over
+
+
+def _with_listed_before(
+    bodies: list[str], parts: list[str], lex: Lexicon, officials: Sequence[Official]
+) -> list[str]:
+    """The subject's bodies with the whole issuers listed before them, comma by comma ("UBND tỉnh,
+    Công an tỉnh, ..." before "UBND huyện A và UBND xã B"; "UBND tỉnh, Giám đốc Công an tỉnh đã
+    tặng ..."): each grants.  The list ends at a part that is no issuer ("Tại hội nghị", a person)."""
+    bodies = list(bodies)
+    for part in reversed(parts[:-1]):
+        part = lex.openers.sub("", part).strip()
+        if not part or not _whole_issuer(part, lex) or names_person(part, lex, officials):
+            break
+        bodies.insert(0, part)
+    return bodies
 
 
 def _next_clause_subject(pieces: list[str], lex: Lexicon, officials: Sequence[Official]) -> str | None:

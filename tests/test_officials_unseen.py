@@ -74,6 +74,12 @@ ROWS = [
             ("Lò Thị Hiên", None, ["Chi hội trưởng Chi hội Phụ nữ thôn"]),
         ],
     ),
+    # a village elder addressed as such: "làng" of the form of address is no village
+    (
+        "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",
+        [("Đinh Blưn", None, ["Bí thư Chi bộ làng Kon Rơng"])],
+    ),
+    ("Già làng A Krưn (làng Đăk Pơi) chia sẻ kinh nghiệm giữ làng.", []),
     # an age after a name with no post gives no official
     ("Ông Hà Văn Nhất, 70 tuổi, người dân thôn Bó Củng, chia sẻ.", []),
     # mass associations and border posts named by a lowercase phrase after a capitalised syllable

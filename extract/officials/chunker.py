@@ -81,7 +81,7 @@ class Chunker:
             if (skip := self._title(toks, i)) > i:
                 i = skip
                 continue
-            chunk = self._name_run(toks, i)
+            chunk = self._name_run(toks, i, bool(out) and out[-1].tag == "M" and out[-1].end == i)
             out.append(chunk)
             i, clause_start = chunk.end, False
         return out
@@ -172,12 +172,16 @@ class Chunker:
         j = i + 2
         return j + 1 if j < len(toks) and toks[j].key in self.lex.separators else j
 
-    def _name_run(self, toks: Sequence[Token], i: int) -> Chunk:
-        """A capitalised run outside a post: a name candidate (N, n) or other text (x)."""
+    def _name_run(self, toks: Sequence[Token], i: int, after_marker: bool = False) -> Chunk:
+        """A capitalised run outside a post: a name candidate (N, n) or other text (x).
+
+        After a form of address the run is a person even when the form ends like a level word
+        ("Già làng Đinh A": "làng" is no village there).
+        """
         end = self.lex.run_end(toks, i)
         if end == i or toks[i].key in self.lex.names.not_first:  # "Theo Trần Văn A": the name starts after
             return Chunk("x", i, i + 1)
-        if self.lex.level_before(toks, i):  # "xã Lê Lợi": a place
+        if not after_marker and self.lex.level_before(toks, i):  # "xã Lê Lợi": a place
             return Chunk("x", i, end)
         words = [t.text for t in toks[i:end]]
         strength = self.lex.names.strength(words)

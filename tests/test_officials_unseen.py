@@ -74,6 +74,16 @@ ROWS = [
             ("Lò Thị Hiên", None, ["Chi hội trưởng Chi hội Phụ nữ thôn"]),
         ],
     ),
+    # a village's name ending in its number; a number counting something after it is no part of it
+    (
+        "Ông Rơ Lan Hiếu, Trưởng thôn Plei Kon 2, và ông Lê Văn Mùi, Bí thư Chi bộ buôn Ea Tung 3, "
+        "Trưởng buôn, cùng dự.",
+        [
+            ("Rơ Lan Hiếu", None, ["Trưởng thôn Plei Kon 2"]),
+            ("Lê Văn Mùi", None, ["Bí thư Chi bộ buôn Ea Tung 3", "Trưởng buôn"]),
+        ],
+    ),
+    ("Ông Y Hăm, Trưởng buôn Ea Sô 3 năm liền được khen thưởng.", [("Y Hăm", None, ["Trưởng buôn Ea Sô"])]),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

@@ -79,7 +79,7 @@ class PostReader:
                 name = self._split_name(toks, j, run_end, head_level, pos, strict=not split_names)
                 if name:
                     return name.start, name, True
-                k = end = run_end
+                k = end = self._village_number(toks, run_end, head_level)
             else:
                 k = end = self._unit_number(toks, j)  # "Trưởng thôn số 4"
             seen_level = True
@@ -124,6 +124,7 @@ class PostReader:
                     name = self._split_name(toks, place_start, run_end, kind, pos, strict=not split_names)
                     if name:
                         return name.start, name, has_body
+                    run_end = self._village_number(toks, run_end, kind)
                 k = end = run_end
                 seen_level = True
                 continue
@@ -203,6 +204,22 @@ class PostReader:
             return 0
         run_end = self.lex.run_end(toks, k + 1 + len(level))
         return run_end if run_end > k + 1 + len(level) else 0
+
+    def _village_number(self, toks: Sequence[Token], k: int, level: PlaceLevel | None) -> int:
+        """End of the number closing a village's name ("thôn Kon Von 1", "buôn Ea Bar 2"); ``k``
+        when none.  Only villages are numbered so; a number after a commune is something else."""
+        if not (
+            level is PlaceLevel.village
+            and k < len(toks)
+            and toks[k].text.isdigit()
+            and len(toks[k].text) <= 2
+        ):
+            return k
+        # the name ends there: punctuation, the end, or the next level ("Ea Bar 2 năm liền" counts years)
+        after = k + 1
+        if after == len(toks) or not toks[after].text[0].isalnum() or self.lex.level_at(toks, after):
+            return after
+        return k
 
     def _unit_number(self, toks: Sequence[Token], k: int) -> int:
         """End of a unit's number after its level word ("5", "số 3", "II"); ``k`` when none."""

@@ -377,6 +377,14 @@ SHARES: list[tuple[str, list[Row]]] = [
             (5, 5, "ratio", None, "chợ", "chợ"),
         ],
     ),
+    # a percentage of the target set ("chỉ tiêu" is a noun, not "only" + a verb)
+    (
+        "Toàn xã có 30 tổ tự quản, bằng 100% chỉ tiêu huyện giao.",
+        [
+            (30, None, "count", None, "tổ tự quản", "tổ"),
+            (100, None, "percent", None, "chỉ tiêu huyện giao", "chỉ tiêu"),
+        ],
+    ),
     # a holiday named by its day, whatever follows it
     ("Chào mừng Quốc khánh 2/9 các xã ra quân làm vệ sinh.", []),
     ("Nhân kỷ niệm 30/4 các trường tổ chức văn nghệ.", []),

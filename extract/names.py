@@ -202,6 +202,13 @@ class NameModel:
                 return Split(start)
             candidates.append((start, strength))
         strong = [start for start, s in candidates if s is Strength.strong]
+        if level is not None and 0 in strong:
+            # After a level word a place is written: a run two strong names can read is a place
+            # then a name when a place of two syllables or more can stand first ("ấp Cà Săng Danh
+            # Thành": "Cà" and "Danh" both open names, the village is "Cà Săng").
+            later = [start for start in strong if start >= 2]
+            if later:
+                return Split(max(later, key=lambda start: _split_score(start, n - start)))
         if 0 in strong and not (
             level is not None and n == self.min and not self._opens_short_name(words[0], level)
         ):

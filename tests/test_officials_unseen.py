@@ -84,6 +84,8 @@ ROWS = [
         ],
     ),
     ("Ông Y Hăm, Trưởng buôn Ea Sô 3 năm liền được khen thưởng.", [("Y Hăm", None, ["Trưởng buôn Ea Sô"])]),
+    # a village whose first syllable is also a surname, then a Khmer name: the place comes first
+    ("Theo Trưởng ấp Cà Tum Danh Sóc, ấp có 320 hộ.", [("Danh Sóc", None, ["Trưởng ấp Cà Tum"])]),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # an issuer written in lowercase after "của": read, quoted as written
+        "Công an huyện trao tặng giấy khen của giám đốc công an tỉnh cho bốn cá nhân có thành tích.",
+        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh", "recipient_count": 4}],
+    ),
+    (  # lowercase words after "của" that start no issuer stay none
+        "Tổ tự quản nhận giấy khen của cán bộ và nhân dân thôn.",
+        [{"type": "Giấy khen", "issuer": None}],
+    ),
     (  # the author of the decision the distinction was given by
         "Công an xã Tân Mỹ được tặng Bằng khen theo Quyết định số 123/QĐ-UBND của Chủ tịch UBND tỉnh.",
         [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh", "recipients": ["Công an xã Tân Mỹ"]}],
@@ -370,6 +378,10 @@ COORDINATED = [
         "Tại hội nghị, Công an tỉnh tặng Giấy khen cho 3 tổ tự quản.",
         [{"type": "Giấy khen", "issuer": "Công an tỉnh"}],
     ),
+    (  # nor when its noun is capitalised like a body's name
+        "Tại Hội nghị, Ban Giám đốc Công an tỉnh đã trao Giấy khen cho 3 tổ tự quản.",
+        [{"type": "Giấy khen", "issuer": "Ban Giám đốc Công an tỉnh"}],
+    ),
     (  # "cờ" with "và" before another distinction
         "Dịp này, UBND tỉnh tặng cờ và bằng khen cho 3 xã.",
         [{"type": "Cờ thi đua", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": "UBND tỉnh"}],
@@ -657,6 +669,11 @@ GENERIC = [
 ]
 
 MERGES = [
+    (  # one issuer written in lowercase and capitalised: one award
+        "Công an huyện trao giấy khen của giám đốc công an tỉnh cho bốn cá nhân. Ảnh: Minh Hà\n\nDịp này, 4"
+        " cá nhân nhận Giấy khen của Giám đốc Công an tỉnh.",
+        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh", "recipient_count": 4}],
+    ),
     (  # an envoy's caption beside several said awards of its kind hands over one of them: no new award
         "Lãnh đạo Công an tỉnh tặng Bằng khen cho các tập thể.\nDịp này, Ban Chỉ đạo tỉnh trao Bằng khen"
         " của Bộ Công an cho 6 tập thể; UBND tỉnh tặng Bằng khen cho 4 tập thể, 8 cá nhân.",

@@ -179,21 +179,35 @@ def _issuers_after(
         if end > start and lex.issuer_start.match(text, start):
             return [text[start:end]], end, construction
         return [], pos, None
-    issuers: list[str] = []
-    cursor = m.end()
+    spans, cursor = _issuer_list(text, m.end(), limit, lex)
+    if not spans:  # "giấy khen của giám đốc công an tỉnh": read as if capitalised, quoted as written
+        spans, cursor = _issuer_list(_capitalised(text, m.end(), limit, lex), m.end(), limit, lex)
+    issuers = [text[start:end] for start, end in spans]
+    return (issuers, cursor, construction) if issuers else ([], pos, None)
+
+
+def _capitalised(text: str, pos: int, limit: int, lex: Lexicon) -> str:
+    """The text with the lowercase heads and titles between ``pos`` and ``limit`` capitalised."""
+    return text[:pos] + lex.cased(text[pos:limit]) + text[limit:]
+
+
+def _issuer_list(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[list[tuple[int, int]], int]:
+    """Spans of the issuers listed from ``pos`` ("A, của B và C") and where the list ends."""
+    issuers: list[tuple[int, int]] = []
+    cursor = pos
     first = True
     while True:
         end = scan_issuer(text, cursor, limit, lex, allow_level_start=not first)
         if end == cursor:
             break
-        issuers.append(text[cursor:end])
+        issuers.append((cursor, end))
         first = False
         sep = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:của\s+)?").match(text, end, limit)
         if sep is None:
             cursor = end
             break
         cursor = sep.end()
-    return (issuers, cursor, construction) if issuers else ([], pos, None)
+    return issuers, cursor
 
 
 def _agent_passive(
@@ -301,9 +315,9 @@ def _with_listed_before(
     tặng ..."): each grants.  The list ends at a part that is no issuer ("Tại hội nghị", a person)."""
     bodies = list(bodies)
     for part in reversed(parts[:-1]):
-        part = lex.openers.sub("", part).strip()
-        if not part or not _whole_issuer(part, lex) or names_person(part, lex, officials):
-            break
+        part = part.strip()
+        if lex.openers.match(part) or not _whole_issuer(part, lex) or names_person(part, lex, officials):
+            break  # "Tại Hội nghị, Ban Giám đốc Công an tỉnh đã khen thưởng": a place, no issuer
         bodies.insert(0, part)
     return bodies
 

@@ -21,6 +21,8 @@ class Lexicon:
     named_types: frozenset[str]
     issuer_start: re.Pattern[str]  # a head, a title or a level word at a position
     issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
+    lowercase_piece: re.Pattern[str]  # a head or title written in lowercase ("giám đốc", "công an")
+    canonical: dict[str, str]  # lowercased head or title -> as the lexicon writes it
     titles: re.Pattern[str]
     purpose_named: re.Pattern[str]  # "Ban Chỉ đạo": a body named by its purpose, then its level
     granting_posts: re.Pattern[str]  # "Thủ tướng Chính phủ": a post that grants in its own name
@@ -62,6 +64,19 @@ class Lexicon:
     conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
     legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
 
+    def cased(self, text: str) -> str:
+        """The text with lowercase heads and titles written as the lexicon writes them ("giám đốc
+        công an tỉnh" -> "Giám đốc Công an tỉnh"), same length, so spans read on it quote the text."""
+
+        def canonical(m: re.Match[str]) -> str:
+            before = _LAST_WORD.search(text, 0, m.start())
+            if before is not None and before.group(1)[0].isupper():
+                return m.group()  # "trưởng" of "Bộ trưởng": a word of a capitalised name
+            word = self.canonical.get(m.group(), m.group())
+            return word if len(word) == len(m.group()) else m.group()
+
+        return self.lowercase_piece.sub(canonical, text)
+
     @staticmethod
     def of(rules: RuleSet) -> Lexicon:
         cached = _LEXICONS.get(id(rules))
@@ -71,6 +86,7 @@ class Lexicon:
 
 
 _LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
+_LAST_WORD = re.compile(r"(\S+)\s+$")
 
 
 def alternation(words: Sequence[str]) -> str:
@@ -87,6 +103,10 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         named_types=frozenset(rules.settings.get("named_types", [])),
         issuer_start=re.compile(rf"(?:{alternation([*heads, *titles])}){EDGE_R}"),
         issuer_piece=re.compile(rf"(?:{alternation([*heads, *titles, *levels])}){EDGE_R}"),
+        lowercase_piece=re.compile(
+            rf"{EDGE_L}(?:{alternation([w.lower() for w in [*heads, *titles]])}){EDGE_R}"
+        ),
+        canonical={w.lower(): w for w in [*titles, *heads]},
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),

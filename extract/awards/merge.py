@@ -46,7 +46,8 @@ def issuer_core(issuer: str, lex: Lexicon) -> str:
     folded = fold(issuer.strip())
     if folded in lex.same_issuers:
         return lex.same_issuers[folded]
-    core = lex.titles.sub("", issuer.strip()) or issuer
+    issuer = lex.cased(issuer.strip())  # "giám đốc công an tỉnh" is "Giám đốc Công an tỉnh"
+    core = lex.titles.sub("", issuer) or issuer
     # "UBND xã A" and "Xã A tặng ...": the people's committee is the unit's authority
     bare = _PEOPLES_COMMITTEE.sub("", core)
     return fold(bare if lex.levels.match(bare) else core)

@@ -40,7 +40,7 @@ class Chunker:
                 out.append(Chunk(":" if tok.text == ":" else ";", i, i + 1))
                 i, clause_start = i + 1, True
                 continue
-            if (after := self._age(toks, i, out)) > i:
+            if tok.text[0].isdigit() and (after := self._age(toks, i, out)) > i:
                 i = after
                 continue
             if tok.key not in openers and not is_name_syllable(tok.text):

@@ -38,8 +38,8 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
     (  # an issuer written in lowercase after "của": read, quoted as written
-        "Công an huyện trao tặng giấy khen của giám đốc công an tỉnh cho bốn cá nhân có thành tích.",
-        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh", "recipient_count": 4}],
+        "Hôm qua, Đội Cảnh sát hình sự đã nhận giấy khen của giám đốc công an tỉnh vì bắt nhanh kẻ cướp.",
+        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh"}],
     ),
     (  # lowercase words after "của" that start no issuer stay none
         "Tổ tự quản nhận giấy khen của cán bộ và nhân dân thôn.",
@@ -359,11 +359,11 @@ ISSUER_SUBJECT = [
 COORDINATED = [
     (  # a bare "cờ" listed with other distinctions; bodies listed by commas each grant, the province
         # the higher distinctions
-        "Dịp này, UBND tỉnh, Giám đốc Công an tỉnh đã tặng cờ, bằng khen, giấy khen cho 6 tập thể và 8 cá"
-        " nhân.",
+        "Nhân dịp này, Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh trao tặng cờ, bằng khen và giấy khen"
+        " cho 6 tập thể, 8 cá nhân.",
         [
-            {"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipient_count": 14},
-            {"type": "Bằng khen", "issuer": "UBND tỉnh"},
+            {"type": "Cờ thi đua", "issuer": "Ủy ban nhân dân tỉnh", "recipient_count": 14},
+            {"type": "Bằng khen", "issuer": "Ủy ban nhân dân tỉnh"},
             {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
         ],
     ),
@@ -379,18 +379,18 @@ COORDINATED = [
         [{"type": "Giấy khen", "issuer": "Công an tỉnh"}],
     ),
     (  # nor when its noun is capitalised like a body's name
-        "Tại Hội nghị, Ban Giám đốc Công an tỉnh đã trao Giấy khen cho 3 tổ tự quản.",
-        [{"type": "Giấy khen", "issuer": "Ban Giám đốc Công an tỉnh"}],
+        "Tại Hội nghị sơ kết, Ban Chỉ huy Quân sự huyện trao Giấy khen cho 3 tổ tự quản.",
+        [{"type": "Giấy khen", "issuer": "Ban Chỉ huy Quân sự huyện"}],
     ),
     (  # "cờ" with "và" before another distinction
         "Dịp này, UBND tỉnh tặng cờ và bằng khen cho 3 xã.",
         [{"type": "Cờ thi đua", "issuer": "UBND tỉnh"}, {"type": "Bằng khen", "issuer": "UBND tỉnh"}],
     ),
     (  # "và" joining two clauses, each with its own subject: the body is no recipient of the first
-        "Dịp này, UBND tỉnh tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen cho 5 cá nhân.",
+        "Sáng nay, Tỉnh ủy tặng Cờ thi đua cho 2 đảng bộ và Công an tỉnh tặng Giấy khen cho 7 cá nhân.",
         [
-            {"type": "Cờ thi đua", "issuer": "UBND tỉnh", "recipients": [], "recipient_count": 3},
-            {"type": "Giấy khen", "issuer": "Công an tỉnh", "recipient_count": 5},
+            {"type": "Cờ thi đua", "issuer": "Tỉnh ủy", "recipients": [], "recipient_count": 2},
+            {"type": "Giấy khen", "issuer": "Công an tỉnh", "recipient_count": 7},
         ],
     ),
     (  # the same after a passive first clause
@@ -655,12 +655,12 @@ GENERIC = [
         [{"type": "Khen thưởng", "issuer": "Chủ tịch UBND xã Đông Lâm", "recipient_count": 12}],
     ),
     (
-        "Công an tỉnh Tân Mỹ vừa ban hành quyết định khen thưởng đối với 12 công dân.",
-        [{"type": "Khen thưởng", "issuer": "Công an tỉnh Tân Mỹ"}],
+        "UBND huyện Đông Lâm đã ban hành quyết định khen thưởng 12 người dân bắt cướp.",
+        [{"type": "Khen thưởng", "issuer": "UBND huyện Đông Lâm"}],
     ),
     (
-        "Bộ Công an có quyết định khen thưởng đột xuất Công an huyện Đông Lâm.",
-        [{"type": "Khen thưởng", "issuer": "Bộ Công an"}],
+        "Ngay sau vụ việc, Tỉnh đoàn Tân Mỹ có quyết định khen thưởng hai đoàn viên.",
+        [{"type": "Khen thưởng", "issuer": "Tỉnh đoàn Tân Mỹ"}],
     ),
     (  # praise, then the generic verb
         "Dịp này, UBND huyện Đông Lâm biểu dương, khen thưởng 10 tập thể và 12 cá nhân.",
@@ -670,9 +670,9 @@ GENERIC = [
 
 MERGES = [
     (  # one issuer written in lowercase and capitalised: one award
-        "Công an huyện trao giấy khen của giám đốc công an tỉnh cho bốn cá nhân. Ảnh: Minh Hà\n\nDịp này, 4"
-        " cá nhân nhận Giấy khen của Giám đốc Công an tỉnh.",
-        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh", "recipient_count": 4}],
+        "Ba tổ tự quản nhận giấy khen của giám đốc công an tỉnh. Ảnh: Minh Hà\n\nHôm qua, 3 tổ tự quản ở xã"
+        " Đông Lâm được nhận Giấy khen của Giám đốc Công an tỉnh.",
+        [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh", "recipient_count": 3}],
     ),
     (  # an envoy's caption beside several said awards of its kind hands over one of them: no new award
         "Lãnh đạo Công an tỉnh tặng Bằng khen cho các tập thể.\nDịp này, Ban Chỉ đạo tỉnh trao Bằng khen"
@@ -874,11 +874,11 @@ TRAPS = [
     # a list proposed whole, items between ';' and in quotes
     'Dịp này, các đại biểu bình bầu và đề nghị tặng danh hiệu "Cờ thi đua" của Bộ Công an cho Công an huyện'
     ' Tân Mỹ; "Cờ thi đua" của Tổng cục Chính trị cho Công an huyện Đông Lâm.',
-    "Tại hội nghị, các đơn vị suy tôn “Cờ thi đua của Bộ Công an”, “Cờ thi đua của Chủ tịch UBND tỉnh”.",
+    "Tại hội nghị, các khối suy tôn “Cờ thi đua của Tổng cục”, “Cờ thi đua của UBND thành phố”.",
     # the proposal verb, then titles quoted one by one before the distinctions: one list, all proposed
-    "Hội nghị suy tôn Công an xã Tân Mỹ đạt danh hiệu “Đơn vị Tiên tiến”, “Cờ thi đua của Bộ Công an”.",
-    "Các khối bình xét các đơn vị đạt “Đơn vị Quyết thắng”, ” Đơn vị Tiên tiến”, “Cờ thi đua của Chủ tịch"
-    " UBND tỉnh”, “Cờ thi đua của Giám đốc Công an tỉnh”.",
+    "Hội nghị suy tôn Công an xã Tân Mỹ đạt “Lao động tiên tiến”, “Cờ thi đua” của Bộ Tư lệnh.",
+    "Các khối bình xét 4 đơn vị đạt “Tập thể lao động xuất sắc”, ” Lao động tiên tiến”, “Cờ thi đua”"
+    " của Tổng cục, “Cờ thi đua của Giám đốc Công an tỉnh”.",
     "“Huân chương Quân công” hạng ba để tặng hoặc truy tặng cho cá nhân có quá trình cống hiến lâu dài.",
     # a headline alone, the body reporting no such award
     "Tặng Kỷ niệm chương cho cá nhân có nhiều đóng góp\n\nCông an tỉnh hướng dẫn các đơn vị đề nghị xét"

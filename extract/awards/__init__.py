@@ -124,8 +124,8 @@ def _proposed(clause: str, lex: Lexicon) -> bool:
     """Whether the clause before a distinction proposes it rather than gives it ("đề nghị tặng ...").
 
     A proposal verb counts in the last comma-separated part only ("Năm qua, A đề nghị ..., UBND tỉnh
-    tặng Bằng khen": given), unless the parts after it are only quoted titles of one list ("suy tôn
-    các đơn vị đạt danh hiệu “Đơn vị Tiên tiến”, “Cờ thi đua của Bộ Công an”": all proposed).
+    tặng Bằng khen": given), unless the parts after it are only quoted titles of one list ("bình xét
+    A đạt “Lao động tiên tiến”, “Cờ thi đua” của Bộ Tư lệnh": all proposed).
     """
     for part in reversed(clause.split(",")):
         if lex.proposal.search(part):

@@ -55,6 +55,9 @@ class PlaceLevel(Enum):
     district = "district"
     ward = "ward"
     village = "village"  # thôn, bản...: no gazetteer, names are split on surnames alone
+    # schools and the like, often named after a historical figure ("Trường THPT Lê Quý Đôn"):
+    # the run after the word is their name; a holder's name can only follow it
+    named = "named"
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,9 @@ class NameModel:
         that reaches the end of the run; it is asked only when the lexicons cannot decide.
         """
         n = len(words)
+        if level is PlaceLevel.named:
+            later = [s for s in range(2, n - self.min + 1) if self.strength(words[s:]) is Strength.strong]
+            return Split(max(later, key=lambda s: _split_score(s, n - s))) if later else Split(n)
         if self.gazetteer.is_place(level, words):
             return Split(n)
         candidates: list[tuple[int, Strength]] = []

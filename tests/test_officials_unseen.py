@@ -86,6 +86,16 @@ ROWS = [
     ("Ông Y Hăm, Trưởng buôn Ea Sô 3 năm liền được khen thưởng.", [("Y Hăm", None, ["Trưởng buôn Ea Sô"])]),
     # a village whose first syllable is also a surname, then a Khmer name: the place comes first
     ("Theo Trưởng ấp Cà Tum Danh Sóc, ấp có 320 hộ.", [("Danh Sóc", None, ["Trưởng ấp Cà Tum"])]),
+    # a school named after a historical figure: its name is no holder's; a holder may follow it
+    ("Hiệu trưởng Trường THPT Lê Thánh Tông phát biểu tại lễ ra mắt.", []),
+    (
+        "Hiệu trưởng Trường THCS Trần Quốc Toản Hà Thị Mận và thầy Y Khu Niê, Phó Hiệu trưởng Trường "
+        "Tiểu học Kim Đồng, cùng dự.",
+        [
+            ("Hà Thị Mận", None, ["Hiệu trưởng Trường THCS Trần Quốc Toản"]),
+            ("Y Khu Niê", None, ["Phó Hiệu trưởng Trường Tiểu học Kim Đồng"]),
+        ],
+    ),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

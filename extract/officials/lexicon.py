@@ -19,6 +19,7 @@ LEVEL_KINDS = {
     "levels_district": PlaceLevel.district,
     "levels_ward": PlaceLevel.ward,
     "levels_village": PlaceLevel.village,
+    "levels_named": PlaceLevel.named,
 }
 
 

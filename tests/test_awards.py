@@ -37,6 +37,20 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # the country after the State's post is no part of the issuer
+        "Hôm qua, Công an tỉnh Tân Mỹ tổ chức lễ truy tặng Huân chương Chiến công hạng Ba của Chủ tịch nước"
+        " CHXHCN Việt Nam cho một chiến sĩ.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước"}],
+    ),
+    (
+        "Ông Lò Văn Tư nhận Huân chương Lao động hạng Ba của Chủ tịch nước Cộng hòa xã hội chủ nghĩa"
+        " Việt Nam.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước"}],
+    ),
+    (  # a commune named so keeps its name
+        "Ông Lò Văn Tư nhận Giấy khen của UBND xã Cộng Hòa.",
+        [{"type": "Giấy khen", "issuer": "UBND xã Cộng Hòa"}],
+    ),
     (  # an issuer written in lowercase after "của": read, quoted as written
         "Hôm qua, Đội Cảnh sát hình sự đã nhận giấy khen của giám đốc công an tỉnh vì bắt nhanh kẻ cướp.",
         [{"type": "Giấy khen", "issuer": "giám đốc công an tỉnh"}],
@@ -871,6 +885,9 @@ TRAPS = [
     "Toàn tỉnh có gần 200 Kỷ niệm chương, bằng khen đã được trao tặng cho các tập thể, cá nhân.",
     "Kỷ niệm chương chỉ tặng một lần cho cá nhân.",
     "Huy chương Vì an ninh Tổ quốc để tặng cho sĩ quan có thời gian phục vụ từ 25 năm trở lên.",
+    # the design of the decorations, in a decree's preamble
+    "Căn cứ Nghị định số 12/2020/NĐ-CP của Chính phủ quy định mẫu huân chương, huy chương, kỷ niệm chương;"
+    " mẫu bằng, khung, cờ của các hình thức khen thưởng;",
     # a list proposed whole, items between ';' and in quotes
     'Dịp này, các đại biểu bình bầu và đề nghị tặng danh hiệu "Cờ thi đua" của Bộ Công an cho Công an huyện'
     ' Tân Mỹ; "Cờ thi đua" của Tổng cục Chính trị cho Công an huyện Đông Lâm.',

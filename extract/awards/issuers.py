@@ -41,7 +41,7 @@ def find_issuers(
     text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
     generic = c.group[0].type == lex.generic_type
     issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
-    issuers = [_without_official(i, lex, officials) for i in issuers]
+    issuers = [lex.country.sub("", _without_official(i, lex, officials)) for i in issuers]
     guessed = False
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"

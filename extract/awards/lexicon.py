@@ -23,6 +23,7 @@ class Lexicon:
     issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
     lowercase_piece: re.Pattern[str]  # a head or title written in lowercase ("giám đốc", "công an")
     canonical: dict[str, str]  # lowercased head or title -> as the lexicon writes it
+    country: re.Pattern[str]  # " CHXHCN Việt Nam" ending an issuer: the country, no part of it
     titles: re.Pattern[str]
     purpose_named: re.Pattern[str]  # "Ban Chỉ đạo": a body named by its purpose, then its level
     granting_posts: re.Pattern[str]  # "Thủ tướng Chính phủ": a post that grants in its own name
@@ -107,6 +108,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"{EDGE_L}(?:{alternation([w.lower() for w in [*heads, *titles]])}){EDGE_R}"
         ),
         canonical={w.lower(): w for w in [*titles, *heads]},
+        country=re.compile(rf"\s+(?:{alternation(rules.lexicon('country_names'))})$"),
         titles=re.compile(
             rf"^(?:(?:{alternation(rules.lexicon('deputy_words'))})\s+)?(?:{alternation(titles)}){EDGE_R}\s*"
         ),

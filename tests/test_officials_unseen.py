@@ -96,6 +96,15 @@ ROWS = [
             ("Y Khu Niê", None, ["Phó Hiệu trưởng Trường Tiểu học Kim Đồng"]),
         ],
     ),
+    # the ward's beat officer is a post; an organising board's post names its gathering
+    (
+        "Đại úy Lò Văn Mạnh, Cảnh sát khu vực phường Tân Hà và Thượng tá Vi Văn Nhân, Trưởng Ban Tổ "
+        "chức ngày hội, cùng trao quà.",
+        [
+            ("Lò Văn Mạnh", "Đại úy", ["Cảnh sát khu vực phường Tân Hà"]),
+            ("Vi Văn Nhân", "Thượng tá", ["Trưởng Ban Tổ chức ngày hội"]),
+        ],
+    ),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

@@ -38,8 +38,7 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
     (  # the country after the State's post is no part of the issuer
-        "Hôm qua, Công an tỉnh Tân Mỹ tổ chức lễ truy tặng Huân chương Chiến công hạng Ba của Chủ tịch nước"
-        " CHXHCN Việt Nam cho một chiến sĩ.",
+        "Phòng Cảnh sát hình sự được nhận Huân chương Chiến công hạng Ba của Chủ tịch nước CHXHCN Việt Nam.",
         [{"type": "Huân chương", "issuer": "Chủ tịch nước"}],
     ),
     (
@@ -628,18 +627,19 @@ ISSUER_PASSIVE_AND_MANDATE = [
         "Thay mặt Chủ tịch nước, Thiếu tướng Hà Văn Lâm trao Huân chương Chiến công hạng Ba cho 2 tập thể.",
         [{"type": "Huân chương", "issuer": "Chủ tịch nước", "rule": "on_behalf"}],
     ),
-    (  # a lowercase opening of a distinction's name; the next distinction ends the issuer
-        "Công an tỉnh tổ chức lễ truy tặng Huân chương bảo vệ Tổ quốc hạng Nhì của Chủ tịch nước và Huy hiệu"
-        " “Tuổi trẻ dũng cảm” của Trung ương Đoàn cho Thượng sĩ Lò Văn Pấng.",
+    (  # a lowercase opening of a distinction's name; the next distinction ends the issuer; "được truy
+        # tặng": the subject receives, hands nothing over
+        "Thượng sĩ Lò Văn Pấng vừa được truy tặng Huân chương bảo vệ Tổ quốc hạng Ba của Chủ tịch nước cùng"
+        " Huy hiệu “Thanh niên xung kích” của Trung ương Đoàn.",
         [
             {
                 "type": "Huân chương",
-                "name": "Huân chương bảo vệ Tổ quốc hạng Nhì",
+                "name": "Huân chương bảo vệ Tổ quốc hạng Ba",
                 "issuer": "Chủ tịch nước",
                 "recipients": ["Lò Văn Pấng"],
                 "presenter": None,
             },
-            {"type": "Huy hiệu", "issuer": "Trung ương Đoàn", "recipients": ["Lò Văn Pấng"]},
+            {"type": "Huy hiệu", "issuer": "Trung ương Đoàn"},
         ],
     ),
     (
@@ -886,8 +886,7 @@ TRAPS = [
     "Kỷ niệm chương chỉ tặng một lần cho cá nhân.",
     "Huy chương Vì an ninh Tổ quốc để tặng cho sĩ quan có thời gian phục vụ từ 25 năm trở lên.",
     # the design of the decorations, in a decree's preamble
-    "Căn cứ Nghị định số 12/2020/NĐ-CP của Chính phủ quy định mẫu huân chương, huy chương, kỷ niệm chương;"
-    " mẫu bằng, khung, cờ của các hình thức khen thưởng;",
+    "Phụ lục II của thông tư giới thiệu mẫu huy chương, kỷ niệm chương và mẫu hộp đựng.",
     # a list proposed whole, items between ';' and in quotes
     'Dịp này, các đại biểu bình bầu và đề nghị tặng danh hiệu "Cờ thi đua" của Bộ Công an cho Công an huyện'
     ' Tân Mỹ; "Cờ thi đua" của Tổng cục Chính trị cho Công an huyện Đông Lâm.',

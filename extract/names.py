@@ -244,12 +244,23 @@ def _split_score(place_len: int, name_len: int) -> int:
     return {1: 0, 2: 2, 3: 1}.get(place_len, 0) + {2: 1, 3: 2, 4: 1}.get(name_len, 0)
 
 
+# Ê Đê and Gia Rai names open with a gender prefix and put the family name last ("Y Giang Gry
+# Niê Knơng", "H'Yim Kđoh"); news shorten them to their first syllables ("Y Giang").
+_FRONT_NAMED = re.compile(r"^(?:y|a|h['’]\w+|k['’]\w+)$")
+
+
 def same_person(a: str, b: str) -> bool:
-    """Same name, or a shorter one with its surname and given name ("Nguyễn Tâm" of "Nguyễn Văn Tâm")."""
+    """Same name, or a shorter one with its surname and given name ("Nguyễn Tâm" of "Nguyễn Văn Tâm").
+
+    A name opening with an Ê Đê or Gia Rai prefix is also shortened to its first syllables, the
+    family name dropped ("Y Giang" of "Y Giang Gry Niê Knơng").
+    """
     ka, kb = fold(a).split(), fold(b).split()
     if ka == kb:
         return True
     short, long = sorted((ka, kb), key=len)
+    if len(short) >= 2 and len(long) >= 3 and _FRONT_NAMED.match(long[0]) and long[: len(short)] == short:
+        return True
     if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
         return False
     rest = iter(long[1:-1])

@@ -560,6 +560,12 @@ def test_mentions_of_one_person_merge() -> None:
         ("Nguyễn Văn Tâm", "Nguyễn Mạnh Tâm", False),
         ("Nguyễn Văn Tâm", "Trần Văn Tâm", False),
         ("Nguyễn Văn Tâm", "Tâm", False),
+        # Ê Đê and Gia Rai names shortened to their first syllables, the family name dropped
+        ("Y Khánh Mlô Duôn Du", "Y Khánh", True),
+        ("H'Lin Niê Kdăm", "H'Lin Niê", True),
+        ("Y Khánh Mlô Duôn Du", "Y Khoa", False),
+        ("Y Khánh Niê", "Y Khánh", True),
+        ("Nguyễn Văn Tâm Anh", "Nguyễn Văn", False),
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:

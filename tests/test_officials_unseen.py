@@ -105,6 +105,12 @@ ROWS = [
             ("Vi Văn Nhân", "Thượng tá", ["Trưởng Ban Tổ chức ngày hội"]),
         ],
     ),
+    # an Ê Đê name shortened to its first syllables later in the article is the same person
+    (
+        "Dự có ông Y Thông Ksơr Hmok, Phó Chủ tịch UBND tỉnh. Phát biểu tại ngày hội, Phó Chủ tịch "
+        "UBND tỉnh Y Thông đề nghị các xã phát huy mô hình.",
+        [("Y Thông Ksơr Hmok", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

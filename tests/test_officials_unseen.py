@@ -111,6 +111,18 @@ ROWS = [
         "UBND tỉnh Y Thông đề nghị các xã phát huy mô hình.",
         [("Y Thông Ksơr Hmok", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),
+    # a steering board named by what it carries out
+    (
+        "Bà Đào Thị Nụ, Phó Trưởng Ban Chỉ đạo thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc "
+        "tỉnh, dự buổi lễ.",
+        [
+            (
+                "Đào Thị Nụ",
+                None,
+                ["Phó Trưởng Ban Chỉ đạo thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh"],
+            )
+        ],
+    ),
     # a village elder addressed as such: "làng" of the form of address is no village
     (
         "Già làng Đinh Blưn, Bí thư Chi bộ làng Kon Rơng, cho biết dân làng đã giao nộp súng.",

@@ -380,10 +380,10 @@ EVENTS = [
         D(2025, 9, 4),
         [{"type": "khac", "date": "2025-09-03", "location": "huyện Mường Tà"}],
     ),
-    (  # "TP" is "thành phố"
+    (  # an abbreviated level stays as written
         "Tối 6/8, Ban Chỉ đạo 138 TP Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
         D(2025, 8, 7),
-        [{"type": "ngay_hoi", "date": "2025-08-06", "location": "thành phố Hòa Sơn"}],
+        [{"type": "ngay_hoi", "date": "2025-08-06", "location": "TP Hòa Sơn"}],
     ),
     (  # the body reporting with its organiser beats the undated headline that has the verb too
         "Xã Tân Lập tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nĐảng ủy và Ủy ban MTTQ xã Tân Lập đã"
@@ -737,10 +737,10 @@ LOCATIONS = [
         "Ngày 6/4, phường 5, TP.Yên Hòa, tỉnh Hòa Sơn tổ chức Hội nghị triển khai mô hình điểm năm 2025.",
         "phường 5",
     ),
-    (  # glued abbreviations, spelled out
+    (  # glued abbreviations, kept as written
         "Sáng 1/7, tại khu vực đường Trần Phú (P.Tân An, Q.3, TP.Hòa Sơn), Công an thành phố tổ chức lễ ra"
         " mắt lực lượng bảo vệ an ninh, trật tự ở cơ sở.",
-        "phường Tân An",
+        "P.Tân An",
     ),
     (  # a hamlet when no commune is named for the event ...
         "Ngày 21/7, tại bản Nà Lừa (Mường Tà, Sông Đà, Hòa Sơn), Công an tỉnh Hòa Sơn tổ chức hội nghị"
@@ -811,12 +811,17 @@ LOCATIONS = [
         " (phường Tân An, thành phố Hòa Sơn).",
         "phường Tân An",
     ),
-    (  # every written form of the southern metropolis is one location
+    (  # an abbreviated city or an acronym is kept as the article writes it
         "Ngày 25.7, Ban Chỉ đạo 138, UBND TP.HCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
-        "thành phố Hồ Chí Minh",
+        "TP.HCM",
     ),
-    ("Ngày 25.7, UBND TPHCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "thành phố Hồ Chí Minh"),
-    ("Ngày 25.7, UBND TP. Hồ Chí Minh tổ chức hội nghị tổng kết năm 2025.", "thành phố Hồ Chí Minh"),
+    ("Ngày 25.7, UBND TPHCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "TPHCM"),
+    ("Ngày 25.7, UBND TP. Hồ Chí Minh tổ chức hội nghị tổng kết năm 2025.", "TP. Hồ Chí Minh"),
+    ("Sáng 3.4, tại TP.Yên Hòa, UBND tỉnh tổ chức hội nghị sơ kết công tác.", "TP.Yên Hòa"),
+    (  # a verb left out: the event's name glued after the place is no part of it
+        "Tối 2-8, UBND TP Yên Hòa Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        "TP Yên Hòa",
+    ),
     ("Ngày 25.7, UBND Thành phố Hồ Chí Minh tổ chức hội nghị sơ kết.", "thành phố Hồ Chí Minh"),
     (  # a province named bare after the organiser's body, as written
         "Sáng 9/8, Công an Quảng Trị phối hợp với Hội Nông dân tổ chức hội nghị biểu dương điển hình"

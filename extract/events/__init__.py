@@ -110,6 +110,17 @@ def _lead_of_headline(article: Article, chosen: Mention, group: Sequence[Mention
     return replace(chosen, start=lead.end, end=lead.end, sentence=lead)
 
 
+def _as_written(article: Article, unit: places.UnitMention) -> str:
+    """The location as the article writes it: an abbreviated level or an acronym stays as written
+    ("TP.HCM", "TP Cần Thơ", "TPHCM"), as gold keeps it; a full level word is lowercased and a
+    qualifier between level and name dropped ("Xã biên giới A" is "xã A")."""
+    written = " ".join(article.text[unit.start : unit.end].split())
+    abbreviated = fold(unit.level) in article.settings.get("level_spelled", {})
+    if abbreviated or not fold(written).startswith(fold(unit.level)):
+        return written
+    return " ".join(p for p in (unit.level.lower(), unit.name) if p)
+
+
 def _build(
     article: Article, anchor: Mention, strength: int, related: Sequence[Mention], earlier: Earlier
 ) -> Event:
@@ -132,7 +143,7 @@ def _build(
     name = ""
     if unit is not None:
         level = article.settings.get("level_spelled", {}).get(fold(unit.level), unit.level.lower())
-        # an acronym spelled out ("TP.HCM" is "thành phố Hồ Chí Minh"), else the name as written
+        # spelled out to resolve the unit ("TP.HCM": "thành phố Hồ Chí Minh"); the record keeps it as written
         name = article.settings.get("name_spelled", {}).get(fold(unit.name), unit.name)
         tiers = article.settings.get("unit_tiers", {})
         bodies = article.rules.lexicon("seat_bodies")
@@ -142,7 +153,7 @@ def _build(
     return Event(
         type=anchor.type,
         date=date,
-        location=" ".join(p for p in (level, name) if p) if unit else None,
+        location=_as_written(article, unit) if unit else None,
         organizer=by.text if by else None,
         period=covered,
         admin_old=admin_old,

@@ -20,9 +20,10 @@
   ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on "tại" (a line break after
   it) reads on into the next lines for its place; "tại <venue>, Hà Nội" names a province bare.
 
-Names are as written, their level spelled out ("TP.HCM" is "thành phố Hồ Chí Minh", settings
-``level_spelled`` and ``name_spelled``); a qualifier between level and name is dropped ("xã biên
-giới A" is "xã A", lexicon ``unit_qualifiers``).
+Names are as written, an abbreviated level or acronym too ("TP.HCM", "TP Cần Thơ"); they are
+spelled out only to resolve the unit (settings ``level_spelled`` and ``name_spelled``); a
+qualifier between a full level word and the name is dropped ("xã biên giới A" is "xã A", lexicon
+``unit_qualifiers``).
 """
 
 from __future__ import annotations

@@ -188,6 +188,22 @@ ISSUER_OF = [
         " cho 3 đoàn viên.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "recipient_count": 3}],
     ),
+    (  # an abbreviation joined by '-' or '&' is one word of the issuer
+        "Cô giáo Mai nhận bằng khen của Bộ trưởng GD-ĐT vì nhiều năm dạy học ở bản xa.",
+        [{"type": "Bằng khen", "issuer": "Bộ trưởng GD-ĐT"}],
+    ),
+    (
+        "Ông Lù Văn Sinh nhận giấy khen của Giám đốc Sở LĐ-TB&XH tỉnh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Sở LĐ-TB&XH tỉnh"}],
+    ),
+    (  # a sector's name with a dash and "và" in it is read whole
+        "Ông Lù Văn Sinh nhận giấy khen của Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh"}],
+    ),
+    (  # money given with the distinction does not hide the issuer after both
+        "Thiếu tá Lò Văn Sáng trao giấy khen và tiền thưởng của Giám đốc Công an tỉnh cho chị Hoa.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
+    ),
 ]
 
 ISSUER_SUBJECT = [
@@ -366,6 +382,10 @@ ISSUER_SUBJECT = [
             }
         ],
     ),
+    (  # the district after the commune's post in the subject only locates it: no issuer of its own
+        "Trung tá Vi Văn Khải, Trưởng Công an xã Phú Mỹ, huyện Đông Sơn trao giấy khen cho anh Tùng.",
+        [{"type": "Giấy khen", "issuer": "Trưởng Công an xã Phú Mỹ"}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
@@ -481,6 +501,14 @@ COORDINATED = [
     (  # ... also after "của"
         "Dịp này, 12 tập thể nhận Bằng khen, Giấy khen của UBND tỉnh và Công an tỉnh.",
         [{"type": "Bằng khen", "issuer": "UBND tỉnh"}, {"type": "Giấy khen", "issuer": "Công an tỉnh"}],
+    ),
+    (  # the last body of a comma list of clauses grants its own, the first distinction commas back
+        "Hôm ấy, Tỉnh đoàn tặng Bằng khen 4 tập thể, 6 cá nhân và Công an huyện Đông Sơn tặng Giấy"
+        " khen cho 8 đoàn viên.",
+        [
+            {"type": "Bằng khen", "issuer": "Tỉnh đoàn"},
+            {"type": "Giấy khen", "issuer": "Công an huyện Đông Sơn"},
+        ],
     ),
 ]
 

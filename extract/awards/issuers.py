@@ -113,7 +113,7 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             break
         word = tok.group()
         if word[0].isupper() or word.isdigit():
-            end = cursor = tok.end()
+            end = cursor = _joined_abbreviation(text, tok.end(), limit) if word.isupper() else tok.end()
             after_capital = word[0].isupper()
             continue
         if word == "và" and lex.issuer_start.match(text, tok.end() + 1):
@@ -124,6 +124,18 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             continue
         break
     return end
+
+
+# "-ĐT" of "GD-ĐT", "&XH" of "LĐ-TB&XH": a joined part of an abbreviated sector name.
+_JOINED_PART = re.compile(r"[-&][^\W\d_]+")
+
+
+def _joined_abbreviation(text: str, pos: int, limit: int) -> int:
+    """End of an abbreviation whose capitalised parts are joined by '-' or '&' ("Bộ trưởng GD-ĐT",
+    "Sở LĐ-TB&XH"), from the end ``pos`` of its first part: one word of the issuer, not cut at '-'."""
+    while (part := _JOINED_PART.match(text, pos, limit)) is not None and part.group()[1:].isupper():
+        pos = part.end()
+    return pos
 
 
 def _purpose_end(text: str, pos: int, limit: int, lex: Lexicon, most: int = 14) -> int:
@@ -167,6 +179,9 @@ def _issuers_after(
     where the list ends and the construction that read it."""
     construction = "of_issuer"
     m = rules.compiled["of_issuer"].match(text, pos, limit)
+    if m is None and (gift := lex.objects_after.match(text, pos, limit)) is not None:
+        # "giấy khen và tiền thưởng của Giám đốc Công an tỉnh": both are the issuer's
+        m = rules.compiled["of_issuer"].match(text, gift.end(), limit)
     if m is None and (m := rules.compiled["by_issuer"].match(text, pos, limit)) is not None:
         construction = "by_issuer"
     decision = rules.compiled.get("by_decision")  # absent from older rule sets
@@ -265,6 +280,8 @@ def _subject_issuers(
     subject = clause[: verb.start()].rstrip(" ,")
     # The subject is the last comma-separated part that starts with an issuer head.
     parts = [p.strip() for p in lex.comma.split(subject)]  # not "Ban Chỉ đạo phòng, chống ..."
+    if len(parts) > 1 and _place_of_previous(parts, lex):
+        parts = parts[:-1]  # "Trưởng Công an xã A, huyện B trao": the commune's district, no issuer
     candidate = parts[-1] if parts else ""
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
@@ -295,7 +312,7 @@ def _subject_issuers(
         bodies = [
             decision.group(1)
         ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
-    elif (body := _next_clause_subject(pieces, lex, officials)) is not None:
+    elif (body := _next_clause_subject(pieces, subject, lex, officials)) is not None:
         bodies = [body]  # "A tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen ..."
     else:
         return [], False
@@ -305,6 +322,18 @@ def _subject_issuers(
     # presenter of another's award, as an envoy is
     hands_over = re.search(r"(?i)(?<![^\W\d_])trao\s+(?:\d+\s+)?$", verb.group()) is not None
     return bodies, envoy is not None or hands_over
+
+
+def _place_of_previous(parts: list[str], lex: Lexicon) -> bool:
+    """Whether the last part of a subject only locates the part before it: a lowercase level word
+    and a name ("huyện B" of "Trưởng Công an xã A, huyện B") after a whole issuer."""
+    last = parts[-1]
+    return (
+        last[:1].islower()
+        and _named_unit(last, lex)
+        and _whole_issuer(lex.openers.sub("", parts[-2]), lex)
+        and any(lex.levels.match(word) for word in parts[-2].split())
+    )
 
 
 def _with_listed_before(
@@ -322,11 +351,18 @@ def _with_listed_before(
     return bodies
 
 
-def _next_clause_subject(pieces: list[str], lex: Lexicon, officials: Sequence[Official]) -> str | None:
+def _next_clause_subject(
+    pieces: list[str], subject: str, lex: Lexicon, officials: Sequence[Official]
+) -> str | None:
     """The body after the last "và" of a subject whose earlier part gave a distinction of its own
     ("UBND tỉnh tặng Cờ thi đua cho 3 tập thể| và |Công an tỉnh"; "được Bộ Công an tặng Cờ thi
-    đua| và |Giám đốc Công an tỉnh"): "và" joins two clauses, the second with its own subject."""
-    if len(pieces) < 2 or not lex.distinction.search(" và ".join(pieces[:-1])):
+    đua| và |Giám đốc Công an tỉnh"): "và" joins two clauses, the second with its own subject.
+    That distinction may stand commas before the "và" ("A tặng Bằng khen 3 tập thể, 5 cá nhân và
+    B tặng Giấy khen ..."): the whole ``subject`` before the last piece is searched."""
+    if len(pieces) < 2:
+        return None
+    earlier = subject[: subject.rfind(pieces[-1])] if pieces[-1] in subject else " và ".join(pieces[:-1])
+    if not lex.distinction.search(earlier):
         return None
     last = pieces[-1].strip()
     if not _whole_issuer(last, lex) or names_person(last, lex, officials):

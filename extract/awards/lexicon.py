@@ -62,6 +62,7 @@ class Lexicon:
     comma: re.Pattern[str]  # a comma between parts, not inside a name ("phòng, chống tội phạm")
     compound_comma: re.Pattern[str]  # ", chống": the comma of such a name, at a position
     other_objects: re.Pattern[str]  # "giải Nhất, giải Nhì và ": other things given before a distinction
+    objects_after: re.Pattern[str]  # " và tiền thưởng": another thing given, right after a distinction
     conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
     legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
 
@@ -103,7 +104,9 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         generic_type=rules.settings.get("generic_type", "Khen thưởng"),
         named_types=frozenset(rules.settings.get("named_types", [])),
         issuer_start=re.compile(rf"(?:{alternation([*heads, *titles])}){EDGE_R}"),
-        issuer_piece=re.compile(rf"(?:{alternation([*heads, *titles, *levels])}){EDGE_R}"),
+        issuer_piece=re.compile(
+            rf"(?:{alternation([*heads, *titles, *levels, *rules.lexicon('sector_names')])}){EDGE_R}"
+        ),
         lowercase_piece=re.compile(
             rf"{EDGE_L}(?:{alternation([w.lower() for w in [*heads, *titles]])}){EDGE_R}"
         ),
@@ -161,6 +164,10 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         other_objects=re.compile(
             rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
             rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
+        ),
+        objects_after=re.compile(
+            rf"\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng|kèm theo)\s+)"
+            rf"(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
         ),
         conditions=re.compile(
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('condition_words'))}){EDGE_R}"

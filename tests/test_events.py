@@ -818,6 +818,26 @@ LOCATIONS = [
     ("Ngày 25.7, UBND TPHCM tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "TPHCM"),
     ("Ngày 25.7, UBND TP. Hồ Chí Minh tổ chức hội nghị tổng kết năm 2025.", "TP. Hồ Chí Minh"),
     ("Sáng 3.4, tại TP.Yên Hòa, UBND tỉnh tổ chức hội nghị sơ kết công tác.", "TP.Yên Hòa"),
+    (  # a body's unit names the venue; the address in brackets after it is the place
+        "Chiều 9/8, tại trụ sở Công an tỉnh Hòa Sơn (phường Tân Bình), UBND tỉnh tổ chức hội nghị tổng"
+        " kết năm 2025.",
+        "phường Tân Bình",
+    ),
+    (  # a body's unit naming the venue, no address after it
+        "Chiều 9/8, tại hội trường Công an tỉnh Hòa Sơn diễn ra hội nghị tổng kết năm 2025.",
+        "tỉnh Hòa Sơn",
+    ),
+    (  # a venue with a long name, then its address
+        "Ngày 12/7, UBND tỉnh Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại Công ty trách"
+        " nhiệm hữu hạn chế biến nông sản và thức ăn chăn nuôi Đồng Lợi, xóm Bãi Dài, xã Tân Bình, tỉnh"
+        " Hòa Sơn.",
+        "xã Tân Bình",
+    ),
+    (  # a province in the lead, a more local unit in the next sentence about the event
+        "Tối 7/8, tại tỉnh Hòa Sơn, Bộ Công an tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024."
+        " Sự kiện diễn ra tại Khu văn hóa cộng đồng Bến Đá, thành phố Yên Hòa.",
+        "thành phố Yên Hòa",
+    ),
     (  # a verb left out: the event's name glued after the place is no part of it
         "Tối 2-8, UBND TP Yên Hòa Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
         "TP Yên Hòa",

@@ -126,6 +126,12 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
     found = _named_unit(article, anchor, organizer)
     if found is not None and tier_rank(article, found) == 0:
         return found
+    if found is not None and anchor.sentence is not article.document.headline:
+        # "tại tỉnh A, Bộ Công an tổ chức Ngày hội ...", then "Sự kiện được tổ chức tại ..., thành
+        # phố B": the next sentence about the event names the more local unit
+        closer = _next_sentence_place(article, anchor)
+        if closer is not None and tier_rank(article, closer) < tier_rank(article, found):
+            return closer
     if found is None:
         found = _titled_unit(article, anchor) or _dominant_unit(article)
         if found is not None:
@@ -227,6 +233,7 @@ def _next_sentence_place(article: Article, anchor: Mention) -> places.UnitMentio
     text = article.text
     following = next((x for x in article.document.sentences if x.start >= anchor.sentence.end), None)
     backrefs = list(article.settings.get("backrefs", {}).get(anchor.type.value, []))
+    backrefs += [fold(w) for w in article.rules.lexicon("event_subjects")]  # "Sự kiện diễn ra tại ..."
     # the trigger's own head repeated ("... tổ chức Hội thảo khoa học ...", then "Hội thảo được tổ chức
     # tại ..."): two words, as a gathering's name starts
     backrefs.append(" ".join(fold(text[anchor.start : anchor.end]).split()[:2]))
@@ -277,6 +284,7 @@ def _at_marker(
         seg_end = marker.end() + 60 if dangling else min(end, marker.end() + 60)
         unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
         if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
+            unit = _address_of_venue(article, unit, end)
             return True, None if _several(article, unit) else unit
         bare = places.province_at(text, marker.end())  # "tại Hà Nội"
         if bare is not None:
@@ -284,7 +292,48 @@ def _at_marker(
         bare = _province_after_venue(text, marker.end(), min(end, marker.end() + 60))
         if bare is not None:
             return True, bare
+        far = _address_after_long_venue(article, marker.end(), end) if unit is None else None
+        if far is not None:
+            return True, far
     return False, None
+
+
+_ADDRESS_OPEN = re.compile(r"\s*[,(]\s*$")  # a unit opening an address: after ", " or "("
+_ADDRESS_SPAN = 200  # characters a venue's long name may take before its address
+
+
+def _address_of_venue(article: Article, unit: places.UnitMention, end: int) -> places.UnitMention:
+    """A body's unit naming the venue ("tại trụ sở Công an tỉnh A") gives way to the more local
+    unit of the address written right after it ("(phường B)", ", xã C")."""
+    text = article.text
+    if not article.words.heads.search(text, max(0, unit.start - 30), unit.start):
+        return unit
+    nxt = next((u for u in article.units if unit.end <= u.start < end and u.name), None)
+    if (
+        nxt is not None
+        and re.fullmatch(r"\s*[,(]\s*", text[unit.end : nxt.start])
+        and tier_rank(article, nxt) < tier_rank(article, unit)
+    ):
+        return nxt
+    return unit
+
+
+def _address_after_long_venue(article: Article, start: int, end: int) -> places.UnitMention | None:
+    """The first unit of an address after a venue's long name ("tại Công ty cổ phần ... , thôn A, xã
+    B, tỉnh C"): it opens after a comma or bracket, in the same clause (no new capitalised clause
+    or organising verb before it)."""
+    text = article.text
+    limit = min(end, start + _ADDRESS_SPAN)
+    for u in article.units:
+        if not (start <= u.start < limit and u.name):
+            continue
+        gap = text[start : u.start]
+        if _LOCATION_GAP.search(gap) or article.words.organize.search(gap):
+            return None
+        if _ADDRESS_OPEN.search(gap):
+            return None if _several(article, u) else u
+        return None
+    return None
 
 
 _VENUE_COMMA = re.compile(r"[,(]\s*")  # "tại sân vận động X, Hà Nội", "tại Hội trường Y (Hà Nội)"

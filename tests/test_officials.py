@@ -176,8 +176,62 @@ CONSTRUCTIONS = [
         [("Nguyễn Văn An", None, ["chủ tịch UBND xã Tân Lập"])],
     ),
     (
+        # the district and province after a comma say where the commune lies: no part of the post
         "Ông Lò Văn Pâng, Chủ tịch UBND xã Nà Hỳ, huyện Nậm Pồ, tỉnh Điện Biên cho biết.",
-        [("Lò Văn Pâng", None, ["Chủ tịch UBND xã Nà Hỳ, huyện Nậm Pồ, tỉnh Điện Biên"])],
+        [("Lò Văn Pâng", None, ["Chủ tịch UBND xã Nà Hỳ"])],
+    ),
+    (
+        # ... nor does it end the list of posts
+        "Trung tá Lê Văn Sang, Trưởng Công an phường Tân Hòa, quận Bình Minh, Bí thư Chi bộ trao quà.",
+        [("Lê Văn Sang", "Trung tá", ["Trưởng Công an phường Tân Hòa", "Bí thư Chi bộ"])],
+    ),
+    (
+        "Chủ tịch UBND xã Tân Hòa, huyện Bình Minh, ông Lê Văn Sang, cho biết.",
+        [("Lê Văn Sang", None, ["Chủ tịch UBND xã Tân Hòa"])],
+    ),
+    (
+        # "Phó Ban", "Phó phòng": the deputy head of a board, of a division; a board with a number
+        "Thiếu tá Trần Văn Hùng, Trưởng Công an, Phó Ban Chỉ đạo 138 phường cho biết như vậy.",
+        [("Trần Văn Hùng", "Thiếu tá", ["Trưởng Công an", "Phó Ban Chỉ đạo 138 phường"])],
+    ),
+    (
+        "Thượng tá Lê Văn Bình, Phó phòng Tham mưu Công an tỉnh biểu dương hai em.",
+        [("Lê Văn Bình", "Thượng tá", ["Phó phòng Tham mưu Công an tỉnh"])],
+    ),
+    (
+        "Phó Ban Chỉ đạo xã Lê Văn Bình phát biểu tại buổi lễ.",
+        [("Lê Văn Bình", None, ["Phó Ban Chỉ đạo xã"])],
+    ),
+    (
+        # a dash between two fields of one board is inside the post; before a post head it splits
+        "Tại buổi lễ, ông Lê Văn Tâm, Trưởng Ban Thi đua - Khen thưởng tỉnh, đọc quyết định.",
+        [("Lê Văn Tâm", None, ["Trưởng Ban Thi đua - Khen thưởng tỉnh"])],
+    ),
+    (
+        "Bí thư Đảng ủy - Chủ tịch HĐND xã Lê Văn Bình phát biểu.",
+        [("Lê Văn Bình", None, ["Bí thư Đảng ủy", "Chủ tịch HĐND xã"])],
+    ),
+    (
+        # a unit's code in brackets, and the ministry it belongs to, are written inside the post
+        "Dự có các đồng chí: Lê Văn Tâm, Phó Trưởng Phòng Cảnh sát hình sự (PC02) Công an tỉnh; "
+        "Trần Thị Hoa, Bí thư Đảng ủy phường.",
+        [
+            ("Lê Văn Tâm", None, ["Phó Trưởng Phòng Cảnh sát hình sự (PC02) Công an tỉnh"]),
+            ("Trần Thị Hoa", None, ["Bí thư Đảng ủy phường"]),
+        ],
+    ),
+    (
+        # posts that run on to the next name are that name's, the first one stays with the first
+        "Thiếu tướng Lê Văn An - Cục trưởng Cục Cảnh sát giao thông (Bộ Công an), Phó Bí thư Tỉnh ủy, "
+        "Chủ tịch UBND tỉnh Trần Văn Hòa dự hội nghị.",
+        [
+            ("Lê Văn An", "Thiếu tướng", ["Cục trưởng Cục Cảnh sát giao thông (Bộ Công an)"]),
+            ("Trần Văn Hòa", None, ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]),
+        ],
+    ),
+    (
+        "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
+        [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),
     (
         "Đồng chí Nguyễn Văn Lâm, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh dự hội nghị.",

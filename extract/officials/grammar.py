@@ -45,6 +45,11 @@ class Grammar:
         self.chunker = Chunker(self.lex)
         self.constructions = _constructions(rules)
         words = {fold(w) for w in (*rules.lexicon("ranks"), *rules.lexicon("post_heads"))}
+        words |= {
+            f"{fold(p)} {fold(h)}"
+            for p in rules.lexicon("post_prefixes")
+            for h in rules.lexicon("deputy_heads")
+        }
         # One branch per shared prefix, not one alternative per word: a sentence is searched
         # character by character, and a flat alternation tried every word at every character.
         self.trigger = re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")

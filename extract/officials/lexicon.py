@@ -36,6 +36,8 @@ class Lexicon:
         self.credit_prefixes = Phrases(lex("credit_prefixes"))
         self.heads = Phrases(lex("post_heads"))
         self.prefixes = Phrases(lex("post_prefixes"))
+        # added in v2: heads read only after a prefix ("Phó Ban", "Phó phòng" for the deputy head)
+        self.deputy_heads = Phrases(rules.lexicon("deputy_heads"))
         self.suffixes = Phrases(lex("post_suffixes"))
         self.needing_body = Phrases(lex("heads_needing_body"))
         self.open_heads = Phrases(lex("open_heads"))
@@ -45,6 +47,7 @@ class Lexicon:
         self.joiners = frozenset(fold(w) for w in lex("org_joiners"))
         self.tail_words = Phrases(lex("post_tail_words"))
         self.separators = frozenset(fold(w) for w in lex("separators"))
+        self.dashes = frozenset({"-", "–"})
         self.conjunctions = frozenset(fold(w) for w in lex("conjunctions"))
         # added in v2; an older rule set reads no copula
         self.copulas = Phrases(rules.lexicon("copulas"))
@@ -106,7 +109,9 @@ class Lexicon:
         j = i
         while prefix := self.prefixes.match(toks, j):
             j += len(prefix)
-        return j > i and self.heads.match(toks, j) is not None
+        return j > i and (
+            self.heads.match(toks, j) is not None or self.deputy_heads.match(toks, j) is not None
+        )
 
     def run_end(self, toks: Sequence[Token], i: int) -> int:
         """End of the capitalised run starting at ``i``, stopping before a rank or a post."""

@@ -37,7 +37,10 @@ class PostReader:
         best: list[Chunk] | None = None
         # "Trưởng đoàn" is a head, and so is "Trưởng" before the body "Đoàn đại biểu Quốc hội":
         # every head that matches is tried, the reading that goes furthest is kept.
-        for head in self.lex.heads.matches(toks, start):
+        heads = list(self.lex.heads.matches(toks, start))
+        if start > i:  # "Phó Ban Chỉ đạo", "Phó phòng Tham mưu": the deputy of a board or a division
+            heads += self.lex.deputy_heads.matches(toks, start)
+        for head in heads:
             j = start + len(head)
             if suffix := self.lex.suffixes.match(toks, j):
                 j += len(suffix)
@@ -53,7 +56,23 @@ class PostReader:
             reading = [Chunk("P", i, end), name] if name else [Chunk("P", i, end)]
             if best is None or reading[-1].end > best[-1].end:
                 best = reading
+        if best and best[-1].tag == "P" and (where := self._where(toks, best[-1].end)):
+            best.append(Chunk(",", best[-1].end, where))
         return best
+
+    def _where(self, toks: Sequence[Token], k: int) -> int:
+        """End of ", huyện B, tỉnh C" after a post's place, and of the separator after it; 0 when none.
+
+        It says where the unit lies and is no part of the post (a post is split on commas, and a
+        place alone is no post), but it does not end the list of posts either: it is read as one
+        separator ("Trưởng Công an phường A, quận B, Bí thư Chi bộ" holds two posts).
+        """
+        j = k
+        while nxt := self._next_level(toks, j):
+            j = nxt
+        if j == k:
+            return 0
+        return j + 1 if j < len(toks) and toks[j].key in self.lex.separators else j
 
     def _complement(
         self,
@@ -129,7 +148,9 @@ class PostReader:
                 seen_level = True
                 continue
             if seen_level:
-                if tail := self._tail(toks, k) or self._next_level(toks, k):
+                # ", huyện B, tỉnh C" after the place is where it lies, no part of the post: a post
+                # is split on commas (ANNOTATION.md), and a place alone is no post
+                if tail := self._tail(toks, k):
                     k = end = tail
                     continue
                 break
@@ -159,7 +180,10 @@ class PostReader:
             if has_body and (closed := self._quoted(toks, k, limit)):
                 k = end = closed  # "Ban Chỉ đạo “Thực hiện phong trào ...” Trung ương": a name in quotes
                 continue
-            if self._joins_topic(toks, k, open_topic):
+            if has_body and (closed := self._bracketed_unit(toks, k, limit)):
+                k = end = closed  # "Phòng Cảnh sát ... (PC06) Công an tỉnh", "Cục ... (Bộ Công an)"
+                continue
+            if self._joins_topic(toks, k, open_topic, has_body):
                 k += 1  # "và", "về", a comma between topic words: kept only if a topic word follows
                 continue
             if tail := self._tail(toks, k):
@@ -179,16 +203,40 @@ class PostReader:
                 return 0
         return 0
 
-    def _joins_topic(self, toks: Sequence[Token], k: int, open_topic: bool) -> bool:
+    def _bracketed_unit(self, toks: Sequence[Token], k: int, limit: int) -> int:
+        """End of a unit in brackets after a body: its code ("(PC06)") or the body it belongs to
+        ("(Bộ Công an)"); 0 when the brackets hold anything else (a name: "(Lê Văn A)")."""
+        if toks[k].text != "(" or k + 2 >= limit:
+            return 0
+        close = next((j for j in range(k + 1, limit) if toks[j].text in "()"), 0)
+        if not close or toks[close].text != ")":
+            return 0
+        inside = toks[k + 1 : close]
+        if len(inside) == 1 and is_code(inside[0].text) and not inside[0].text.isdigit():
+            return close + 1
+        body = self.lex.bodies.match(toks, k + 1)
+        rest = toks[k + 1 + len(body) : close] if body else ()
+        if (
+            body
+            and inside[0].text[0].isupper()
+            and all(is_name_syllable(t.text) or is_code(t.text) for t in rest)
+        ):
+            return close + 1
+        return 0
+
+    def _joins_topic(self, toks: Sequence[Token], k: int, open_topic: bool, has_body: bool = False) -> bool:
         """A joiner between words of one body.
 
         "phòng, chống tội phạm, tệ nạn xã hội" after a body that takes a topic; "Sở Văn hóa, Thể
-        thao và Du lịch" between capitalised body words.
+        thao và Du lịch" between capitalised body words; a dash between two capitalised fields of
+        one board ("Ban Thi đua - Khen thưởng"), unless a post starts after it.
         """
         tok = toks[k]
         if k + 1 >= len(toks) or self.lex.org_words.match(toks, k + 1) is None:
             return False
         titled = toks[k + 1].text[0].isupper()
+        if tok.key in self.lex.dashes:
+            return has_body and titled and not self.lex.starts_phrase(toks, k + 1)
         if tok.key in self.lex.joiners:
             return open_topic or titled
         if tok.text != ",":
@@ -197,7 +245,7 @@ class PostReader:
 
     def _next_level(self, toks: Sequence[Token], k: int) -> int:
         """End of ", tỉnh Lạng Sơn" continuing a place ("huyện Đình Lập, tỉnh Lạng Sơn"); 0 when none."""
-        if toks[k].text != ",":
+        if k >= len(toks) or toks[k].text != ",":
             return 0
         level = self.lex.levels.match(toks, k + 1)
         if level is None or not toks[k + 1].text[:1].islower():

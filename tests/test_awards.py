@@ -879,6 +879,16 @@ MERGES = [
         " của Chủ tịch UBND phường Tân An.",
         [{"type": "Giấy khen", "issuer": "Chủ tịch UBND phường Tân An"}],
     ),
+    (  # said with "của" first, then as a longer subject: the distinction's own wording stays
+        "Sáng 9/4, Công an huyện tổ chức lễ trao bằng khen của Chủ tịch UBND tỉnh cho các tập thể. Ghi"
+        " nhận thành tích, Chủ tịch UBND tỉnh Hòa Đông quyết định tặng bằng khen cho 4 tập thể.",
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh"}],
+    ),
+    (  # said with "của" twice, the longer name wins
+        "Ông Lý trao giấy khen của UBND huyện cho xã Đông Lâm. Tại lễ, 3 tập thể nhận giấy khen của"
+        " UBND huyện Tây Sơn.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện Tây Sơn"}],
+    ),
 ]
 
 TRAPS = [

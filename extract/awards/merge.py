@@ -190,7 +190,7 @@ def _add(
             longer_name = _same_body(fold(issuer), fold(a.issuer or "")) and len(issuer) > len(a.issuer or "")
             if _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
                 a.issuer, cores[i], a.rule = issuer, core, m.construction or a.rule
-            elif len(core) > len(cores[i]) or longer_name:
+            elif (len(core) > len(cores[i]) or longer_name) and not _said_outright_over_mention(a, m):
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
@@ -205,6 +205,13 @@ def _said_outright_over(m: Mention, a: Award) -> bool:
     says more (a post, the full name), not a short form ("được Thủ tướng tặng" after "Thủ tướng
     Chính phủ tặng")."""
     return m.construction in _OUTRIGHT and a.rule not in _OUTRIGHT
+
+
+def _said_outright_over_mention(a: Award, m: Mention) -> bool:
+    """Whether the record names its issuer outright ("Bằng khen của Chủ tịch UBND tỉnh") where the
+    mention only has it as a clause's subject ("Chủ tịch UBND tỉnh A quyết định tặng bằng khen"):
+    the distinction's own wording stays, though the subject's name is longer."""
+    return a.rule in _OUTRIGHT and m.construction not in _OUTRIGHT
 
 
 def _award(m: Mention, issuer: str | None, document: Document, rules: RuleSet) -> Award:

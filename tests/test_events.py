@@ -79,6 +79,20 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # one conference named for two reviews: an event of each type
+        "Sáng 3.2, tại TP.Yên Hòa, UBND tỉnh tổ chức hội nghị sơ kết 5 năm thực hiện đề án giai đoạn"
+        " 2019 - 2024 và tổng kết phong trào bảo vệ an ninh Tổ quốc năm 2024.",
+        D(2025, 2, 3),
+        [
+            {"type": "so_ket", "date": "2025-02-03", "location": "TP.Yên Hòa", "period": "2019-2024"},
+            {"type": "tong_ket", "date": "2025-02-03", "location": "TP.Yên Hòa", "period": "2024"},
+        ],
+    ),
+    (  # "và" then another activity: one review only
+        "Sáng 3/2, Công an xã Tân Bình tổ chức hội nghị sơ kết công tác và tuyên truyền pháp luật.",
+        D(2025, 2, 3),
+        [{"type": "so_ket", "date": "2025-02-03", "location": "xã Tân Bình"}],
+    ),
     (  # a typical lead: date, organiser ending with its unit, trigger, period, then next year's plan
         "Sáng 14/1, Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc phường Hòa Phong tổ chức hội nghị"
         " tổng kết phong trào năm 2025, đồng thời triển khai kế hoạch năm 2026.",

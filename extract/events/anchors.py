@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from extract import dates, places
 from extract.document import Sentence
 from extract.events.article import Article
-from extract.events.mentions import Mention
+from extract.events.mentions import JOINT_RULE, Mention
 from extract.spelling import fold
 
 PERIOD_PREFIX = "period:"
@@ -176,6 +176,9 @@ def strength(article: Article, m: Mention) -> int:
         return 0  # a topic, a reviewed activity, or a plan dated after publication
     text, s = article.text, m.sentence
     prev, nxt = neighbours(article, m)
+    if m.rule == JOINT_RULE:
+        # "hội nghị sơ kết ... và tổng kết ...": reported as surely as the conference it names
+        return strength(article, prev) if prev is not None else 0
     seg_start = prev.end if prev is not None else s.start
     seg_end = nxt.start if nxt is not None else s.end
     before = text[seg_start : m.start]
@@ -288,6 +291,8 @@ def embedded(article: Article, m: Mention) -> bool:
     "hội nghị tổng kết 20 năm tổ chức Ngày hội ...": one review event, no festival of its own
     (setting ``embedding_types``).
     """
+    if m.rule == JOINT_RULE:
+        return False  # "hội nghị sơ kết ... và tổng kết ...": a second review, not a topic
     prev, _ = neighbours(article, m)
     if prev is None or prev.type is m.type or prev.type.value not in article.setting_list("embedding_types"):
         return False

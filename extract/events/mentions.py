@@ -8,6 +8,7 @@ back to an event of a type the article has a trigger of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from extract.document import Sentence
@@ -51,6 +52,7 @@ def find_mentions(article: Article) -> list[Mention]:
             sentence = document.sentence_at(start)
             out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
     out = _generic_types(article, out)
+    out += _joint_reviews(article, out, claimed)
     types_found = {m.type for m in out}
     lowered = document.lowered
     for etype, words in article.settings.get("backrefs", {}).items():
@@ -69,6 +71,36 @@ def find_mentions(article: Article) -> list[Mention]:
     for m in out:
         if not m.backref:
             article.primary_by_sentence.setdefault(m.sentence.start, []).append(m)
+    return out
+
+
+JOINT_RULE = "joint_review"
+_CLAUSE_END = re.compile(r"[.;:\n]")
+_JOINT_SPAN = 250  # characters after a review trigger its conference's name may run
+
+
+def _joint_reviews(article: Article, found: list[Mention], claimed: list[tuple[int, int]]) -> list[Mention]:
+    """A conference named for two reviews ("hội nghị sơ kết 5 năm ... và tổng kết phong trào ...
+    năm 2019"): the second, joined by "và" in the name's clause, is an event of its own type
+    (setting ``joint_reviews``: type -> the bare word naming it)."""
+    words = article.settings.get("joint_reviews", {})
+    text, out = article.text, []
+    for m in found:
+        if m.type.value not in words:
+            continue
+        stop = _CLAUSE_END.search(text, m.end, min(len(text), m.end + _JOINT_SPAN))
+        end = stop.start() if stop else min(len(text), m.end + _JOINT_SPAN)
+        for etype, word in words.items():
+            if etype == m.type.value:
+                continue
+            joined = re.search(rf"(?i)\svà\s+({re.escape(word)})(?!\w)", text[m.end : end])
+            if joined is None:
+                continue
+            start, stop_at = m.end + joined.start(1), m.end + joined.end(1)
+            if any(s < stop_at and start < e for s, e in claimed):
+                continue
+            claimed.append((start, stop_at))
+            out.append(Mention(EventType(etype), JOINT_RULE, m.confidence, start, stop_at, m.sentence))
     return out
 
 

@@ -230,6 +230,24 @@ CONSTRUCTIONS = [
         ],
     ),
     (
+        # a numbered village before the holder's name: the number closes the village's name
+        "Bí thư Chi bộ, Tổ trưởng tổ dân phố Tân Hòa 2 Nguyễn Văn Lộc cho biết: “Chúng tôi lắp camera”.",
+        [("Nguyễn Văn Lộc", None, ["Bí thư Chi bộ", "Tổ trưởng tổ dân phố Tân Hòa 2"])],
+    ),
+    (
+        "Trưởng thôn Kon Đao 3 Y Hùng cho biết.",
+        [("Y Hùng", None, ["Trưởng thôn Kon Đao 3"])],
+    ),
+    (
+        # a representative office is named by the body it stands for and where it sits
+        "Sáng nay, Tiến sĩ Lê Văn Phúc - Vụ trưởng, Giám đốc cơ quan đại diện Bộ KH-ĐT tại TP.HCM đến thăm.",
+        [("Lê Văn Phúc", None, ["Vụ trưởng", "Giám đốc cơ quan đại diện Bộ KH-ĐT tại TP.HCM"])],
+    ),
+    (
+        "Ông Lê Văn Phúc, Trưởng văn phòng đại diện Báo Lao động tại tỉnh Gia Hòa phát biểu.",
+        [("Lê Văn Phúc", None, ["Trưởng văn phòng đại diện Báo Lao động tại tỉnh Gia Hòa"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

@@ -43,6 +43,9 @@ class Lexicon:
         self.open_heads = Phrases(lex("open_heads"))
         self.bodies = Phrases(lex("bodies"))
         self.open_bodies = Phrases(lex("open_bodies"))
+        # added in v2: offices named by where they sit ("cơ quan đại diện Bộ A tại TP B")
+        self.seated_bodies = Phrases(rules.lexicon("seated_bodies"))
+        self.seat_words = frozenset(fold(w) for w in rules.lexicon("seat_words"))
         self.org_words = Phrases(lex("org_words"))
         self.joiners = frozenset(fold(w) for w in lex("org_joiners"))
         self.tail_words = Phrases(lex("post_tail_words"))
@@ -136,5 +139,6 @@ class Lexicon:
 
 
 def is_code(text: str) -> bool:
-    """Codes and numbers inside a body: "PC06", "35", "ANTT" (no lower-case letter)."""
-    return text.isalnum() and not any(c.islower() for c in text) and (len(text) > 1 or text.isdigit())
+    """Codes and numbers inside a body: "PC06", "35", "ANTT", "GD-ĐT" (no lower-case letter)."""
+    bare = text.replace("-", "") if "-" in text[1:-1] else text
+    return bare.isalnum() and not any(c.islower() for c in bare) and (len(bare) > 1 or bare.isdigit())

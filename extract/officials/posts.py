@@ -90,7 +90,7 @@ class PostReader:
         word comes its place, and a personal name may be split off the end of that place.
         """
         k = end = j
-        seen_level = has_body = False
+        seen_level = has_body = seated = False
         limit = min(len(toks), j + self.lex.max_complement)
         if head_level is not None:
             run_end = self.lex.run_end(toks, j)
@@ -158,6 +158,7 @@ class PostReader:
                 k = end = k + len(body)
                 has_body = True
                 open_topic = open_topic or body in self.lex.open_bodies
+                seated = seated or body in self.lex.seated_bodies
                 continue
             if org:
                 k = end = k + len(org)
@@ -179,6 +180,9 @@ class PostReader:
                 continue
             if has_body and (closed := self._quoted(toks, k, limit)):
                 k = end = closed  # "Ban Chỉ đạo “Thực hiện phong trào ...” Trung ương": a name in quotes
+                continue
+            if seated and tok.key in self.lex.seat_words and self.lex.level_at(toks, k + 1):
+                k += 1  # "cơ quan đại diện Bộ A tại TP B": where the office sits names it
                 continue
             if has_body and (closed := self._bracketed_unit(toks, k, limit)):
                 k = end = closed  # "Phòng Cảnh sát ... (PC06) Công an tỉnh", "Cục ... (Bộ Công an)"
@@ -263,9 +267,15 @@ class PostReader:
             and len(toks[k].text) <= 2
         ):
             return k
-        # the name ends there: punctuation, the end, or the next level ("Ea Bar 2 năm liền" counts years)
+        # the name ends there: punctuation, the end, the next level, or the holder's name ("Trưởng
+        # thôn Ea Bar 2 Lê Văn A"); a lowercase word goes on ("Ea Bar 2 năm liền" counts years)
         after = k + 1
-        if after == len(toks) or not toks[after].text[0].isalnum() or self.lex.level_at(toks, after):
+        if (
+            after == len(toks)
+            or not toks[after].text[0].isalnum()
+            or self.lex.level_at(toks, after)
+            or is_name_syllable(toks[after].text)
+        ):
             return after
         return k
 

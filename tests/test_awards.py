@@ -510,6 +510,27 @@ COORDINATED = [
             {"type": "Giấy khen", "issuer": "Công an huyện Đông Sơn"},
         ],
     ),
+    (  # a sentence opening with the verb shares the previous sentence's subject and presenter
+        "Chiều qua, Trung tướng Vi Văn Khải, Giám đốc Công an tỉnh, đã tặng Kỷ niệm chương cho ông Tòng"
+        " Văn Hải. Tặng giấy khen cho 7 cá nhân có nhiều đóng góp.",
+        [
+            {"type": "Kỷ niệm chương", "issuer": "Giám đốc Công an tỉnh"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "presenter": "Vi Văn Khải"},
+        ],
+    ),
+    (  # not across a paragraph
+        "UBND huyện Tây Sơn tặng Giấy khen cho 3 tập thể.\n\nTặng bằng khen cho 8 cá nhân có thành tích.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện Tây Sơn"}, {"type": "Bằng khen", "issuer": None}],
+    ),
+    (  # nor after a sentence between them
+        "UBND huyện Tây Sơn tặng Giấy khen cho 3 tập thể. Buổi lễ diễn ra ấm cúng. Tặng bằng khen cho 8"
+        " cá nhân.",
+        [{"type": "Giấy khen", "issuer": "UBND huyện Tây Sơn"}, {"type": "Bằng khen", "issuer": None}],
+    ),
+    (  # nor an issuer said with "của": it is its own distinction's
+        "Ông Lý trao Bằng khen của UBND huyện Tây Sơn cho 3 tập thể. Tặng giấy khen cho 8 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "UBND huyện Tây Sơn"}, {"type": "Giấy khen", "issuer": None}],
+    ),
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [

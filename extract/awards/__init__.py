@@ -47,8 +47,9 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     officials = [o for o in found.get("officials", []) if isinstance(o, Official)]
     mentions = find_mentions(document, rules, lex)
     headline = document.headline
+    before: _Previous | None = None
     for sentence_mentions in by_sentence(mentions):
-        _read_sentence(document, rules, lex, sentence_mentions, officials)
+        before = _read_sentence(document, rules, lex, sentence_mentions, officials, before)
         for m in sentence_mentions:
             m.in_headline = headline is not None and m.sentence.start == headline.start
     kept = [
@@ -148,10 +149,14 @@ def _read_sentence(
     lex: Lexicon,
     mentions: list[Mention],
     officials: Sequence[Official],
-) -> None:
-    """Fill issuer, recipients and presenter of the distinctions of one sentence."""
+    before: _Previous | None = None,
+) -> _Previous | None:
+    """Fill issuer, recipients and presenter of the distinctions of one sentence; return what its
+    last distinctions were given, for a next sentence that opens with its verb (see
+    :func:`_carried_over`)."""
     text = document.text
     sentence = mentions[0].sentence
+    before = _carried_over(text, sentence.start, before, rules, lex)
     # Coordinated distinctions share what follows the last: "Bằng khen, Giấy khen của A, B".
     groups: list[list[Mention]] = []
     for m in mentions:
@@ -174,6 +179,9 @@ def _read_sentence(
         if not issuers and previous is not None:
             issuers, construction = _shared_issuer(left, start, coordinated, previous, rules, lex)
             guessed = previous.guessed and bool(issuers)
+        if not issuers and previous is None and before is not None and before.issuers:
+            if rules.compiled["subjectless_clause"].match(left):  # "Tặng Bằng khen cho 10 cá nhân."
+                issuers, construction, guessed = before.issuers[:1], "shared_subject", before.guessed
         assign_issuers(group, issuers, construction, lex)
         recipients = find_recipients(c, after, construction, rules, lex)
         # "A được B tặng", "A nhận ...": the subject receives; nobody in it hands anything over.
@@ -185,6 +193,8 @@ def _read_sentence(
             presenter = presenter_after(text, after, sentence.end, rules, lex, officials)
         if presenter is None and coordinated and previous is not None:
             presenter = previous.presenter  # "Đại tá X trao Bằng khen cho A và Giấy khen cho B"
+        if presenter is None and construction == "shared_subject" and previous is None and before is not None:
+            presenter = before.presenter
         proposed = _proposed(clause, lex) or (
             previous is not None
             and previous.proposed
@@ -198,3 +208,20 @@ def _read_sentence(
             if recipients is not None:
                 m.recipients, m.recipient_count, m.recipient_kind = recipients
             m.presenter = presenter
+    return previous
+
+
+def _carried_over(
+    text: str, start: int, before: _Previous | None, rules: RuleSet, lex: Lexicon
+) -> _Previous | None:
+    """What the previous sentence's distinctions were given, when that sentence stands right before
+    ``start`` and its issuer was a clause's subject or a mandate: "A, Bộ trưởng Bộ Công an, đã tặng
+    Kỷ niệm chương cho B. Tặng Bằng khen cho 10 cá nhân." (the verb's subject is left out, the
+    same).  Not across a paragraph, and not an issuer said with "của" (it is its distinction's)."""
+    if before is None or before.construction not in lex.shared_constructions:
+        return None
+    return before if _SENTENCE_END.fullmatch(text, before.end, start) else None
+
+
+# From a distinction to the start of the next sentence: the rest of its sentence, on the same line.
+_SENTENCE_END = re.compile(r"[^.!?\n]*[.!?][ \t]*")

@@ -386,6 +386,15 @@ ISSUER_SUBJECT = [
         "Trung tá Vi Văn Khải, Trưởng Công an xã Phú Mỹ, huyện Đông Sơn trao giấy khen cho anh Tùng.",
         [{"type": "Giấy khen", "issuer": "Trưởng Công an xã Phú Mỹ"}],
     ),
+    (  # "đã có giấy khen": the subject issued one; an envoy's caption before it joins that award
+        "Đại diện Công an tỉnh Hòa Đông trao giấy khen cho hai học sinh. Giám đốc Công an tỉnh Hòa Đông"
+        " đã có giấy khen hai học sinh và ông Lù Văn Sinh.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh Hòa Đông"}],
+    ),
+    (  # a count after "có" is a tally, no issuing
+        "Công an xã Phú Mỹ đã có 5 giấy khen trong năm.",
+        [{"type": "Giấy khen", "issuer": None}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.

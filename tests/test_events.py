@@ -79,6 +79,26 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # communes listed by "và" as the subject: one festival in each
+        "Ngày 16/8, xã Tân Bình, huyện Yên Hòa và xã Phú Lạc, huyện Mường Tà, tỉnh Hòa Sơn đã tổ chức Ngày"
+        " hội toàn dân bảo vệ an ninh Tổ quốc năm 2022.",
+        D(2022, 8, 17),
+        [
+            {"type": "ngay_hoi", "date": "2022-08-16", "location": "xã Tân Bình", "organizer": "xã Tân Bình"},
+            {"type": "ngay_hoi", "date": "2022-08-16", "location": "xã Phú Lạc", "organizer": "xã Phú Lạc"},
+        ],
+    ),
+    (  # a commune's body and its partner: one festival
+        "Ngày 16/8, UBND xã Tân Bình và Công an huyện Yên Hòa tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ"
+        " quốc năm 2022.",
+        D(2022, 8, 17),
+        [{"type": "ngay_hoi", "date": "2022-08-16", "location": "xã Tân Bình"}],
+    ),
+    (  # communes counted: held across them, no one place
+        "Ngày 16/8, 2 xã Tân Bình và Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2022, 8, 17),
+        [{"type": "ngay_hoi", "date": "2022-08-16", "location": None}],
+    ),
     (  # one conference named for two reviews: an event of each type
         "Sáng 3.2, tại TP.Yên Hòa, UBND tỉnh tổ chức hội nghị sơ kết 5 năm thực hiện đề án giai đoạn"
         " 2019 - 2024 và tổng kết phong trào bảo vệ an ninh Tổ quốc năm 2024.",

@@ -1,4 +1,5 @@
-"""Events: the gatherings an article reports, one record per event type per article.
+"""Events: the gatherings an article reports, one record per event type per article (one per
+commune when communes listed as the subject each hold it: :func:`~extract.events.where.co_hosts`).
 
 A news report usually covers one main event ("Chiều 29/1, Ban Chỉ đạo ... phường A tổ chức hội
 nghị tổng kết ... năm 2025") and then refers back to it ("Tại hội nghị, ...", "phát biểu tại
@@ -27,7 +28,7 @@ from extract.events.anchors import anchor, confirmed, elsewhere
 from extract.events.article import Article
 from extract.events.mentions import Mention, find_mentions
 from extract.events.when import Earlier, event_date, period
-from extract.events.where import location, organizer
+from extract.events.where import co_hosts, location, organizer
 from extract.records import Event, EventType, RecordBase
 from extract.ruleset import RuleSet
 from extract.spelling import fold
@@ -61,7 +62,11 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         if event.date is None and _past_reference(article, chosen, earlier):
             continue
         earlier.append((chosen.start, event.date))
-        events.append(event)
+        hosts = co_hosts(article, chosen)
+        # "xã A, huyện B và xã C, huyện D đã tổ chức Ngày hội ...": one festival in each commune
+        events.extend(_build(article, chosen, strength, related, earlier, host) for host in hosts)
+        if not hosts:
+            events.append(event)
     if not events:
         # no trigger reports one: a gathering referred to only anaphorically ("Dự lễ có ...")
         referred = find_anaphor(article)
@@ -122,8 +127,14 @@ def _as_written(article: Article, unit: places.UnitMention) -> str:
 
 
 def _build(
-    article: Article, anchor: Mention, strength: int, related: Sequence[Mention], earlier: Earlier
+    article: Article,
+    anchor: Mention,
+    strength: int,
+    related: Sequence[Mention],
+    earlier: Earlier,
+    host: places.UnitMention | None = None,
 ) -> Event:
+    """The event ``anchor`` reports; ``host``: the unit holding it, when several each hold one."""
     own_year, covered = period(article, anchor)
     for m in related:
         if covered is not None:
@@ -137,7 +148,7 @@ def _build(
         own_year = int(covered)
     date = event_date(article, anchor, related, own_year, earlier)
     by = organizer(article, anchor)
-    unit = location(article, anchor, by)
+    unit = host or location(article, anchor, by)
     admin_old = admin_new = None
     level = ""
     name = ""
@@ -154,7 +165,7 @@ def _build(
         type=anchor.type,
         date=date,
         location=_as_written(article, unit) if unit else None,
-        organizer=by.text if by else None,
+        organizer=_as_written(article, host) if host else by.text if by else None,
         period=covered,
         admin_old=admin_old,
         admin_new=admin_new,

@@ -86,6 +86,57 @@ def organizer(article: Article, anchor: Mention) -> Organizer | None:
     return _clean_organizer(article, s.start + bodies[0], anchor.start) if bodies else None
 
 
+_JOINT_HOSTS = re.compile(r"\s+và\s+")
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*)\Z")
+_HOST_TAIL = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*")  # "... tỉnh A đã tổ chức": an adverb or two
+
+
+def co_hosts(article: Article, anchor: Mention) -> list[places.UnitMention]:
+    """Communes that each hold the event the same day: "Ngày 16/8, xã A, huyện B và xã C, huyện D
+    đã tổ chức Ngày hội ..." reports one festival in xã A and one in xã C.  The subject opening
+    the verb's clause is address chains joined by "và", each led by a ward-level unit, with no
+    body among them (so "UBND xã A và Công an huyện B tổ chức" is one event with partners)."""
+    text, s = article.text, anchor.sentence
+    verb = next((v for v in article.words.organize.finditer(text, s.start, anchor.start)), None)
+    if verb is None:
+        return []
+    units = [u for u in article.units if s.start <= u.start < verb.start() and u.name]
+    parts = _JOINT_HOSTS.split(text[s.start : verb.start()])
+    if len(parts) < 2:
+        return []
+    hosts: list[places.UnitMention] = []
+    pos = s.start
+    for k, part in enumerate(parts):
+        start = text.index(part, pos)
+        pos = start + len(part)
+        chain = [u for u in units if start <= u.start < pos]
+        if not chain:
+            return []
+        if k == 0:  # the first host opens a clause ("Ngày 16/8, xã A, ...")
+            chain = _chain_back(article, chain)
+            if not _OPENS_CLAUSE.search(text[s.start : chain[0].start]):
+                return []
+        elif not re.fullmatch(r"(?:[^\W\d_]+\s+)?", text[start : chain[0].start]):
+            return []  # "xã xã C" (a repeated level) is allowed, other words are not
+        if _chain_back(article, chain) != chain or article.words.heads.search(text, chain[0].start, pos):
+            return []
+        tail = text[chain[-1].end : pos]
+        if tail.strip() if k < len(parts) - 1 else not _HOST_TAIL.fullmatch(tail):
+            return []
+        if tier_rank(article, chain[0]) != 0:
+            return []
+        hosts.append(chain[0])
+    return hosts
+
+
+def _chain_back(article: Article, chain: list[places.UnitMention]) -> list[places.UnitMention]:
+    """The last address chain of ``chain`` (units linked by commas): "Ngày 16/8, xã A, huyện B"."""
+    k = len(chain) - 1
+    while k > 0 and _CHAIN_LINK.fullmatch(article.text, chain[k - 1].end, chain[k].start):
+        k -= 1
+    return chain[k:]
+
+
 def _chain_start(article: Article, start: int) -> int:
     """Where an address chain ending with the unit at ``start`` begins: "phường 6, TP.Tân An,
     tỉnh Long An tổ chức ..." is organised by the first unit, its parents written after it."""

@@ -248,6 +248,28 @@ CONSTRUCTIONS = [
         [("Lê Văn Phúc", None, ["Trưởng văn phòng đại diện Báo Lao động tại tỉnh Gia Hòa"])],
     ),
     (
+        # deputies named with "phó" after the unit
+        "Thiếu tá Trần Văn Bảo, Chỉ huy phó Ban Chỉ huy Quân sự xã phát biểu.",
+        [("Trần Văn Bảo", "Thiếu tá", ["Chỉ huy phó Ban Chỉ huy Quân sự xã"])],
+    ),
+    (
+        "Ông Lê Văn Tư, Tổ phó Tổ an ninh trật tự cơ sở ấp Hòa Bình chia sẻ.",
+        [("Lê Văn Tư", None, ["Tổ phó Tổ an ninh trật tự cơ sở ấp Hòa Bình"])],
+    ),
+    (
+        # grassroots boards and teams named by their task, in lowercase after "Ban", "Tổ"
+        "Ông Lê Văn Hải, Trưởng Ban điều hành khu phố 3 cho biết.",
+        [("Lê Văn Hải", None, ["Trưởng Ban điều hành khu phố 3"])],
+    ),
+    (
+        "Ông Lê Văn Hải, Trưởng Ban Bảo vệ dân phố phường Tân Lập cho biết.",
+        [("Lê Văn Hải", None, ["Trưởng Ban Bảo vệ dân phố phường Tân Lập"])],
+    ),
+    (
+        "Ông Lê Văn Hải, Tổ trưởng Tổ tuần tra nhân dân khu phố Tân Hòa cho biết.",
+        [("Lê Văn Hải", None, ["Tổ trưởng Tổ tuần tra nhân dân khu phố Tân Hòa"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

@@ -229,6 +229,11 @@ LOCATIONS = [
     ),
     ("Ngày 31/3, UBND xã Nhân Hòa tổ chức ra mắt mô hình “Camera an ninh” tại thôn Nà Lừa.", "xã Nhân Hòa"),
     ("Sáng 2/8, Công an xã Đoàn Kết tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "xã Đoàn Kết"),
+    (  # a steering board written in lowercase, a review named only by reference
+        "Sáng 2/8, Ban chỉ đạo phong trào bảo vệ an ninh Tổ quốc tỉnh Hòa Sơn đã tổng kết 5 năm thực hiện"
+        " chỉ thị về tôn giáo. Dự hội nghị có đồng chí Phó Chủ tịch UBND tỉnh.",
+        "tỉnh Hòa Sơn",
+    ),
 ]
 
 

@@ -872,6 +872,16 @@ LOCATIONS = [
         " Sự kiện diễn ra tại Khu văn hóa cộng đồng Bến Đá, thành phố Yên Hòa.",
         "thành phố Yên Hòa",
     ),
+    (  # the article's one commune, named once, referred to by its level alone ("về xã")
+        "Buổi tuyên truyền thu hút hơn 100 người dân đến dự. Ông Lê Văn Bình, Trưởng Công an xã Phú Lạc"
+        " cho biết: lần này Công an huyện về xã tổ chức tuyên truyền, bà con rất phấn khởi.",
+        "xã Phú Lạc",
+    ),
+    (  # named once and never referred back to ("xã hội" is no reference): no place
+        "Buổi tuyên truyền thu hút hơn 100 người dân đến dự. Ông Lê Văn Bình, Trưởng Công an xã Phú Lạc"
+        " cho biết: bà con rất phấn khởi, góp phần phòng chống tệ nạn xã hội.",
+        None,
+    ),
     (  # a verb left out: the event's name glued after the place is no part of it
         "Tối 2-8, UBND TP Yên Hòa Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
         "TP Yên Hòa",

@@ -425,8 +425,26 @@ def _dominant_unit(article: Article) -> places.UnitMention | None:
         if u.name and set(tiers.get(fold(u.level), ())) & wanted:
             counts.setdefault(fold(u.text), []).append(u)
     ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < int(article.settings.get("fallback_min_mentions", 2)):
+    if not ranked:
+        return None
+    if len(ranked) == 1 and _bare_level_named(article, ranked[0][0]):
+        # the article's one commune, and the event's sentences refer to it by its level alone
+        # ("Công an tỉnh về xã tổ chức tuyên truyền"): named once is enough
+        return ranked[0][0]
+    if len(ranked[0]) < int(article.settings.get("fallback_min_mentions", 2)):
         return None
     if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
         return None  # two places named as often: no main one
     return ranked[0][0]
+
+
+def _bare_level_named(article: Article, unit: places.UnitMention) -> bool:
+    """Whether the article refers to ``unit`` by its level word alone after a cue ("về xã tổ
+    chức", "tại xã"; lexicon ``bare_unit_cues``), not in a compound ("xã hội")."""
+    cues = article.rules.lexicon("bare_unit_cues")
+    if not cues:
+        return False
+    level = re.escape(unit.level.lower())
+    words = "|".join(re.escape(c) for c in cues)
+    pattern = rf"(?<![^\W\d_])(?:{words})\s+{level}(?![^\W\d_])(?!\s+(?:hội|{places.UPPER_CLASS}))"
+    return re.search(pattern, article.text) is not None

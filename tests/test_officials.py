@@ -270,6 +270,21 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", None, ["Tổ trưởng Tổ tuần tra nhân dân khu phố Tân Hòa"])],
     ),
     (
+        # "UVTV", "UVBTV": a standing committee member, abbreviated
+        "Bà Lê Thị Hoa, UVBTV Thành ủy, Trưởng Ban Dân vận Thành ủy phát biểu.",
+        [("Lê Thị Hoa", None, ["UVBTV Thành ủy", "Trưởng Ban Dân vận Thành ủy"])],
+    ),
+    (
+        # lowercase fields of a team joined by dashes
+        "Trung tá Lê Văn Hải, Đội trưởng Đội Cảnh sát hình sự - kinh tế - ma túy Công an huyện cho biết.",
+        [("Lê Văn Hải", "Trung tá", ["Đội trưởng Đội Cảnh sát hình sự - kinh tế - ma túy Công an huyện"])],
+    ),
+    (
+        # ", kiêm" is one break between two posts
+        "Ông Lê Văn Hải, Chủ tịch Hội Nông dân xã, kiêm Trưởng Ban công tác Mặt trận thôn Đông cho biết.",
+        [("Lê Văn Hải", None, ["Chủ tịch Hội Nông dân xã", "Trưởng Ban công tác Mặt trận thôn Đông"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

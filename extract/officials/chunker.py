@@ -61,6 +61,10 @@ class Chunker:
                 i, clause_start = i + len(copula), False
                 continue
             if tok.key in self.lex.separators:
+                if out and out[-1].tag == "," and out[-1].end == i and tok.key == "kiêm":
+                    out[-1] = Chunk(",", out[-1].start, i + 1)  # ", kiêm Trưởng ...": one break
+                    i, clause_start = i + 1, False
+                    continue
                 out.append(Chunk(",", i, i + 1))
                 i, clause_start = i + 1, tok.text == "("
                 continue

@@ -232,15 +232,15 @@ class PostReader:
         """A joiner between words of one body.
 
         "phòng, chống tội phạm, tệ nạn xã hội" after a body that takes a topic; "Sở Văn hóa, Thể
-        thao và Du lịch" between capitalised body words; a dash between two capitalised fields of
-        one board ("Ban Thi đua - Khen thưởng"), unless a post starts after it.
+        thao và Du lịch" between capitalised body words; a dash between two fields of one board
+        ("Ban Thi đua - Khen thưởng", "Đội Cảnh sát hình sự - kinh tế"), unless a post starts after it.
         """
         tok = toks[k]
         if k + 1 >= len(toks) or self.lex.org_words.match(toks, k + 1) is None:
             return False
         titled = toks[k + 1].text[0].isupper()
-        if tok.key in self.lex.dashes:
-            return has_body and titled and not self.lex.starts_phrase(toks, k + 1)
+        if tok.key in self.lex.dashes:  # "Đội Cảnh sát hình sự - kinh tế - ma túy" after a topic-taking body
+            return has_body and (titled or open_topic) and not self.lex.starts_phrase(toks, k + 1)
         if tok.key in self.lex.joiners:
             return open_topic or titled
         if tok.text != ",":

@@ -395,6 +395,16 @@ ISSUER_SUBJECT = [
         "Công an xã Phú Mỹ đã có 5 giấy khen trong năm.",
         [{"type": "Giấy khen", "issuer": None}],
     ),
+    (  # the party and the State as a clause's subject: one issuer, as written
+        "Ghi nhận thành tích ấy, Đảng và Nhà nước đã tặng thưởng Huân chương Chiến công hạng Ba cho Đồn"
+        " Biên phòng Nà Lạn.",
+        [{"type": "Huân chương", "issuer": "Đảng và Nhà nước"}],
+    ),
+    (  # and with a comma; the mandate of a caption after it is the same order
+        "Dịp này, Đảng, Nhà nước đã quyết định tặng thưởng Huân chương Độc lập cho Công an tỉnh. Thay mặt"
+        " lãnh đạo Đảng, Nhà nước, đồng chí Vũ Văn Thành gắn Huân chương Độc lập lên Cờ truyền thống.",
+        [{"type": "Huân chương", "issuer": "Đảng, Nhà nước"}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
@@ -592,13 +602,13 @@ ISSUER_PASSIVE_AND_MANDATE = [
         "Tại Ngày hội, 14 cá nhân được nhận Kỷ niệm chương.",
         [{"type": "Kỷ niệm chương", "issuer": None}],
     ),
-    (  # "thay mặt lãnh đạo Đảng, Nhà nước": the State's mandate, the party granting nothing alone
+    (  # "thay mặt lãnh đạo Đảng, Nhà nước": the State's mandate, quoted as written
         "Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Vũ Văn Thành trao Huân chương Chiến công hạng Nhì cho"
         " Phòng Cảnh sát hình sự.",
         [
             {
                 "type": "Huân chương",
-                "issuer": "Nhà nước",
+                "issuer": "Đảng, Nhà nước",
                 "name": "Huân chương Chiến công hạng Nhì",
                 "rule": "on_behalf",
                 "presenter": "Vũ Văn Thành",

@@ -25,6 +25,8 @@ from extract.spelling import fold
 # "Đồng chí", "ông", "bà" before a post in a subject.
 _ADDRESS = re.compile(r"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+")
 _GAP = re.compile(r" +")
+# A party before the body it governs with ("Đảng, Nhà nước", "Đảng và Nhà nước"), see mandate_parties.
+_PARTY_BEFORE = re.compile(r"([^\W\d_]+)(?:\s*,\s*|\s+và\s+)")
 # "... của <issuer>" ending a subject that is no issuer itself (a decision, a letter).
 _OF_AT_END = re.compile(r"(?<![^\W\d_])của\s+((?:(?!\bcủa\b).)+)$")
 
@@ -254,10 +256,11 @@ def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> tuple[str, bool] | No
     filler = lex.mandate_fillers.match(left[pos:])
     if filler is not None:
         pos, guessed = pos + filler.end(), True
+    first = pos
     while pos < len(left):
         end = scan_issuer(left, pos, len(left), lex, allow_level_start=False)
         if end > pos:
-            return left[pos:end], guessed
+            return left[first:end], guessed  # "Đảng, Nhà nước" as written (setting same_issuers)
         party = re.match(r"([^\W\d_]+)(?:\s*,\s*|\s+và\s+)", left[pos:])
         if party is None or not lex.mandate_parties.match(party.group(1)):
             return None
@@ -280,6 +283,9 @@ def _subject_issuers(
     subject = clause[: verb.start()].rstrip(" ,")
     # The subject is the last comma-separated part that starts with an issuer head.
     parts = [p.strip() for p in lex.comma.split(subject)]  # not "Ban Chỉ đạo phòng, chống ..."
+    if len(parts) > 1 and lex.mandate_parties.match(lex.openers.sub("", parts[-2]).strip()):
+        # "Đảng, Nhà nước đã quyết định tặng thưởng ...": the party and the State, one issuer as written
+        parts = [*parts[:-2], f"{lex.openers.sub('', parts[-2]).strip()}, {parts[-1]}"]
     if len(parts) > 1 and _place_of_previous(parts, lex):
         parts = parts[:-1]  # "Trưởng Công an xã A, huyện B trao": the commune's district, no issuer
     candidate = parts[-1] if parts else ""
@@ -303,6 +309,13 @@ def _subject_issuers(
         return [], False
     if not candidate:
         return [], False
+    party = _PARTY_BEFORE.match(candidate)
+    if (
+        party is not None
+        and lex.mandate_parties.match(party.group(1))
+        and _whole_issuer(candidate[party.end() :], lex)
+    ):
+        return [candidate], envoy is not None  # "Đảng và Nhà nước tặng ...", "Đảng, Nhà nước tặng ..."
     pieces = re.split(r"\s+và\s+", candidate)
     if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):
         bodies = _with_listed_before(pieces, parts, lex, officials)  # "UBND huyện A và UBND xã B khen thưởng"

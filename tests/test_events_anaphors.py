@@ -13,6 +13,12 @@ D = dt.date
 
 # (text, publication date, expected [(type, date)])
 ANAPHORS = [
+    (  # a remembrance ceremony referred to only by "buổi lễ kỷ niệm"
+        "Đội Tham mưu Công an huyện Mường Tà nhận giấy khen\nNhân 40 năm thành lập, Đội Tham mưu được khen"
+        " thưởng. Phát biểu tại buổi lễ kỷ niệm, đồng chí Trưởng Công an huyện nhắc lại chặng đường đã qua.",
+        D(2025, 6, 2),
+        [("khac", None)],
+    ),
     (  # a ceremony the headline names by what was done; the body refers back to it
         "Trao Kỷ niệm chương Vì an ninh Tổ quốc cho 7 cá nhân\nDự lễ có các đồng chí lãnh đạo Công an tỉnh"
         " Hòa Sơn. Tại buổi lễ, thừa ủy quyền của Bộ trưởng, đồng chí Giám đốc đã trao Kỷ niệm chương.",

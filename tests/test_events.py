@@ -79,6 +79,13 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a feature article: one commune's festival of the year, no day given
+        "“Ngày hội toàn dân bảo vệ an ninh Tổ quốc” - Niềm vui nơi bản làng\nMột buổi sáng cuối tháng 8,"
+        " không khí “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025 tại xã Tân Bình rộn ràng tiếng"
+        " cồng chiêng. Chủ tịch UBND xã Tân Bình phát biểu khai mạc.",
+        D(2025, 9, 20),
+        [{"type": "ngay_hoi", "date": None, "location": "xã Tân Bình"}],
+    ),
     (  # communes listed by "và" as the subject: one festival in each
         "Ngày 16/8, xã Tân Bình, huyện Yên Hòa và xã Phú Lạc, huyện Mường Tà, tỉnh Hòa Sơn đã tổ chức Ngày"
         " hội toàn dân bảo vệ an ninh Tổ quốc năm 2022.",

@@ -17,6 +17,7 @@ from extract import dates, places
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.events.mentions import JOINT_RULE, Mention
+from extract.events.where import tier_rank
 from extract.spelling import fold
 
 PERIOD_PREFIX = "period:"
@@ -213,9 +214,27 @@ def strength(article: Article, m: Mention) -> int:
         return 3
     if prev is None and article.leading_date(s):
         return 2
-    if article.words.cue_before.search(before) or _turnout(article, before, after):
+    if article.words.cue_before.search(before) or _turnout(article, before, after) or _of_unit(article, m):
         return 1
     return max(headline, caption(article, m))
+
+
+_OF_UNIT = re.compile(r"[”\"]?\s*(?:\([^()]{1,12}\)\s*)?(?:năm\s+\d{4}\s+)?")
+
+
+def _of_unit(article: Article, m: Mention) -> bool:
+    """Whether the trigger names one commune's own gathering of a year: "không khí “Ngày hội ...”
+    năm 2025 tại xã A", "Tiết mục văn nghệ trong “Ngày hội ...” năm 2025 của xã A" (lexicon
+    ``held_at_cues``): a feature article reports it though it dates no day."""
+    cues = article.rules.lexicon("held_at_cues")
+    gap = _OF_UNIT.match(article.text, m.end)
+    if not cues or gap is None or article.words.plan.search(m.sentence.text):
+        return False  # "Dự kiến, Ngày hội ... tại xã A sẽ diễn ra ...": a plan
+    cue = re.match(rf"(?:{'|'.join(re.escape(c) for c in cues)})\s+", article.text[gap.end() : gap.end() + 8])
+    if cue is None:
+        return False
+    at = gap.end() + cue.end()
+    return any(u.start == at and u.name and tier_rank(article, u) == 0 for u in article.units)
 
 
 def _turnout(article: Article, before: str, after: str) -> bool:

@@ -204,6 +204,10 @@ ISSUER_OF = [
         "Thiếu tá Lò Văn Sáng trao giấy khen và tiền thưởng của Giám đốc Công an tỉnh cho chị Hoa.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
     ),
+    (  # money "kèm" the distinction, the issuer after both
+        "Thiếu tá Lò Văn Sáng trao giấy khen kèm tiền thưởng của Giám đốc Công an tỉnh cho chị Hoa.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
+    ),
 ]
 
 ISSUER_SUBJECT = [
@@ -404,6 +408,14 @@ ISSUER_SUBJECT = [
         "Dịp này, Đảng, Nhà nước đã quyết định tặng thưởng Huân chương Độc lập cho Công an tỉnh. Thay mặt"
         " lãnh đạo Đảng, Nhà nước, đồng chí Vũ Văn Thành gắn Huân chương Độc lập lên Cờ truyền thống.",
         [{"type": "Huân chương", "issuer": "Đảng, Nhà nước"}],
+    ),
+    (  # a sector's name with a comma in it is one subject
+        "Sở Văn hóa, Thể thao và Du lịch tặng giấy khen cho 3 đội văn nghệ.",
+        [{"type": "Giấy khen", "issuer": "Sở Văn hóa, Thể thao và Du lịch"}],
+    ),
+    (  # a letter of praise before the distinction is another thing given, as money is
+        "Thượng tá Lò Văn Sáng, Phó Trưởng Công an huyện Tây Sơn trao thư khen và giấy khen cho anh Tùng.",
+        [{"type": "Giấy khen", "issuer": "Công an huyện Tây Sơn", "presenter": "Lò Văn Sáng"}],
     ),
 ]
 

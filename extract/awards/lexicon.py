@@ -166,7 +166,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
         ),
         objects_after=re.compile(
-            rf"\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng|kèm theo)\s+)"
+            rf"\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng|cùng với|kèm|kèm theo)\s+)"
             rf"(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
         ),
         conditions=re.compile(

@@ -285,6 +285,24 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", None, ["Chủ tịch Hội Nông dân xã", "Trưởng Ban công tác Mặt trận thôn Đông"])],
     ),
     (
+        # a department's post closed by its ministry or police force after a comma, at the clause end
+        "Tham dự có Thiếu tướng Trần Văn Dũng - Cục trưởng Cục Cảnh sát giao thông, Bộ Công an; "
+        "Thiếu tướng Lê Văn An, Phó Chánh Văn phòng Bộ Công an.",
+        [
+            ("Trần Văn Dũng", "Thiếu tướng", ["Cục trưởng Cục Cảnh sát giao thông, Bộ Công an"]),
+            ("Lê Văn An", "Thiếu tướng", ["Phó Chánh Văn phòng Bộ Công an"]),
+        ],
+    ),
+    (
+        "Cùng dự có Trung tá Lê Văn Bách - Phó Trưởng phòng Tham mưu, Công an tỉnh; đại diện các ngành.",
+        [("Lê Văn Bách", "Trung tá", ["Phó Trưởng phòng Tham mưu, Công an tỉnh"])],
+    ),
+    (
+        # not a lowercase 'phòng' (prevention), nor before a verb
+        "Ông Lê Văn Hải, Trưởng Ban Chỉ đạo phòng, chống tội phạm, Công an xã.",
+        [("Lê Văn Hải", None, ["Trưởng Ban Chỉ đạo phòng, chống tội phạm"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

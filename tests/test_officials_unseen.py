@@ -250,6 +250,17 @@ def test_unseen_construction(sentence: str, expected: list[tuple[str, str | None
             "tỉnh Mường Thanh phát biểu.",
             ["Phó Giám đốc Công an tỉnh Mường Thanh"],
         ),
+        # one adding the ministry after a comma is the same post written whole, in either order
+        (
+            "Dự có Thiếu tướng Hà Văn Lộc - Cục trưởng Cục Cảnh sát giao thông, Bộ Công an; các đại biểu. "
+            "Thiếu tướng Hà Văn Lộc - Cục trưởng Cục Cảnh sát giao thông phát biểu.",
+            ["Cục trưởng Cục Cảnh sát giao thông, Bộ Công an"],
+        ),
+        (
+            "Thiếu tướng Hà Văn Lộc - Cục trưởng Cục Cảnh sát giao thông phát biểu. "
+            "Dự có Thiếu tướng Hà Văn Lộc - Cục trưởng Cục Cảnh sát giao thông, Bộ Công an; các đại biểu.",
+            ["Cục trưởng Cục Cảnh sát giao thông, Bộ Công an"],
+        ),
     ],
 )
 def test_merged_positions_keep_the_richer_spelling_only_for_a_name(text: str, positions: list[str]) -> None:

@@ -29,14 +29,18 @@ def _merge_positions(mentions: Iterable[Mention]) -> list[str]:
     """Positions in the order first seen, as first written.
 
     A later one that extends a kept one with a named place ("... tỉnh Điện Biên") replaces it; one
-    that adds only a level word ("Bí thư Đảng ủy" then "Bí thư Đảng ủy xã") names nothing new.
+    that adds only a level word ("Bí thư Đảng ủy" then "Bí thư Đảng ủy xã") names nothing new; one
+    that adds the ministry after a comma ("Cục trưởng Cục A, Bộ Công an") is the same post, written whole.
     """
     out: list[str] = []
     for position in (p for m in mentions for p in m.positions):
         key = fold(position)
         for n, kept in enumerate(out):
             kept_key = fold(kept)
-            if key == kept_key or kept_key.startswith(key + " "):
+            if key == kept_key or kept_key.startswith((key + " ", key + ",")):
+                break
+            if key.startswith(kept_key + ","):  # "Cục trưởng Cục A" then "..., Bộ Công an"
+                out[n] = position
                 break
             if key.startswith(kept_key + " "):
                 added = position.split()[len(kept.split()) :]

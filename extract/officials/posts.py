@@ -14,6 +14,7 @@ from extract.names import PlaceLevel, Strength, is_name_syllable
 from extract.officials.lexicon import Lexicon, is_code
 from extract.officials.tokens import Chunk, PosStarts, Token
 
+_HEAD_ENDS = frozenset({"trưởng", "phó"})  # "Trưởng phòng", "Phó phòng": a department named in the head
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)$")
 _OPENING_QUOTES = frozenset('“"')
 _CLOSING_QUOTES = frozenset('”"')
@@ -56,9 +57,36 @@ class PostReader:
             reading = [Chunk("P", i, end), name] if name else [Chunk("P", i, end)]
             if best is None or reading[-1].end > best[-1].end:
                 best = reading
-        if best and best[-1].tag == "P" and (where := self._where(toks, best[-1].end)):
-            best.append(Chunk(",", best[-1].end, where))
+        if best and best[-1].tag == "P":
+            if parent := self._parent(toks, best[-1].start, best[-1].end):
+                best[-1] = Chunk("P", best[-1].start, parent)
+            elif where := self._where(toks, best[-1].end):
+                best.append(Chunk(",", best[-1].end, where))
         return best
+
+    def _parent(self, toks: Sequence[Token], start: int, end: int) -> int:
+        """End of ", Bộ Công an" closing a post in a department ("Cục trưởng Cục A, Bộ Công an;"); 0
+        when none.  The ministry or police force a department belongs to is written after a comma,
+        is no post on its own, and ends the clause: it completes the post as written."""
+        if end + 2 >= len(toks) or toks[end].text != ",":
+            return 0
+        if not any(self._sub_unit(toks, start, k) for k in range(start, end)):
+            return 0
+        parent = self.lex.parent_bodies.match(toks, end + 1)
+        if parent is None or not toks[end + 1].text[0].isupper():
+            return 0
+        k = end + 1 + len(parent)
+        if level := self.lex.level_at(toks, k):
+            k += len(level)
+        k = self.lex.run_end(toks, k) if k < len(toks) and is_name_syllable(toks[k].text) else k
+        return k if k == len(toks) or toks[k].text in ";.)" else 0
+
+    def _sub_unit(self, toks: Sequence[Token], start: int, k: int) -> bool:
+        """A department's word at ``k``: capitalised ("Cục", "Phòng"), or in a head ("Trưởng phòng");
+        lowercase elsewhere it is an ordinary word ("phòng, chống tội phạm")."""
+        if self.lex.sub_units.match(toks, k) is None:
+            return False
+        return toks[k].text[0].isupper() or (k > start and toks[k - 1].key in _HEAD_ENDS)
 
     def _where(self, toks: Sequence[Token], k: int) -> int:
         """End of ", huyện B, tỉnh C" after a post's place, and of the separator after it; 0 when none.

@@ -562,6 +562,14 @@ COORDINATED = [
         "Ông Lý trao Bằng khen của UBND huyện Tây Sơn cho 3 tập thể. Tặng giấy khen cho 8 cá nhân.",
         [{"type": "Bằng khen", "issuer": "UBND huyện Tây Sơn"}, {"type": "Giấy khen", "issuer": None}],
     ),
+    (  # after a short adverbial and its comma too
+        "Chiều qua, Tỉnh đoàn Hòa Đông tặng bằng khen cho 3 chi đoàn. Bên cạnh đó, tặng giấy khen cho 6 đoàn"
+        " viên.",
+        [
+            {"type": "Bằng khen", "issuer": "Tỉnh đoàn Hòa Đông"},
+            {"type": "Giấy khen", "issuer": "Tỉnh đoàn Hòa Đông"},
+        ],
+    ),
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [

@@ -180,7 +180,7 @@ def _read_sentence(
             issuers, construction = _shared_issuer(left, start, coordinated, previous, rules, lex)
             guessed = previous.guessed and bool(issuers)
         if not issuers and previous is None and before is not None and before.issuers:
-            if rules.compiled["subjectless_clause"].match(left):  # "Tặng Bằng khen cho 10 cá nhân."
+            if rules.compiled["subjectless_clause"].match(_without_adverbial(left, lex)):  # "Tặng ..."
                 issuers, construction, guessed = before.issuers[:1], "shared_subject", before.guessed
         assign_issuers(group, issuers, construction, lex)
         recipients = find_recipients(c, after, construction, rules, lex)
@@ -221,6 +221,19 @@ def _carried_over(
     if before is None or before.construction not in lex.shared_constructions:
         return None
     return before if _SENTENCE_END.fullmatch(text, before.end, start) else None
+
+
+# A short opening adverbial and its comma: "Đồng thời, ", "Bên cạnh đó, ", "Theo đó, ".
+_ADVERBIAL = re.compile(r"([^,]{1,20}),\s*")
+
+
+def _without_adverbial(left: str, lex: Lexicon) -> str:
+    """The clause without a short opening adverbial that names no issuer ("Đồng thời, tặng Giấy
+    khen ..." is a verb-first clause as "Tặng Giấy khen ..." is)."""
+    m = _ADVERBIAL.match(left)
+    if m is None or lex.issuer_start.search(m.group(1)) or any(c.isdigit() for c in m.group(1)):
+        return left
+    return left[m.end() :]
 
 
 # From a distinction to the start of the next sentence: the rest of its sentence, on the same line.

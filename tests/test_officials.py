@@ -303,6 +303,15 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", None, ["Trưởng Ban Chỉ đạo phòng, chống tội phạm"])],
     ),
     (
+        # a board named by the scheme it carries out, and a code in two parts
+        "Ông Lê Văn Hải, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo thực hiện Đề án 06 tỉnh phát biểu.",
+        [("Lê Văn Hải", None, ["Phó Chủ tịch UBND tỉnh", "Trưởng Ban Chỉ đạo thực hiện Đề án 06 tỉnh"])],
+    ),
+    (
+        "Đại tá Lê Văn Hải, Phó Giám đốc Công an tỉnh, Phó Trưởng ban Ban Chỉ đạo 138/CP tỉnh phát biểu.",
+        [("Lê Văn Hải", "Đại tá", ["Phó Giám đốc Công an tỉnh", "Phó Trưởng ban Ban Chỉ đạo 138/CP tỉnh"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

@@ -204,6 +204,14 @@ class PostReader:
                 continue
             if is_code(tok.text):
                 k = end = k + 1
+                # "138/CP": a code in two parts joined by a slash
+                if (
+                    k + 1 < limit
+                    and toks[k].text == "/"
+                    and is_code(toks[k + 1].text)
+                    and toks[k].start == toks[k - 1].end
+                ):
+                    k = end = k + 2
                 has_body = True
                 continue
             if has_body and (closed := self._quoted(toks, k, limit)):

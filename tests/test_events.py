@@ -79,6 +79,12 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a body meets and praises its model people, no organising verb
+        "Sáng 17/8, tại hội trường UBND huyện, Công an huyện Mường Tà gặp mặt, tuyên dương 20 điển hình"
+        " tiên tiến trong phong trào.",
+        D(2025, 8, 18),
+        [{"type": "khac", "date": "2025-08-17", "location": "huyện Mường Tà"}],
+    ),
     (  # a feature article: one commune's festival of the year, no day given
         "“Ngày hội toàn dân bảo vệ an ninh Tổ quốc” - Niềm vui nơi bản làng\nMột buổi sáng cuối tháng 8,"
         " không khí “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm 2025 tại xã Tân Bình rộn ràng tiếng"
@@ -953,6 +959,8 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    # praising pupils with a certificate is an act, not a gathering
+    "Tại trường, Giám đốc Sở tổ chức tuyên dương và tặng giấy khen cho hai em học sinh dũng cảm.",
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
     # months of a campaign, even in a dated sentence
     "Từ tháng 6/2025, các địa phương đã triển khai tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc,"

@@ -417,6 +417,15 @@ ISSUER_SUBJECT = [
         "Thượng tá Lò Văn Sáng, Phó Trưởng Công an huyện Tây Sơn trao thư khen và giấy khen cho anh Tùng.",
         [{"type": "Giấy khen", "issuer": "Công an huyện Tây Sơn", "presenter": "Lò Văn Sáng"}],
     ),
+    (  # the Ministry's medal handed over by the province's police chief: his post is no issuer
+        "Đại tá Lò Văn Sáng, Giám đốc Công an tỉnh Hòa Đông trao Kỷ niệm chương Bảo vệ an ninh Tổ quốc"
+        " cho 5 cá nhân.",
+        [{"type": "Kỷ niệm chương", "issuer": "Bộ Công an", "presenter": "Lò Văn Sáng"}],
+    ),
+    (  # a medal of another name keeps the subject that grants it
+        "Trung ương Đoàn tặng Kỷ niệm chương Vì thế hệ trẻ cho anh Sùng A Páo.",
+        [{"type": "Kỷ niệm chương", "issuer": "Trung ương Đoàn"}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.

@@ -132,12 +132,25 @@ _OUTRIGHT = frozenset({"of_issuer", "by_issuer", "by_decision", "agent_passive"}
 
 def _drop_implausible_issuers(mentions: list[Mention], rules: RuleSet, lex: Lexicon) -> None:
     """A distinction only one authority grants (setting ``sole_grantors``: orders are the
-    President's) has no other issuer unless the text says so outright ("của", "do", "được ... tặng")."""
+    President's) has no other issuer unless the text says so outright ("của", "do", "được ... tặng").
+    Setting ``sole_grantors_named``: the same for a distinction of one proper name ("Kỷ niệm chương
+    Bảo vệ an ninh Tổ quốc" is the Ministry's, whoever in the province hands it over)."""
     sole = rules.settings.get("sole_grantors", {})
+    named = rules.settings.get("sole_grantors_named", [])
     for m in mentions:
-        if m.issuer is None or m.type not in sole or m.construction in _OUTRIGHT:
+        if m.issuer is None or m.construction in _OUTRIGHT:
             continue
-        allowed = {issuer_core(i, lex) for i in sole[m.type]}
+        grantors = sole.get(m.type) or next(
+            (
+                e["issuers"]
+                for e in named
+                if e["type"] == m.type and m.name and re.search(e["name"], m.name) is not None
+            ),
+            None,
+        )
+        if not grantors:
+            continue
+        allowed = {issuer_core(i, lex) for i in grantors}
         issuers = [i for i in [m.issuer, *m.extra_issuers] if issuer_core(i, lex) in allowed]
         m.issuer, m.extra_issuers = (issuers[0], issuers[1:]) if issuers else (None, [])
         m.guessed = m.guessed and m.issuer is not None

@@ -107,6 +107,11 @@ EVENTS = [
         D(2022, 8, 17),
         [{"type": "ngay_hoi", "date": "2022-08-16", "location": "xã Tân Bình"}],
     ),
+    (  # communes listed, holding one festival together
+        "Ngày 16/8, xã Tân Bình và xã Phú Lạc phối hợp tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2022, 8, 17),
+        [{"type": "ngay_hoi", "date": "2022-08-16"}],
+    ),
     (  # communes counted: held across them, no one place
         "Ngày 16/8, 2 xã Tân Bình và Phú Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
         D(2022, 8, 17),

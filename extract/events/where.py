@@ -123,6 +123,8 @@ def co_hosts(article: Article, anchor: Mention) -> list[places.UnitMention]:
         tail = text[chain[-1].end : pos]
         if tail.strip() if k < len(parts) - 1 else not _HOST_TAIL.fullmatch(tail):
             return []
+        if any(fold(w) in fold(tail) for w in article.rules.lexicon("co_host_joint")):
+            return []  # "xã A và xã B phối hợp tổ chức": one event held together
         if tier_rank(article, chain[0]) != 0:
             return []
         hosts.append(chain[0])

@@ -1006,6 +1006,8 @@ TRAPS = [
     # a headline alone, the body reporting no such award
     "Tặng Kỷ niệm chương cho cá nhân có nhiều đóng góp\n\nCông an tỉnh hướng dẫn các đơn vị đề nghị xét"
     " tặng Kỷ niệm chương năm nay.",
+    # a conference is no body that grants: the generic "khen thưởng" has no issuer
+    "Hội nghị đã biểu dương, khen thưởng 12 tập thể và 20 cá nhân có nhiều đóng góp.",
 ]
 
 

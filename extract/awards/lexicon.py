@@ -103,7 +103,10 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
     return Lexicon(
         generic_type=rules.settings.get("generic_type", "Khen thưởng"),
         named_types=frozenset(rules.settings.get("named_types", [])),
-        issuer_start=re.compile(rf"(?:{alternation([*heads, *titles])}){EDGE_R}"),
+        issuer_start=re.compile(
+            rf"(?!(?:{alternation(rules.lexicon('not_bodies'))}){EDGE_R})"
+            rf"(?:{alternation([*heads, *titles])}){EDGE_R}"
+        ),
         issuer_piece=re.compile(
             rf"(?:{alternation([*heads, *titles, *levels, *rules.lexicon('sector_names')])}){EDGE_R}"
         ),

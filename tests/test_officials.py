@@ -212,7 +212,7 @@ CONSTRUCTIONS = [
         [("Lê Văn Bình", None, ["Bí thư Đảng ủy", "Chủ tịch HĐND xã"])],
     ),
     (
-        # a unit's code in brackets, and the ministry it belongs to, are written inside the post
+        # a unit's code in brackets is written inside the post
         "Dự có các đồng chí: Lê Văn Tâm, Phó Trưởng Phòng Cảnh sát hình sự (PC02) Công an tỉnh; "
         "Trần Thị Hoa, Bí thư Đảng ủy phường.",
         [
@@ -225,7 +225,7 @@ CONSTRUCTIONS = [
         "Thiếu tướng Lê Văn An - Cục trưởng Cục Cảnh sát giao thông (Bộ Công an), Phó Bí thư Tỉnh ủy, "
         "Chủ tịch UBND tỉnh Trần Văn Hòa dự hội nghị.",
         [
-            ("Lê Văn An", "Thiếu tướng", ["Cục trưởng Cục Cảnh sát giao thông (Bộ Công an)"]),
+            ("Lê Văn An", "Thiếu tướng", ["Cục trưởng Cục Cảnh sát giao thông"]),
             ("Trần Văn Hòa", None, ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]),
         ],
     ),
@@ -310,6 +310,15 @@ CONSTRUCTIONS = [
     (
         "Đại tá Lê Văn Hải, Phó Giám đốc Công an tỉnh, Phó Trưởng ban Ban Chỉ đạo 138/CP tỉnh phát biểu.",
         [("Lê Văn Hải", "Đại tá", ["Phó Giám đốc Công an tỉnh", "Phó Trưởng ban Ban Chỉ đạo 138/CP tỉnh"])],
+    ),
+    (
+        # the police force a team belongs to in brackets is an aside, as is a place
+        "Trung tá Lê Văn Hải, Đội trưởng Đội Tham mưu (Công an huyện Mỹ Hòa) cho biết.",
+        [("Lê Văn Hải", "Trung tá", ["Đội trưởng Đội Tham mưu"])],
+    ),
+    (
+        "Đại úy Lê Văn Hải, Phó Trưởng Công an xã Tân Lập (huyện Mỹ Hòa) cho biết.",
+        [("Lê Văn Hải", "Đại úy", ["Phó Trưởng Công an xã Tân Lập"])],
     ),
     (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",

@@ -244,8 +244,9 @@ class PostReader:
         return 0
 
     def _bracketed_unit(self, toks: Sequence[Token], k: int, limit: int) -> int:
-        """End of a unit in brackets after a body: its code ("(PC06)") or the body it belongs to
-        ("(Bộ Công an)"); 0 when the brackets hold anything else (a name: "(Lê Văn A)")."""
+        """End of a unit's code in brackets after its body ("Phòng Cảnh sát ... (PC06) Công an tỉnh");
+        0 when the brackets hold anything else.  The body a unit belongs to, in brackets ("(Bộ Công
+        an)", "(Công an tỉnh)"), is an aside the gold leaves out, and so is a name ("(Lê Văn A)")."""
         if toks[k].text != "(" or k + 2 >= limit:
             return 0
         close = next((j for j in range(k + 1, limit) if toks[j].text in "()"), 0)
@@ -253,14 +254,6 @@ class PostReader:
             return 0
         inside = toks[k + 1 : close]
         if len(inside) == 1 and is_code(inside[0].text) and not inside[0].text.isdigit():
-            return close + 1
-        body = self.lex.bodies.match(toks, k + 1)
-        rest = toks[k + 1 + len(body) : close] if body else ()
-        if (
-            body
-            and inside[0].text[0].isupper()
-            and all(is_name_syllable(t.text) or is_code(t.text) for t in rest)
-        ):
             return close + 1
         return 0
 

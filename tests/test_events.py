@@ -900,6 +900,11 @@ LOCATIONS = [
         " cho biết: bà con rất phấn khởi, góp phần phòng chống tệ nạn xã hội.",
         None,
     ),
+    (  # the next sentence names a remote point of the online conference: no refinement
+        "Sáng 9/8, tại Hà Nội, Bộ Công an tổ chức hội nghị tổng kết năm 2025. Hội nghị được kết nối trực"
+        " tuyến đến điểm cầu tại thành phố Yên Hòa.",
+        "Hà Nội",
+    ),
     (  # a verb left out: the event's name glued after the place is no part of it
         "Tối 2-8, UBND TP Yên Hòa Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
         "TP Yên Hòa",

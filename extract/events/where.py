@@ -184,7 +184,8 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
         # phố B": the next sentence about the event names the more local unit
         closer = _next_sentence_place(article, anchor)
         if closer is not None and tier_rank(article, closer) < tier_rank(article, found):
-            return closer
+            if not _remote(article, closer):
+                return closer
     if found is None:
         found = _titled_unit(article, anchor) or _dominant_unit(article)
         if found is not None:
@@ -295,6 +296,14 @@ def _next_sentence_place(article: Article, anchor: Mention) -> places.UnitMentio
     ):
         return _at_marker(article, following.start, following.end, following.start)[1]
     return None
+
+
+def _remote(article: Article, unit: places.UnitMention) -> bool:
+    """Whether ``unit`` is a remote point of an online event ("kết nối trực tuyến đến điểm cầu tại
+    thành phố A"; lexicon ``remote_cues`` before it in its sentence), not where it is held."""
+    s = article.document.sentence_at(unit.start)
+    before = fold(article.text[s.start : unit.start])
+    return any(fold(c) in before for c in article.rules.lexicon("remote_cues"))
 
 
 def _headline_unit(article: Article, tiers: set[str]) -> places.UnitMention | None:

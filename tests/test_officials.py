@@ -321,6 +321,15 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", "Đại úy", ["Phó Trưởng Công an xã Tân Lập"])],
     ),
     (
+        # an officer's function written as a post
+        "Đại úy Lê Văn Hải, Điều tra viên Cơ quan Cảnh sát điều tra Công an huyện cho biết.",
+        [("Lê Văn Hải", "Đại úy", ["Điều tra viên Cơ quan Cảnh sát điều tra Công an huyện"])],
+    ),
+    (
+        "Đại úy Lê Văn Hải, Trợ lý Phòng Tham mưu Công an tỉnh cho biết.",
+        [("Lê Văn Hải", "Đại úy", ["Trợ lý Phòng Tham mưu Công an tỉnh"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

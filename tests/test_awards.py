@@ -1008,6 +1008,9 @@ TRAPS = [
     " tặng Kỷ niệm chương năm nay.",
     # a conference is no body that grants: the generic "khen thưởng" has no issuer
     "Hội nghị đã biểu dương, khen thưởng 12 tập thể và 20 cá nhân có nhiều đóng góp.",
+    # awards "from all levels": a tally of the year, no award of its own
+    "Năm qua, 12 tập thể, 30 cá nhân được các cấp tặng giấy khen, bằng khen.",
+    "Đội dân phòng được các cấp, các ngành tặng bằng khen.",
 ]
 
 

@@ -138,7 +138,9 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         traps=re.compile(rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('traps'))}){EDGE_R}"),
         vague=re.compile(
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
-            rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*)\s+$"
+            rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*"
+            rf"|được\s+(?:{alternation(rules.lexicon('vague_agents'))})"
+            rf"\s+(?:trao tặng|tặng thưởng|tặng|khen thưởng))\s+$"
         ),
         # after the closing quote of a name its class may follow: "“Huân chương Quân công” hạng ba để tặng"
         norm=re.compile(

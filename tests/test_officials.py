@@ -330,6 +330,19 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", "Đại úy", ["Trợ lý Phòng Tham mưu Công an tỉnh"])],
     ),
     (
+        # a code after a dash or "về" continues the body
+        "Ông Lê Văn Hải, Chánh Văn phòng HĐND - UBND huyện phát biểu.",
+        [("Lê Văn Hải", None, ["Chánh Văn phòng HĐND - UBND huyện"])],
+    ),
+    (
+        "Thượng tá Lê Văn Hải, Phó Trưởng Phòng Cảnh sát quản lý hành chính về TTXH (PC06) phát biểu.",
+        [("Lê Văn Hải", "Thượng tá", ["Phó Trưởng Phòng Cảnh sát quản lý hành chính về TTXH (PC06)"])],
+    ),
+    (
+        "Ông Lê Văn Hải, Phó Trưởng Phòng Kinh tế - Hạ tầng huyện phát biểu.",
+        [("Lê Văn Hải", None, ["Phó Trưởng Phòng Kinh tế - Hạ tầng huyện"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

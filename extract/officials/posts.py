@@ -265,8 +265,12 @@ class PostReader:
         ("Ban Thi đua - Khen thưởng", "Đội Cảnh sát hình sự - kinh tế"), unless a post starts after it.
         """
         tok = toks[k]
-        if k + 1 >= len(toks) or self.lex.org_words.match(toks, k + 1) is None:
+        if k + 1 >= len(toks):
             return False
+        if self.lex.org_words.match(toks, k + 1) is None:
+            # a code after a dash or "về": "HĐND - UBND huyện", "quản lý hành chính về TTXH"
+            code = is_code(toks[k + 1].text) and not toks[k + 1].text.isdigit()
+            return has_body and code and (tok.key in self.lex.dashes or tok.key == "về")
         titled = toks[k + 1].text[0].isupper()
         if tok.key in self.lex.dashes:  # "Đội Cảnh sát hình sự - kinh tế - ma túy" after a topic-taking body
             return has_body and (titled or open_topic) and not self.lex.starts_phrase(toks, k + 1)

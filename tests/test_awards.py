@@ -426,6 +426,14 @@ ISSUER_SUBJECT = [
         "Trung ương Đoàn tặng Kỷ niệm chương Vì thế hệ trẻ cho anh Sùng A Páo.",
         [{"type": "Kỷ niệm chương", "issuer": "Trung ương Đoàn"}],
     ),
+    (  # "đã có (ban hành) quyết định tặng": the subject grants
+        "Chủ tịch UBND huyện Đông Sơn đã ban hành quyết định tặng giấy khen cho 4 tổ hòa giải.",
+        [{"type": "Giấy khen", "issuer": "Chủ tịch UBND huyện Đông Sơn"}],
+    ),
+    (
+        "Ghi nhận đóng góp ấy, Giám đốc Sở Tư pháp đã có Quyết định tặng giấy khen cho 6 hòa giải viên.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Sở Tư pháp"}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.

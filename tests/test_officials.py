@@ -343,6 +343,11 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", None, ["Phó Trưởng Phòng Kinh tế - Hạ tầng huyện"])],
     ),
     (
+        # a slash between two posts of one person
+        "Dự có ông Lê Văn Tài – Phó Bí thư/Chủ tịch UBND phường; các đại biểu.",
+        [("Lê Văn Tài", None, ["Phó Bí thư", "Chủ tịch UBND phường"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

@@ -348,6 +348,11 @@ CONSTRUCTIONS = [
         [("Lê Văn Tài", None, ["Phó Bí thư", "Chủ tịch UBND phường"])],
     ),
     (
+        # the steering board abbreviated takes its topic as the full name does
+        "Ông Lê Văn Hải, Phó Chủ tịch UBND huyện, Trưởng BCĐ phòng, chống tội phạm huyện phát biểu.",
+        [("Lê Văn Hải", None, ["Phó Chủ tịch UBND huyện", "Trưởng BCĐ phòng, chống tội phạm huyện"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

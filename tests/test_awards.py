@@ -434,6 +434,11 @@ ISSUER_SUBJECT = [
         "Ghi nhận đóng góp ấy, Giám đốc Sở Tư pháp đã có Quyết định tặng giấy khen cho 6 hòa giải viên.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Sở Tư pháp"}],
     ),
+    (  # and after a deputy's post: the deputy's body is the guess, not the province
+        "Thượng tá Lò Văn Sáng, Phó Trưởng Công an huyện Đông Sơn, tỉnh Hòa Đông trao giấy khen cho"
+        " anh Tùng.",
+        [{"type": "Giấy khen", "issuer": "Công an huyện Đông Sơn"}],
+    ),
 ]
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.

@@ -341,11 +341,13 @@ def _place_of_previous(parts: list[str], lex: Lexicon) -> bool:
     """Whether the last part of a subject only locates the part before it: a lowercase level word
     and a name ("huyện B" of "Trưởng Công an xã A, huyện B") after a whole issuer."""
     last = parts[-1]
+    # "Phó Trưởng Công an huyện A, tỉnh B": the deputy's post, read without "Phó"
+    previous = lex.deputy.sub("", _ADDRESS.sub("", lex.openers.sub("", parts[-2]).strip())).strip()
     return (
         last[:1].islower()
         and _named_unit(last, lex)
-        and _whole_issuer(lex.openers.sub("", parts[-2]), lex)
-        and any(lex.levels.match(word) for word in parts[-2].split())
+        and _whole_issuer(previous, lex)
+        and any(lex.levels.match(word) for word in previous.split())
     )
 
 

@@ -353,6 +353,11 @@ CONSTRUCTIONS = [
         [("Lê Văn Hải", None, ["Phó Chủ tịch UBND huyện", "Trưởng BCĐ phòng, chống tội phạm huyện"])],
     ),
     (
+        # a standing committee member of a district's party committee, abbreviated in one word
+        "Dự có bà Lê Thị Hoa – UVBTVQU/Bí thư Đảng ủy phường; các đại biểu.",
+        [("Lê Thị Hoa", None, ["UVBTVQU", "Bí thư Đảng ủy phường"])],
+    ),
+    (
         "Phó Chủ tịch UBND tỉnh (Lê Văn Ánh) dự buổi lễ.",
         [("Lê Văn Ánh", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),

@@ -208,6 +208,14 @@ ISSUER_OF = [
         "Thiếu tá Lò Văn Sáng trao giấy khen kèm tiền thưởng của Giám đốc Công an tỉnh cho chị Hoa.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
     ),
+    (  # an abbreviated level with its dot keeps the name after it
+        "Chị Hoa nhận giấy khen của Giám đốc Công an TP.Bắc Lâm vì giúp bắt kẻ trộm.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an TP.Bắc Lâm"}],
+    ),
+    (
+        "Chị Hoa nhận giấy khen của Giám đốc Công an TP. Bắc Lâm vì giúp bắt kẻ trộm.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an TP. Bắc Lâm"}],
+    ),
 ]
 
 ISSUER_SUBJECT = [
@@ -970,6 +978,11 @@ MERGES = [
         "Ông Lý trao giấy khen của UBND huyện cho xã Đông Lâm. Tại lễ, 3 tập thể nhận giấy khen của"
         " UBND huyện Tây Sơn.",
         [{"type": "Giấy khen", "issuer": "UBND huyện Tây Sơn"}],
+    ),
+    (  # the level abbreviated and spelled out: one body
+        "Chị Hoa nhận giấy khen của Giám đốc Công an TP Bắc Lâm. Dịp này, Giám đốc Công an thành phố tặng"
+        " giấy khen cho 3 tổ dân phố.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an TP Bắc Lâm"}],
     ),
 ]
 

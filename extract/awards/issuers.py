@@ -114,6 +114,14 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
         if tok is None or tok.end() > limit:
             break
         word = tok.group()
+        if (
+            word in lex.level_short
+            and (dot := _LEVEL_DOT.match(text, tok.end(), limit)) is not None
+            and _name_after_dot(text, dot, limit)
+        ):
+            end = cursor = dot.end()  # "TP.Đông Lâm", "TP. Đông Lâm": the abbreviated level's dot
+            after_capital = True
+            continue
         if word[0].isupper() or word.isdigit():
             end = cursor = _joined_abbreviation(text, tok.end(), limit) if word.isupper() else tok.end()
             after_capital = word[0].isupper()
@@ -126,6 +134,19 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             continue
         break
     return end
+
+
+# The dot after an abbreviated level word, a capitalised name after it ("TP.Đông Lâm", "TP. Đông Lâm").
+_LEVEL_DOT = re.compile(r"\. ?(?=[^\W\d_])")
+
+
+def _name_after_dot(text: str, dot: re.Match[str], limit: int) -> bool:
+    """Whether a place's name follows the dot of an abbreviated level: a capital right after it
+    ("TP.Đông Lâm"), or after its space two capitalised syllables ("TP. Đông Lâm", not "TP. Sau đó")."""
+    words = text[dot.end() : limit].split(maxsplit=2)
+    if not words or not words[0][:1].isupper():
+        return False
+    return not dot.group().endswith(" ") or (len(words) > 1 and words[1][:1].isupper())
 
 
 # "-ĐT" of "GD-ĐT", "&XH" of "LĐ-TB&XH": a joined part of an abbreviated sector name.

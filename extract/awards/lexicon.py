@@ -62,6 +62,8 @@ class Lexicon:
     comma: re.Pattern[str]  # a comma between parts, not inside a name ("phòng, chống tội phạm")
     compound_comma: re.Pattern[str]  # ", chống": the comma of such a name, at a position
     other_objects: re.Pattern[str]  # "giải Nhất, giải Nhì và ": other things given before a distinction
+    level_short: dict[str, str]  # "TP" -> "thành phố": an abbreviated level word
+    level_short_re: re.Pattern[str]  # "TP" or "TP." as a word, before a name
     objects_after: re.Pattern[str]  # " và tiền thưởng": another thing given, right after a distinction
     conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
     legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
@@ -170,6 +172,8 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?i){EDGE_L}(?:(?:\d+\s+)?(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
             rf"(?:\s+[^\s,;:]+){{0,3}}?\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng)\s+))+$"
         ),
+        level_short=(short := _level_abbreviations(rules)),
+        level_short_re=re.compile(rf"{EDGE_L}(?:{alternation(list(short))})(?:\.\s*|\s+|$)"),
         objects_after=re.compile(
             rf"\s*(?:,\s*(?:và\s+)?|\s+(?:và|cùng|cùng với|kèm|kèm theo)\s+)"
             rf"(?:{alternation(rules.lexicon('other_objects'))}){EDGE_R}"
@@ -181,6 +185,11 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )
+
+
+def _level_abbreviations(rules: RuleSet) -> dict[str, str]:
+    """Lexicon ``level_abbreviations`` ("TP:thành phố") as a mapping."""
+    return dict(entry.split(":", 1) for entry in rules.lexicon("level_abbreviations"))
 
 
 def _distinction_nouns(rules: RuleSet) -> list[str]:

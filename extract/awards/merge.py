@@ -43,6 +43,8 @@ from extract.spelling import fold
 def issuer_core(issuer: str, lex: Lexicon) -> str:
     """The issuing body: "Chủ tịch UBND tỉnh" and "UBND tỉnh" are one issuer, and so are "UBND xã
     A" and "Xã A", "Chủ tịch nước" and "Nhà nước"."""
+    # "Công an TP A" and "Công an thành phố A": the level spelled out
+    issuer = lex.level_short_re.sub(lambda m: lex.level_short[m.group().rstrip(". ")] + " ", issuer).strip()
     folded = fold(issuer.strip())
     if folded in lex.same_issuers:
         return lex.same_issuers[folded]

@@ -600,6 +600,17 @@ COORDINATED = [
             {"type": "Giấy khen", "issuer": "Tỉnh đoàn Hòa Đông"},
         ],
     ),
+    (  # after ';' a clause that is only the next object: the verb and its subject left out
+        "Giám đốc Công an tỉnh tặng Bằng khen cho 4 tập thể, 6 cá nhân; Giấy khen cho 11 cá nhân.",
+        [
+            {"type": "Bằng khen", "issuer": "Giám đốc Công an tỉnh"},
+            {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
+        ],
+    ),
+    (  # not an issuer said with "của"
+        "Bằng khen của UBND huyện được trao cho 4 tập thể; Giấy khen cho 11 cá nhân.",
+        [{"type": "Bằng khen", "issuer": "UBND huyện"}, {"type": "Giấy khen", "issuer": None}],
+    ),
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [

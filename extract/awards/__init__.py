@@ -111,11 +111,19 @@ def _shared_issuer(
         and rules.compiled["subjectless_clause"].match(left[start:])
     ):
         return previous.issuers[:1], "shared_subject"  # "A tặng X cho B; tặng Y cho C"
+    if (
+        previous.clause_start < start
+        and previous.construction in lex.shared_constructions
+        and _BARE_OBJECT.fullmatch(left, start) is not None
+    ):
+        return previous.issuers[:1], "shared_subject"  # "A tặng X cho B; Y cho C": the verb left out
     if coordinated and previous.construction in lex.shared_constructions:
         return previous.issuers[:1], "coordinated_object"
     return [], None
 
 
+# A clause that is only the distinction (and its count), after ';': "A tặng X cho B; 12 Y cho C".
+_BARE_OBJECT = re.compile(r"\s*(?:\d+\s+)?[“\"]?")
 # A comma-separated item that is only a quoted title ("“Đơn vị Quyết thắng”"), or the opening quote
 # of the distinction itself: it continues the list the clause's verb governs.
 _QUOTED_ITEM = re.compile(r"\s*(?:[“”\"][^“”\"]*[“”\"])?\s*[“”\"]?\s*")

@@ -1048,6 +1048,9 @@ TRAPS = [
     # awards "from all levels": a tally of the year, no award of its own
     "Năm qua, 12 tập thể, 30 cá nhân được các cấp tặng giấy khen, bằng khen.",
     "Đội dân phòng được các cấp, các ngành tặng bằng khen.",
+    # sports medals at a games are prizes, as "giải" is
+    "Đội Công an huyện giành 2 huy chương vàng, 3 huy chương bạc tại Hội thao.",
+    "Ban tổ chức trao Huy chương Đồng cho đội kéo co xã Tân Phú.",
 ]
 
 

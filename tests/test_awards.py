@@ -809,6 +809,14 @@ GENERIC = [
         "Dịp này, UBND huyện Đông Lâm biểu dương, khen thưởng 10 tập thể và 12 cá nhân.",
         [{"type": "Khen thưởng", "issuer": "UBND huyện Đông Lâm", "recipient_count": 22}],
     ),
+    (  # the body after the verb "khen thưởng" is commended, not the issuer
+        "Ngay trong ngày, Giám đốc Công an tỉnh đã khen thưởng Ban chuyên án với hình thức Giấy khen.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
+    ),
+    (
+        "UBND xã Tân Phú đã khen thưởng Công an xã Tân Phú.",
+        [{"type": "Khen thưởng", "issuer": "UBND xã Tân Phú"}],
+    ),
 ]
 
 MERGES = [

@@ -42,7 +42,7 @@ def find_issuers(
     """
     text, left, clause, sentence, last = c.text, c.left, c.clause, c.sentence, c.group[-1]
     generic = c.group[0].type == lex.generic_type
-    issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex)
+    issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex, bare=not generic)
     issuers = [lex.country.sub("", _without_official(i, lex, officials)) for i in issuers]
     guessed = False
     if not issuers:
@@ -196,10 +196,12 @@ def _closes_name(text: str, pos: int, limit: int, lex: Lexicon) -> bool:
 
 
 def _issuers_after(
-    text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon
+    text: str, pos: int, limit: int, rules: RuleSet, lex: Lexicon, bare: bool = True
 ) -> tuple[list[str], int, str | None]:
     """The issuer list after a distinction ("của A, của B và C", "do A trao tặng"): the issuers,
-    where the list ends and the construction that read it."""
+    where the list ends and the construction that read it.  ``bare``: an issuer head right after
+    it counts too ("Bằng khen UBND tỉnh"); not after the verb "khen thưởng", whose object is the
+    one commended ("khen thưởng Ban chuyên án")."""
     construction = "of_issuer"
     m = rules.compiled["of_issuer"].match(text, pos, limit)
     if m is None and (gift := lex.objects_after.match(text, pos, limit)) is not None:
@@ -210,6 +212,8 @@ def _issuers_after(
     decision = rules.compiled.get("by_decision")  # absent from older rule sets
     if m is None and decision is not None and (m := decision.match(text, pos, limit)) is not None:
         construction = "by_decision"  # "Bằng khen theo Quyết định số 5 của Chủ tịch UBND tỉnh"
+    if m is None and not bare:
+        return [], pos, None
     if m is None:
         # "Bằng khen UBND tỉnh": an issuer head right after the distinction, without "của".
         start = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" "))

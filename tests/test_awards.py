@@ -216,6 +216,10 @@ ISSUER_OF = [
         "Chị Hoa nhận giấy khen của Giám đốc Công an TP. Bắc Lâm vì giúp bắt kẻ trộm.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an TP. Bắc Lâm"}],
     ),
+    (  # the emulation council's full name, with its dash, is one issuer
+        "Tổ tự quản thôn Nà Lạn nhận Giấy khen của Hội đồng Thi đua - Khen thưởng huyện.",
+        [{"type": "Giấy khen", "issuer": "Hội đồng Thi đua - Khen thưởng huyện"}],
+    ),
 ]
 
 ISSUER_SUBJECT = [

@@ -220,9 +220,28 @@ ISSUER_OF = [
         "Tổ tự quản thôn Nà Lạn nhận Giấy khen của Hội đồng Thi đua - Khen thưởng huyện.",
         [{"type": "Giấy khen", "issuer": "Hội đồng Thi đua - Khen thưởng huyện"}],
     ),
+    (  # the party and the State after "của": one issuer as written, the headline's mention merged in
+        "Công an tỉnh Hòa Lâm đón nhận Huân chương Chiến công hạng Ba\n\nSáng 12/8, Thượng tướng Lê Văn"
+        " Tâm – Thứ trưởng Bộ Công an đã trao Huân chương Chiến công hạng Ba của Đảng, Nhà nước tặng"
+        " Công an tỉnh Hòa Lâm.",
+        [{"type": "Huân chương", "issuer": "Đảng, Nhà nước"}],
+    ),
+    (  # counted distinctions listed by commas share the "của" that closes the list
+        "Dịp này, Hội nghị trao Bằng khen của Chủ tịch UBND huyện cho Hội Phụ nữ xã; trao 03 Kỷ niệm"
+        " chương, 04 Giấy khen của Bộ Chỉ huy Quân sự tỉnh cho các cá nhân.",
+        [
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND huyện"},
+            {"type": "Kỷ niệm chương", "issuer": "Bộ Chỉ huy Quân sự tỉnh"},
+            {"type": "Giấy khen", "issuer": "Bộ Chỉ huy Quân sự tỉnh"},
+        ],
+    ),
 ]
 
 ISSUER_SUBJECT = [
+    (  # a form of address before the post: the post grants
+        "Đồng chí Giám đốc Công an tỉnh tặng giấy khen cho Hội Cựu chiến binh xã Tân Lạc.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],
+    ),
     (  # a unit named as the subject grants through its authority
         "Xã Mường Lý tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc.",
         [{"type": "Giấy khen", "issuer": "Xã Mường Lý", "presenter": None}],

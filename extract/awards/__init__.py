@@ -38,7 +38,8 @@ from extract.ruleset import RuleSet
 
 _PASSIVE = frozenset({"agent_passive", "agent_commends"})
 # Between coordinated distinctions: "Bằng khen, Giấy khen", "Bằng khen và Giấy khen".
-_COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)?\s*", re.IGNORECASE)
+# "Bằng khen và Giấy khen", "02 Kỷ niệm chương, 03 Giấy khen của A": one list, one issuer
+_COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)?\s*(?:\d+\s+)?", re.IGNORECASE)
 
 
 def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase]]) -> list[Award]:

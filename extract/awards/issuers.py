@@ -221,6 +221,12 @@ def _issuers_after(
         if end > start and lex.issuer_start.match(text, start):
             return [text[start:end]], end, construction
         return [], pos, None
+    party = _PARTY_BEFORE.match(text, m.end(), limit)
+    if party is not None and lex.mandate_parties.match(party.group(1)):
+        # "Huân chương ... của Đảng, Nhà nước": the party and the State, one issuer as written
+        end = scan_issuer(text, party.end(), limit, lex, allow_level_start=False)
+        if end > party.end():
+            return [text[m.end() : end]], end, construction
     spans, cursor = _issuer_list(text, m.end(), limit, lex)
     if not spans:  # "giấy khen của giám đốc công an tỉnh": read as if capitalised, quoted as written
         spans, cursor = _issuer_list(_capitalised(text, m.end(), limit, lex), m.end(), limit, lex)
@@ -317,6 +323,7 @@ def _subject_issuers(
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
+    candidate = _ADDRESS.sub("", candidate)  # "Đồng chí Giám đốc Công an tỉnh tặng": the post grants
     if candidate and len(parts) > 1 and names_person(candidate, lex, officials):
         # "Giám đốc Công an tỉnh, Đại tá Lê Văn A trao ...": the post in apposition before the name
         candidate = _post_in_apposition(parts[-2], lex) or candidate

@@ -13,6 +13,18 @@ D = dt.date
 
 # (text, publication date, expected [(type, date)])
 ANAPHORS = [
+    (  # a working session referred back to, under a headline naming the visit
+        "Kiểm tra công tác xây dựng lực lượng bảo vệ ANTT tại xã Tân Lạc\nTại buổi làm việc, đoàn công tác"
+        " đã nghe báo cáo tình hình lực lượng tham gia bảo vệ ANTT ở cơ sở.",
+        D(2025, 8, 20),
+        [("khac", None)],
+    ),
+    (  # ... dated by the lead that holds it
+        "Chiều 8/8, đồng chí Lê Thị Hoa chủ trì buổi làm việc với Công an xã Tân Lạc. Tại buổi làm việc,"
+        " đồng chí ghi nhận kết quả của xã.",
+        D(2025, 8, 20),
+        [("khac", "2025-08-08")],
+    ),
     (  # a remembrance ceremony referred to only by "buổi lễ kỷ niệm"
         "Đội Tham mưu Công an huyện Mường Tà nhận giấy khen\nNhân 40 năm thành lập, Đội Tham mưu được khen"
         " thưởng. Phát biểu tại buổi lễ kỷ niệm, đồng chí Trưởng Công an huyện nhắc lại chặng đường đã qua.",

@@ -196,7 +196,7 @@ ANAPHORS = [
     ),
     ("Công an huyện Yên Sơn thường tổ chức hội nghị lấy ý kiến Nhân dân.", D(2025, 3, 6), []),
     (
-        "Công an xã phối hợp với các trường học trên địa bàn tổ chức tuyên truyền pháp luật.",
+        "Công an phường cùng các trường học trong phường tổ chức tuyên truyền pháp luật.",
         D(2025, 3, 6),
         [],
     ),

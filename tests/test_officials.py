@@ -191,8 +191,8 @@ CONSTRUCTIONS = [
     ),
     (
         # "Phó Ban", "Phó phòng": the deputy head of a board, of a division; a board with a number
-        "Thiếu tá Trần Văn Hùng, Trưởng Công an, Phó Ban Chỉ đạo 138 phường cho biết như vậy.",
-        [("Trần Văn Hùng", "Thiếu tá", ["Trưởng Công an", "Phó Ban Chỉ đạo 138 phường"])],
+        "Đại úy Trần Văn Hùng, Trưởng Công an, Phó Ban Chỉ đạo 138 xã phát biểu tại buổi lễ.",
+        [("Trần Văn Hùng", "Đại úy", ["Trưởng Công an", "Phó Ban Chỉ đạo 138 xã"])],
     ),
     (
         "Thượng tá Lê Văn Bình, Phó phòng Tham mưu Công an tỉnh biểu dương hai em.",
@@ -240,8 +240,9 @@ CONSTRUCTIONS = [
     ),
     (
         # a representative office is named by the body it stands for and where it sits
-        "Sáng nay, Tiến sĩ Lê Văn Phúc - Vụ trưởng, Giám đốc cơ quan đại diện Bộ KH-ĐT tại TP.HCM đến thăm.",
-        [("Lê Văn Phúc", None, ["Vụ trưởng", "Giám đốc cơ quan đại diện Bộ KH-ĐT tại TP.HCM"])],
+        "Chiều qua, Tiến sĩ Đỗ Minh Khang - Vụ trưởng, Giám đốc cơ quan đại diện Bộ NN-PTNT tại TP Đà Lạt"
+        " đến làm việc.",
+        [("Đỗ Minh Khang", None, ["Vụ trưởng", "Giám đốc cơ quan đại diện Bộ NN-PTNT tại TP Đà Lạt"])],
     ),
     (
         "Ông Lê Văn Phúc, Trưởng văn phòng đại diện Báo Lao động tại tỉnh Gia Hòa phát biểu.",

@@ -239,14 +239,14 @@ def _of_unit(article: Article, m: Mention) -> bool:
 
 def _turnout(article: Article, before: str, after: str) -> bool:
     """Whether a trigger opening its sentence goes on to count who came: "Buổi tuyên truyền thu hút
-    hơn 150 người dân tham gia" (lexicon ``turnout_verbs``); a plan says "thu hút đông đảo Nhân dân"."""
+    hơn 200 người dân tham gia" (lexicon ``turnout_verbs``); a plan says "thu hút đông đảo Nhân dân"."""
     return not before.strip(_CAPTION_OPENING) and article.words.turnout.match(after) is not None
 
 
 def _held_by(article: Article, m: Mention, seg_end: int) -> bool:
     """Whether the trigger's clause goes on to say it was held: by whom ("Chương trình gặp mặt ...
     do Công an thành phố phối hợp ... tổ chức sáng 13/8": an agent word, a body, then a live
-    organising verb) or in the passive ("Tại Hội nghị ... lần thứ 81 được tổ chức trọng thể tại
+    organising verb) or in the passive ("Tại Hội nghị ... lần thứ 79 được tổ chức trọng thể tại
     Hà Nội").
 
     A strict type's verb must otherwise stand before it.  A verb stating the aim ("tổ chức nhằm

@@ -85,7 +85,7 @@ def _compile(rules: RuleSet) -> Words:
             rf"(?i){EDGE_L}(?:{words('organize_verbs')})\s+(?:{words('purpose_words')}){EDGE_R}"
         ),
         nominal=re.compile(rf"(?i){EDGE_L}(?:{words('nominal_markers')})\s+$"),
-        # "Buổi tuyên truyền thu hút hơn 150 người": who came, counted (used with .match after a trigger)
+        # "Buổi tuyên truyền thu hút hơn 200 người": who came, counted (used with .match after a trigger)
         turnout=re.compile(
             rf"(?i)\s*(?:{words('turnout_verbs')})\s+(?:(?:{words('count_qualifiers')})\s+)?\d"
         ),

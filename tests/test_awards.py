@@ -484,6 +484,14 @@ COORDINATED = [
             {"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"},
         ],
     ),
+    (  # two bodies of one level, three distinctions: in turn, the first body the surplus higher ones
+        "Nhân dịp này, UBND huyện, Công an huyện tặng cờ, bằng khen, giấy khen cho các tập thể.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND huyện"},
+            {"type": "Bằng khen", "issuer": "UBND huyện"},
+            {"type": "Giấy khen", "issuer": "Công an huyện"},
+        ],
+    ),
     (
         "Dịp này, UBND huyện, Giám đốc Công an tỉnh tặng Giấy khen cho 3 tổ tự quản.",
         [

@@ -495,6 +495,20 @@ def _whole_issuer(phrase: str, lex: Lexicon) -> bool:
     return end > 0 and not phrase[end:].strip()
 
 
+def _in_turn(ranked: list[Mention], issuers: list[str]) -> list[tuple[Mention, str]]:
+    """Issuers in the order written over distinctions from the highest: each issuer one, the first
+    the surplus higher ones ("UBND huyện, Công an huyện tặng cờ, bằng khen, giấy khen": the district
+    the flag and the certificate of merit, its police the commendation), the last issuer also any
+    distinction left without one."""
+    surplus = len(ranked) - len(issuers)
+    if surplus > 0:
+        return [(m, issuers[0]) for m in ranked[: surplus + 1]] + list(
+            zip(ranked[surplus + 1 :], issuers[1:], strict=True)
+        )
+    pairs = list(zip(ranked, issuers, strict=False))
+    return pairs + [(ranked[-1], iss) for iss in issuers[len(ranked) :]]
+
+
 def assign_issuers(group: list[Mention], issuers: list[str], construction: str | None, lex: Lexicon) -> None:
     """Distribute issuers over coordinated distinctions.
 
@@ -521,7 +535,7 @@ def assign_issuers(group: list[Mention], issuers: list[str], construction: str |
             pairs += [(m, iss) for m in top for iss in high]
             pairs += [(ranked[-1], iss) for iss in low]
         else:
-            pairs = [(m, iss) for m, iss in zip(group, issuers, strict=False)]
+            pairs = _in_turn(ranked, issuers)
     extra: dict[int, list[str]] = {}
     for m, iss in pairs:
         extra.setdefault(id(m), []).append(iss)

@@ -226,14 +226,13 @@ def _of_unit(article: Article, m: Mention) -> bool:
     """Whether the trigger names one commune's own gathering of a year: "không khí “Ngày hội ...”
     năm 2025 tại xã A", "Tiết mục văn nghệ trong “Ngày hội ...” năm 2025 của xã A" (lexicon
     ``held_at_cues``): a feature article reports it though it dates no day."""
-    cues = article.rules.lexicon("held_at_cues")
     gap = _OF_UNIT.match(article.text, m.end)
-    if not cues or gap is None or article.words.plan.search(m.sentence.text):
+    if gap is None or article.words.plan.search(m.sentence.text):
         return False  # "Dự kiến, Ngày hội ... tại xã A sẽ diễn ra ...": a plan
-    cue = re.match(rf"(?:{'|'.join(re.escape(c) for c in cues)})\s+", article.text[gap.end() : gap.end() + 8])
+    cue = article.words.held_at.match(article.text, gap.end(), gap.end() + 8)
     if cue is None:
         return False
-    at = gap.end() + cue.end()
+    at = cue.end()
     return any(u.start == at and u.name and tier_rank(article, u) == 0 for u in article.units)
 
 

@@ -38,6 +38,7 @@ class Words:
     caption_stop: re.Pattern[str]
     purpose: re.Pattern[str]
     turnout: re.Pattern[str]
+    held_at: re.Pattern[str]
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -89,6 +90,8 @@ def _compile(rules: RuleSet) -> Words:
         turnout=re.compile(
             rf"(?i)\s*(?:{words('turnout_verbs')})\s+(?:(?:{words('count_qualifiers')})\s+)?\d"
         ),
+        # "“Ngày hội ...” năm 2025 tại xã A": a word before the commune whose gathering it is (.match)
+        held_at=re.compile(rf"(?:{words('held_at_cues')})\s+"),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
         counted=re.compile(

@@ -361,6 +361,7 @@ def _at_marker(
 
 
 _ADDRESS_OPEN = re.compile(r"\s*[,(]\s*$")  # a unit opening an address: after ", " or "("
+_ADDRESS_LINK = re.compile(r"\s*[,(]\s*")  # between a venue's unit and its address's (.fullmatch)
 _ADDRESS_SPAN = 200  # characters a venue's long name may take before its address
 
 
@@ -373,7 +374,7 @@ def _address_of_venue(article: Article, unit: places.UnitMention, end: int) -> p
     nxt = next((u for u in article.units if unit.end <= u.start < end and u.name), None)
     if (
         nxt is not None
-        and re.fullmatch(r"\s*[,(]\s*", text[unit.end : nxt.start])
+        and _ADDRESS_LINK.fullmatch(text, unit.end, nxt.start)
         and tier_rank(article, nxt) < tier_rank(article, unit)
     ):
         return nxt
@@ -384,18 +385,14 @@ def _address_after_long_venue(article: Article, start: int, end: int) -> places.
     """The first unit of an address after a venue's long name ("tại Công ty cổ phần ... , thôn A, xã
     B, tỉnh C"): it opens after a comma or bracket, in the same clause (no new capitalised clause
     or organising verb before it)."""
-    text = article.text
     limit = min(end, start + _ADDRESS_SPAN)
-    for u in article.units:
-        if not (start <= u.start < limit and u.name):
-            continue
-        gap = text[start : u.start]
-        if _LOCATION_GAP.search(gap) or article.words.organize.search(gap):
-            return None
-        if _ADDRESS_OPEN.search(gap):
-            return None if _several(article, u) else u
+    u = next((u for u in article.units if start <= u.start < limit and u.name), None)
+    if u is None:
         return None
-    return None
+    gap = article.text[start : u.start]
+    if _LOCATION_GAP.search(gap) or article.words.organize.search(gap) or not _ADDRESS_OPEN.search(gap):
+        return None
+    return None if _several(article, u) else u
 
 
 _VENUE_COMMA = re.compile(r"[,(]\s*")  # "tại sân vận động X, Hà Nội", "tại Hội trường Y (Hà Nội)"

@@ -196,7 +196,7 @@ class NameModel:
         n = len(words)
         if level is PlaceLevel.named:
             later = [s for s in range(2, n - self.min + 1) if self.strength(words[s:]) is Strength.strong]
-            return Split(max(later, key=lambda s: _split_score(s, n - s))) if later else Split(n)
+            return Split(_best_split(later, n)) if later else Split(n)
         if self.gazetteer.is_place(level, words):
             return Split(n)
         candidates: list[tuple[int, Strength]] = []
@@ -214,7 +214,7 @@ class NameModel:
             # Thành": "Cà" and "Danh" both open names, the village is "Cà Săng").
             later = [start for start in strong if start >= 2]
             if later:
-                return Split(max(later, key=lambda start: _split_score(start, n - start)))
+                return Split(_best_split(later, n))
         if 0 in strong and not (
             level is not None and n == self.min and not self._opens_short_name(words[0], level)
         ):
@@ -232,11 +232,16 @@ class NameModel:
             agreed = [start for start in strong if start in pos_starts]
             if agreed:
                 return Split(agreed[0], via_pos=True)
-            return Split(max(strong, key=lambda start: _split_score(start, n - start)))
+            return Split(_best_split(strong, n))
         for start, _ in candidates:
             if start and start in pos_starts:
                 return Split(start, via_pos=True)
         return Split(n)
+
+
+def _best_split(starts: Sequence[int], n: int) -> int:
+    """Of the name starts in a run of ``n`` words, the one giving the likeliest place and name lengths."""
+    return max(starts, key=lambda start: _split_score(start, n - start))
 
 
 def _split_score(place_len: int, name_len: int) -> int:

@@ -97,13 +97,14 @@ def co_hosts(article: Article, anchor: Mention) -> list[places.UnitMention]:
     the verb's clause is address chains joined by "và", each led by a ward-level unit, with no
     body among them (so "UBND xã A và Công an huyện B tổ chức" is one event with partners)."""
     text, s = article.text, anchor.sentence
-    verb = next((v for v in article.words.organize.finditer(text, s.start, anchor.start)), None)
+    verb = article.words.organize.search(text, s.start, anchor.start)
     if verb is None:
         return []
     units = [u for u in article.units if s.start <= u.start < verb.start() and u.name]
     parts = _JOINT_HOSTS.split(text[s.start : verb.start()])
     if len(parts) < 2:
         return []
+    joint = [fold(w) for w in article.rules.lexicon("co_host_joint")]
     hosts: list[places.UnitMention] = []
     pos = s.start
     for k, part in enumerate(parts):
@@ -123,7 +124,7 @@ def co_hosts(article: Article, anchor: Mention) -> list[places.UnitMention]:
         tail = text[chain[-1].end : pos]
         if tail.strip() if k < len(parts) - 1 else not _HOST_TAIL.fullmatch(tail):
             return []
-        if any(fold(w) in fold(tail) for w in article.rules.lexicon("co_host_joint")):
+        if any(w in fold(tail) for w in joint):
             return []  # "xã A và xã B phối hợp tổ chức": one event held together
         if tier_rank(article, chain[0]) != 0:
             return []

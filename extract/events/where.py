@@ -449,11 +449,13 @@ def _dominant_unit(article: Article) -> places.UnitMention | None:
 
 def _bare_level_named(article: Article, unit: places.UnitMention) -> bool:
     """Whether the article refers to ``unit`` by its level word alone after a cue ("về xã tổ
-    chức", "tại xã"; lexicon ``bare_unit_cues``), not in a compound ("xã hội")."""
+    chức", "tại xã"; lexicon ``bare_unit_cues``), not in a compound ("xã hội"; lexicon
+    ``bare_unit_compounds``) nor before a name."""
     cues = article.rules.lexicon("bare_unit_cues")
     if not cues:
         return False
     level = re.escape(unit.level.lower())
     words = "|".join(re.escape(c) for c in cues)
-    pattern = rf"(?<![^\W\d_])(?:{words})\s+{level}(?![^\W\d_])(?!\s+(?:hội|{places.UPPER_CLASS}))"
+    compounds = "".join(f"{re.escape(c)}|" for c in article.rules.lexicon("bare_unit_compounds"))
+    pattern = rf"(?<![^\W\d_])(?:{words})\s+{level}(?![^\W\d_])(?!\s+(?:{compounds}{places.UPPER_CLASS}))"
     return re.search(pattern, article.text) is not None

@@ -249,8 +249,8 @@ def _split_score(place_len: int, name_len: int) -> int:
     return {1: 0, 2: 2, 3: 1}.get(place_len, 0) + {2: 1, 3: 2, 4: 1}.get(name_len, 0)
 
 
-# Ê Đê and Gia Rai names open with a gender prefix and put the family name last ("Y Giang Gry
-# Niê Knơng", "H'Yim Kđoh"); news shorten them to their first syllables ("Y Giang").
+# Ê Đê and Gia Rai names open with a gender prefix and put the family name last ("Y Lâm Mlô
+# Duôn", "H'Ngân Kdăm"); news shorten them to their first syllables ("Y Lâm").
 _FRONT_NAMED = re.compile(r"^(?:y|a|h['’]\w+|k['’]\w+)$")
 
 
@@ -258,7 +258,7 @@ def same_person(a: str, b: str) -> bool:
     """Same name, or a shorter one with its surname and given name ("Nguyễn Tâm" of "Nguyễn Văn Tâm").
 
     A name opening with an Ê Đê or Gia Rai prefix is also shortened to its first syllables, the
-    family name dropped ("Y Giang" of "Y Giang Gry Niê Knơng").
+    family name dropped ("Y Lâm" of "Y Lâm Mlô Duôn").
     """
     ka, kb = fold(a).split(), fold(b).split()
     if ka == kb:

@@ -45,6 +45,7 @@ class Lexicon:
     traps: re.Pattern[str]
     proposal: re.Pattern[str]
     vague: re.Pattern[str]  # "nhiều", "gần 180" right before a distinction: a tally, no award
+    grants: re.Pattern[str]  # a granting verb ("đã tặng", "trao") at the start of what it is matched on
     norm: re.Pattern[str]  # "chỉ tặng" right after a distinction: a rule of the law, no award
     retrospective: re.Pattern[str]  # "năm qua" before a generic "khen thưởng": a look back
     mandate_fillers: re.Pattern[str]  # "lãnh đạo" between "thay mặt" and the body it names
@@ -142,7 +143,11 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?i){EDGE_L}(?:{alternation(rules.lexicon('vague_quantifiers'))}"
             rf"|(?:{alternation(rules.lexicon('approx_quantifiers'))})\s+\d[\d.,]*"
             rf"|được\s+(?:{alternation(rules.lexicon('vague_agents'))})"
-            rf"\s+(?:trao tặng|tặng thưởng|tặng|khen thưởng))\s+$"
+            rf"\s+(?:{alternation(rules.lexicon('granting_verbs'))}))\s+$"
+        ),
+        grants=re.compile(
+            rf"(?i)(?:(?:đã|cũng|vừa|đồng thời)\s+)*(?:{alternation(rules.lexicon('granting_verbs'))})"
+            r"(?![^\W\d_])"
         ),
         # after the closing quote of a name its class may follow: "“Huân chương Quân công” hạng ba để tặng"
         norm=re.compile(

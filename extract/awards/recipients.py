@@ -65,10 +65,6 @@ def subject_of(left: str, lex: Lexicon) -> str:
     return ", ".join(parts).strip(" ,")
 
 
-# A granting verb opening the rest of a recipient phrase: "... và Công an tỉnh| tặng Giấy khen ...".
-_GRANTS = re.compile(
-    r"(?i)(?:(?:đã|cũng|vừa|đồng thời)\s+)*(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)(?![^\W\d_])"
-)
 # The last item of a list, after its comma or "và".
 _LAST_ITEM = re.compile(r"(?:,\s*|\s+và\s+)([^,]+?)\s*$")
 
@@ -77,7 +73,7 @@ def _without_next_subject(phrase: str, rest: str, lex: Lexicon) -> str:
     """The recipient phrase without the subject of the next clause: "cho 3 tập thể và Công an tỉnh"
     before "tặng Giấy khen ..." ends at "3 tập thể" (the body grants the next award, receives none)."""
     last = _LAST_ITEM.search(phrase)
-    if last is None or not _GRANTS.match(rest) or not whole_issuer(last.group(1).strip(), lex):
+    if last is None or not lex.grants.match(rest) or not whole_issuer(last.group(1).strip(), lex):
         return phrase
     return phrase[: last.start()]
 

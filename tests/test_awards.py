@@ -1220,6 +1220,16 @@ POST_AND_NAME = [
         [],
         [{"type": "Bằng khen", "issuer": "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"}],
     ),
+    (  # the place's last syllable before the official's name stays with the place
+        "Chủ tịch UBND tỉnh Đông Lâm Hà Văn Lộc tặng Bằng khen cho 3 tập thể.",
+        ["Hà Văn Lộc"],
+        [{"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh Đông Lâm"}],
+    ),
+    (
+        "Giám đốc Công an thành phố Tân Long Hà Văn Lộc đã ký quyết định khen thưởng 2 chiến sĩ.",
+        ["Hà Văn Lộc"],
+        [{"type": "Khen thưởng", "issuer": "Giám đốc Công an thành phố Tân Long"}],
+    ),
     (  # a person, not a post, after "của": no issuer
         "Xã Tân Mỹ nhận Bằng khen của ông Hà Văn Lộc.",
         ["Hà Văn Lộc"],

@@ -460,17 +460,23 @@ def _post_before_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) 
 
 def _split_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> tuple[str, str] | None:
     """(issuer, name) of "<issuer> <Name>" ("Công an tỉnh", "Lê Văn A"), when the phrase ends with a
-    person's name: an official's of the article, or 3-4 name syllables not after a level word."""
+    person's name: an official's of the article, or 3-4 name syllables not after a level word.
+
+    An official's name is looked for first, at every length: a place's last syllable before it
+    is a name syllable too ("Chủ tịch UBND tỉnh Đắk Lắk Lê Văn A" is not "... Đắk" and "Lắk Lê Văn A").
+    """
     words = phrase.split()
-    for size in (4, 3, 2):
-        if len(words) <= size:
-            continue
+    sizes = [
+        size for size in (4, 3, 2) if len(words) > size and all(is_name_syllable(w) for w in words[-size:])
+    ]
+    for size in sizes:
         post, name = " ".join(words[:-size]), " ".join(words[-size:])
-        if not all(is_name_syllable(w) for w in words[-size:]):
-            continue
         known = any(same_person(name, o.name) or fold(name) == fold(o.name) for o in officials)
-        unknown_ok = size >= 3 and not lex.levels.match(words[-size - 1])
-        if (known or unknown_ok) and _whole_issuer(post, lex):
+        if known and _whole_issuer(post, lex):
+            return post, name
+    for size in sizes:
+        post, name = " ".join(words[:-size]), " ".join(words[-size:])
+        if size >= 3 and not lex.levels.match(words[-size - 1]) and _whole_issuer(post, lex):
             return post, name
     return None
 

@@ -851,6 +851,20 @@ GENERIC = [
 ]
 
 MERGES = [
+    (  # a body that "trao" to other recipients than another body's award of the kind grants its own
+        "UBND huyện Đông Lâm trao Giấy khen cho 6 tập thể. Công an huyện tặng Giấy khen cho 4 tập thể.",
+        [
+            {"type": "Giấy khen", "issuer": "UBND huyện Đông Lâm", "recipient_count": 6},
+            {"type": "Giấy khen", "issuer": "Công an huyện", "recipient_count": 4},
+        ],
+    ),
+    (
+        "Công an huyện trao Giấy khen cho xã Tân Mỹ. Xã Phú Lạc nhận Giấy khen của UBND huyện.",
+        [
+            {"type": "Giấy khen", "issuer": "Công an huyện", "recipients": ["xã Tân Mỹ"]},
+            {"type": "Giấy khen", "issuer": "UBND huyện", "recipients": ["Xã Phú Lạc"]},
+        ],
+    ),
     (  # one issuer written in lowercase and capitalised: one award
         "Ba tổ tự quản nhận giấy khen của giám đốc công an tỉnh. Ảnh: Minh Hà\n\nHôm qua, 3 tổ tự quản ở xã"
         " Đông Lâm được nhận Giấy khen của Giám đốc Công an tỉnh.",

@@ -70,6 +70,19 @@ def _compatible(a: RecipientKind | None, b: RecipientKind | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _same_recipients(award: Award, m: Mention) -> bool:
+    """Whether a mention handing over an award may be that award: recipients of one kind, and no
+    other count or other named recipients ("UBND huyện trao Giấy khen cho 6 tập thể" is not the
+    "Giấy khen của Công an huyện" given to 4)."""
+    if not _compatible(award.recipient_kind, m.recipient_kind):
+        return False
+    if award.recipient_count is not None and m.recipient_count is not None:
+        if award.recipient_count != m.recipient_count:
+            return False
+    named = {fold(r) for r in award.recipients}
+    return not (named and m.recipients and named.isdisjoint(fold(r) for r in m.recipients))
+
+
 def merge(
     mentions: list[Mention],
     document: Document,
@@ -96,7 +109,7 @@ def merge(
                 said = [
                     i
                     for i, a in enumerate(awards[:outright])
-                    if a.type == m.type and cores[i] and _compatible(a.recipient_kind, m.recipient_kind)
+                    if a.type == m.type and cores[i] and _same_recipients(a, m)
                 ]
                 if same or len(said) == 1:  # "Đại diện Công an tỉnh trao Kỷ niệm chương ..." beside
                     _absorb(awards[(same or said)[0]], m)  # "Kỷ niệm chương của Bộ Công an"

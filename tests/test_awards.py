@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (
+        "Đơn vị nhận Bằng khen của Bộ Tư lệnh Cảnh sát cơ động.",
+        [{"type": "Bằng khen", "issuer": "Bộ Tư lệnh Cảnh sát cơ động"}],
+    ),
+    (
+        "Bà Nông Thị Hoa nhận Giấy khen của Hiệu trưởng nhà trường.",
+        [{"type": "Giấy khen", "issuer": "Hiệu trưởng", "recipients": ["Nông Thị Hoa"]}],
+    ),
     (  # the country after the State's post is no part of the issuer
         "Phòng Cảnh sát hình sự được nhận Huân chương Chiến công hạng Ba của Chủ tịch nước CHXHCN Việt Nam.",
         [{"type": "Huân chương", "issuer": "Chủ tịch nước"}],
@@ -238,6 +246,26 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # a branch's name in lowercase words is one body ("Cục Cảnh sát giao thông")
+        "Cục Cảnh sát giao thông tặng Giấy khen cho Đội CSGT số 3.",
+        [{"type": "Giấy khen", "issuer": "Cục Cảnh sát giao thông", "recipients": ["Đội CSGT số 3"]}],
+    ),
+    (
+        "Phòng Cảnh sát hình sự tặng Giấy khen cho 2 trinh sát.",
+        [{"type": "Giấy khen", "issuer": "Phòng Cảnh sát hình sự", "recipient_count": 2}],
+    ),
+    (  # the dash inside a council's name is no dateline's
+        "Hội đồng Thi đua - Khen thưởng tỉnh tặng Cờ thi đua cho 3 đơn vị.",
+        [{"type": "Cờ thi đua", "issuer": "Hội đồng Thi đua - Khen thưởng tỉnh"}],
+    ),
+    (  # a dateline's dash still ends the place
+        "ĐÔNG LÂM - Công an tỉnh tặng Giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "Công an tỉnh"}],
+    ),
+    (  # a school grants its pupils' certificates
+        "Trường THCS Đông Lâm tặng Giấy khen cho 20 học sinh.",
+        [{"type": "Giấy khen", "issuer": "Trường THCS Đông Lâm", "recipient_count": 20}],
+    ),
     (  # a form of address before the post: the post grants
         "Đồng chí Giám đốc Công an tỉnh tặng giấy khen cho Hội Cựu chiến binh xã Tân Lạc.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh"}],

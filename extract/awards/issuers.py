@@ -78,12 +78,24 @@ def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
     """
     cut = 0
     for m in re.finditer(r";\s*|:\s*|^[^,]{0,40}\s[–-]\s", left):
-        if not dashes and m.group()[0] not in ";:":
+        if m.group()[0] not in ";:" and (not dashes or _dash_in_name(left, m.end(), lex)):
             continue
         cut = m.end()
     for m in lex.speech.finditer(left, cut):
         cut = m.end()
     return cut
+
+
+def _dash_in_name(left: str, after: int, lex: Lexicon) -> bool:
+    """Whether the dash ending before ``after`` joins the words of one body's name ("Hội đồng Thi
+    đua - Khen thưởng tỉnh tặng ..."), not a dateline's place from its news."""
+    dash = max(left.rfind("-", 0, after), left.rfind("–", 0, after))
+    for start in range(max(0, dash - 40), dash):
+        if start == 0 or left[start - 1] == " ":
+            piece = lex.issuer_piece.match(left, start)
+            if piece is not None and piece.end() > dash:
+                return True
+    return False
 
 
 def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start: bool) -> int:

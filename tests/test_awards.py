@@ -246,6 +246,10 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # the standing deputy hands over in the name of the body
+        "Đồng chí Lê Văn Bình, Phó Chủ tịch Thường trực UBND tỉnh trao Bằng khen cho 3 tập thể.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh", "presenter": "Lê Văn Bình"}],
+    ),
     (  # a branch's name in lowercase words is one body ("Cục Cảnh sát giao thông")
         "Cục Cảnh sát giao thông tặng Giấy khen cho Đội CSGT số 3.",
         [{"type": "Giấy khen", "issuer": "Cục Cảnh sát giao thông", "recipients": ["Đội CSGT số 3"]}],
@@ -502,6 +506,25 @@ ISSUER_SUBJECT = [
 
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
 COORDINATED = [
+    (  # the flag is the body's, the certificate its head's, under one "của"
+        "Có 17 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh.",
+        [
+            {"type": "Cờ thi đua", "issuer": "UBND tỉnh"},
+            {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh"},
+        ],
+    ),
+    (  # the flag named for leading a movement; the verb-first clause after it shares the subject
+        "Ban Thường vụ Hội Nông dân tỉnh tặng cờ dẫn đầu phong trào thi đua cho Hội Nông dân xã Tân Mỹ;"
+        " tặng bằng khen cho 2 tập thể và 9 cá nhân.",
+        [
+            {
+                "type": "Cờ thi đua",
+                "issuer": "Ban Thường vụ Hội Nông dân tỉnh",
+                "recipients": ["Hội Nông dân xã Tân Mỹ"],
+            },
+            {"type": "Bằng khen", "issuer": "Ban Thường vụ Hội Nông dân tỉnh", "recipient_count": 11},
+        ],
+    ),
     (  # a bare "cờ" listed with other distinctions; bodies listed by commas each grant, the province
         # the higher distinctions
         "Nhân dịp này, Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh trao tặng cờ, bằng khen và giấy khen"
@@ -673,6 +696,15 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # "thừa ủy nhiệm" is a mandate as "thừa ủy quyền" is
+        "Thừa ủy nhiệm của Đảng, Nhà nước, ông Lê Văn Bình, Phó Chủ tịch HĐND tỉnh đã trao Huân chương Độc"
+        " lập hạng Nhất cho Sở Y tế.",
+        [{"type": "Huân chương", "issuer": "Đảng, Nhà nước", "presenter": "Lê Văn Bình"}],
+    ),
+    (  # "khi" ends the issuer: what follows is the reason
+        "Đội bơi được Bằng khen của Bộ VH-TT-DL khi đạt kết quả cao.",
+        [{"type": "Bằng khen", "issuer": "Bộ VH-TT-DL"}],
+    ),
     (  # "thừa lệnh": a mandate too
         "Thừa lệnh Chủ tịch nước, ông Lê Văn Thắng, Chủ tịch UBND tỉnh Tân Mỹ, đã trao huân chương Chiến công"
         " hạng Ba cho tập thể Công an tỉnh.",
@@ -1079,6 +1111,7 @@ MERGES = [
 ]
 
 TRAPS = [
+    "Các vận động viên của tỉnh đạt 15 huy chương các loại, trong đó có 7 huy chương vàng.",
     # a vague tally of past awards, no issuer
     "Công an xã Tân Lạc đạt danh hiệu “Đơn vị Quyết thắng” và được tặng nhiều bằng khen, giấy khen.",
     "Đại diện Ngân hàng Chính sách xã hội huyện trao tặng học bổng và kinh phí sửa nhà cho 5 học sinh nghèo.",

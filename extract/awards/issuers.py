@@ -559,7 +559,19 @@ def assign_issuers(group: list[Mention], issuers: list[str], construction: str |
         extra.setdefault(id(m), []).append(iss)
     for m in group:
         assigned = extra.get(id(m), [])
+        # "cờ thi đua và bằng khen của Chủ tịch UBND tỉnh": the flag is the body's
+        if m is not group[-1] and m.type in lex.body_granted_types:
+            assigned = [_body_of(i, lex) for i in assigned]
         if assigned:
             m.issuer = assigned[0]
             m.construction = construction
             m.extra_issuers.extend(assigned[1:])
+
+
+def _body_of(issuer: str, lex: Lexicon) -> str:
+    """The body a head's post names ("UBND tỉnh" of "Chủ tịch UBND tỉnh"); a deputy's post or a
+    post without a body after it stays as it is."""
+    if lex.deputy.match(issuer):
+        return issuer
+    body = lex.titles.sub("", issuer, count=1)
+    return body if body != issuer and _whole_issuer(body, lex) else issuer

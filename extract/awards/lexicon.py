@@ -59,6 +59,7 @@ class Lexicon:
     levels: re.Pattern[str]
     place_nouns: re.Pattern[str]
     shared_constructions: frozenset[str]  # issuers a later, verbless object inherits
+    body_granted_types: frozenset[str]  # "Cờ thi đua": the body grants it, not the head of the body
     speech: re.Pattern[str]  # "cho biết," ending a clause of reported speech
     comma: re.Pattern[str]  # a comma between parts, not inside a name ("phòng, chống tội phạm")
     compound_comma: re.Pattern[str]  # ", chống": the comma of such a name, at a position
@@ -170,6 +171,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         type_order=tuple(rules.settings.get("type_order", [])),
         levels=re.compile(rf"(?i)^(?:{alternation(levels)}){EDGE_R}"),
         shared_constructions=frozenset(rules.settings.get("shared_constructions", [])),
+        body_granted_types=frozenset(rules.settings.get("body_granted_types", [])),
         speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
         comma=re.compile(rf",(?!\s*(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})\s*"),
         compound_comma=re.compile(rf",\s*(?=(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})"),

@@ -696,6 +696,13 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # abbreviated union names are bodies; both coordinated distinctions share the agent
+        "Có 4 sáng kiến được Tổng LĐLĐ Việt Nam tặng Bằng khen và Huy hiệu Lao động sáng tạo.",
+        [
+            {"type": "Bằng khen", "issuer": "Tổng LĐLĐ Việt Nam"},
+            {"type": "Huy hiệu", "issuer": "Tổng LĐLĐ Việt Nam"},
+        ],
+    ),
     (  # "thừa ủy nhiệm" is a mandate as "thừa ủy quyền" is
         "Thừa ủy nhiệm của Đảng, Nhà nước, ông Lê Văn Bình, Phó Chủ tịch HĐND tỉnh đã trao Huân chương Độc"
         " lập hạng Nhất cho Sở Y tế.",

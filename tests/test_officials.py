@@ -645,6 +645,12 @@ CONSTRUCTIONS = [
         "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Hoàng Văn Thịnh trao Huân chương cho 3 cá nhân.",
         [("Hoàng Văn Thịnh", None, ["Bí thư Tỉnh ủy"])],
     ),
+    # coordinated mandating posts are all nobody's
+    (
+        "Thừa ủy quyền của Chủ tịch nước và Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Hà Văn Lộc trao"
+        " Huân chương cho Trường THPT Tân Mỹ.",
+        [("Hà Văn Lộc", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
     # the older spelling "sỹ" of a rank
     (
         "Thượng sỹ Hoàng Văn Tài, chiến sĩ Cảnh sát cơ động, đã dũng cảm cứu người.",

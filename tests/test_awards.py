@@ -1118,6 +1118,7 @@ MERGES = [
 ]
 
 TRAPS = [
+    "Theo quy định, Bằng khen của Chủ tịch UBND tỉnh được xét tặng cho tập thể có thành tích xuất sắc.",
     "Các vận động viên của tỉnh đạt 15 huy chương các loại, trong đó có 7 huy chương vàng.",
     # a vague tally of past awards, no issuer
     "Công an xã Tân Lạc đạt danh hiệu “Đơn vị Quyết thắng” và được tặng nhiều bằng khen, giấy khen.",

@@ -516,6 +516,56 @@ EVENTS = [
         D(2025, 10, 6),
         [{"type": "tong_ket", "date": "2025-10-05"}],
     ),
+    (  # a congress, named by its delegates, number and term; the day opens the sentence
+        "Ngày 12-5, tại TP. Đông Lâm, Đại hội đại biểu Hội Nông dân tỉnh lần thứ X, nhiệm kỳ 2023 - 2028"
+        " bế mạc.",
+        D(2023, 5, 12),
+        [{"type": "khac", "date": "2023-05-12", "location": "TP. Đông Lâm", "period": "2023-2028"}],
+    ),
+    (  # a congress named by its term only, held by an organising verb
+        "Sáng 8/4, Đoàn Thanh niên xã Tân Mỹ tổ chức Đại hội Đoàn xã Tân Mỹ, nhiệm kỳ 2022 - 2027.",
+        D(2022, 4, 9),
+        [{"type": "khac", "date": "2022-04-08", "location": "xã Tân Mỹ"}],
+    ),
+    (  # a get-together marking an anniversary
+        "Sáng 20/11, Câu lạc bộ Cựu giáo chức huyện Hòa Lâm tổ chức họp mặt kỷ niệm 40 năm Ngày Nhà giáo"
+        " Việt Nam và trao học bổng cho học sinh nghèo.",
+        D(2022, 11, 21),
+        [{"type": "khac", "date": "2022-11-20"}],
+    ),
+    (  # a get-together and praise
+        "Ngày 9/10, UBND huyện Tân Mỹ tổ chức họp mặt và tuyên dương doanh nghiệp tiêu biểu năm 2023.",
+        D(2023, 10, 10),
+        [{"type": "khac", "date": "2023-10-09", "organizer": "UBND huyện Tân Mỹ"}],
+    ),
+    (  # an honouring ceremony
+        "Ngày 15-12, Quỹ Khuyến học Đông Lâm tổ chức vinh danh và trao học bổng cho 40 tân sinh viên.",
+        D(2023, 12, 16),
+        [{"type": "khac", "date": "2023-12-15"}],
+    ),
+    (  # a bare review as the second object of the organising verb: the review is held
+        "Ngày 11/10, Hội Cựu chiến binh huyện Hòa Lâm đã tổ chức kỷ niệm 35 năm Ngày thành lập Hội Cựu"
+        " chiến binh Việt Nam (6/12) và sơ kết phong trào thi đua năm 2024.",
+        D(2024, 10, 12),
+        [{"type": "so_ket", "date": "2024-10-11", "organizer": "Hội Cựu chiến binh huyện Hòa Lâm"}],
+    ),
+    (  # ... also after a festival the verb holds
+        "Ngày 5/3, Đoàn Thanh niên xã Tân Mỹ tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc và tổng kết"
+        " phong trào năm 2024.",
+        D(2025, 3, 6),
+        [{"type": "ngay_hoi", "date": "2025-03-05"}, {"type": "tong_ket", "date": "2025-03-05"}],
+    ),
+    (  # a body's numbered meeting
+        "Ngày 5/3, Hội đồng Thi đua - Khen thưởng huyện Tân Mỹ họp lần thứ nhất để xét khen thưởng năm 2024.",
+        D(2025, 3, 6),
+        [{"type": "khac", "date": "2025-03-05"}],
+    ),
+    (  # a conference of exemplary people is no review, though it spans a period
+        "Sáng 20-6, Liên đoàn Lao động huyện Hòa Lâm đã tổ chức hội nghị điển hình, tiên tiến công nhân,"
+        " viên chức, lao động lần thứ IV (2020-2025). Tại hội nghị, 30 tập thể được tặng giấy khen.",
+        D(2020, 6, 21),
+        [{"type": "khac", "date": "2020-06-20", "period": "2020-2025"}],
+    ),
     (  # a headline naming a task, confirmed by who attended: a plan never says who came
         "Tổ chức điểm Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại huyện Sơn Hòa\nDự Ngày hội có các đồng"
         " chí: Hà Văn Tuấn, Phó Chủ tịch UBND tỉnh; Lê Minh Đức, Giám đốc Công an tỉnh.",
@@ -1006,6 +1056,26 @@ TRAPS = [
     # a turnout with no number is a plan's or a feature's wording; sessions counted are many
     "Buổi tuyên truyền thu hút đông đảo người dân tham gia.",
     "Các buổi tuyên truyền thu hút hơn 3.000 lượt người tham gia.",
+    # a congress welcomed, resolved or recalled; one named where something reported was achieved,
+    # in a sentence whose day is the news's ("cho biết")
+    "Sáng 5/12, Đoàn Thanh niên xã Tân Mỹ ra quân chào mừng Đại hội Đảng bộ xã lần thứ V, nhiệm kỳ"
+    " 2025 - 2030.",
+    "Ngày 5/12, Công an xã Tân Mỹ tuyên truyền Nghị quyết Đại hội Đảng bộ huyện lần thứ XX.",
+    "Tại Đại hội đại biểu Hội Phụ nữ huyện lần thứ IX, chị Hà Thị Lan được bầu làm Chủ tịch.",
+    "Năm 2020, Đại hội đại biểu Hội Nông dân xã lần thứ IX đã bầu ông Hà Văn Lộc làm Chủ tịch.",
+    "Ngày 20/12, UBND tỉnh Đông Lâm cho biết, đã khen thưởng vận động viên đạt thành tích tại Đại hội Thể"
+    " thao toàn quốc lần thứ IX năm 2022.",
+    # an anniversary marked with no gathering named; a get-together or honouring recalled or habitual
+    "Ngày 20/11, trường THCS Tân Mỹ kỷ niệm 40 năm Ngày Nhà giáo Việt Nam.",
+    "Nhân kỷ niệm 40 năm Ngày Nhà giáo Việt Nam, Công an xã Tân Mỹ thăm và tặng quà giáo viên.",
+    "Hằng năm, Quỹ Khuyến học Đông Lâm tổ chức vinh danh các thủ khoa.",
+    "Tại buổi họp mặt, các thầy cô ôn lại truyền thống.",
+    "Cách đây 5 năm, xã đã tổ chức họp mặt kỷ niệm 30 năm Ngày thành lập.",
+    # a bare review with no organising verb; a numbered meeting recalled, or a weekday
+    "Ngày 5/12, UBND xã Tân Mỹ yêu cầu các thôn kiểm tra và sơ kết mô hình.",
+    "Năm 2024, Hội đã tổ chức nhiều hoạt động và tổng kết phong trào.",
+    "Tại phiên họp thứ 3, Hội đồng đã thống nhất đề nghị khen thưởng.",
+    "Hội đồng họp thứ Hai hằng tuần để giao ban.",
     # an event years before, recalled ("cách đây 3 năm")
     "Ông Lý Văn Pá cho biết, cách đây 3 năm, Công an tỉnh đã chọn thôn Nà Mò làm điểm tổ chức lễ ra mắt"
     " mô hình.",
@@ -1108,6 +1178,30 @@ PLANS = [
         "Trong báo cáo tổng kết 15 năm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”, huyện Yên Hòa nêu"
         " nhiều kết quả.",
         D(2025, 6, 1),
+    ),
+    # a congress, a get-together, a review or a meeting planned, even in a sentence opening on a day
+    ("Xã Tân Mỹ sẽ tổ chức Đại hội đại biểu Hội Nông dân xã lần thứ X vào tháng 5.", D(2025, 3, 6)),
+    (
+        "Ngày 5/3, UBND xã Tân Mỹ ban hành kế hoạch tổ chức Đại hội đại biểu Hội Nông dân xã lần thứ X.",
+        D(2025, 3, 6),
+    ),
+    ("Ngày 5/3, xã Tân Mỹ chuẩn bị Đại hội đại biểu Hội Nông dân xã lần thứ X.", D(2025, 3, 6)),
+    ("Ngày 5/3, xã Tân Mỹ sẽ tổ chức Đại hội đại biểu Hội Nông dân xã lần thứ X.", D(2025, 3, 6)),
+    ("Theo kế hoạch, Đại hội Đoàn xã Tân Mỹ, nhiệm kỳ 2025 - 2030 sẽ diễn ra trong tháng 4.", D(2025, 3, 6)),
+    ("Câu lạc bộ sẽ tổ chức họp mặt kỷ niệm 40 năm Ngày Nhà giáo Việt Nam.", D(2025, 3, 6)),
+    (
+        "Ngày 5/3, Hội đồng Thi đua huyện Tân Mỹ ban hành hướng dẫn tổ chức họp mặt kỷ niệm Ngày thành lập.",
+        D(2025, 3, 6),
+    ),
+    (
+        "Ngày 5/3, UBND xã Tân Mỹ ban hành kế hoạch tổ chức kỷ niệm Ngày thành lập Hội và sơ kết phong trào.",
+        D(2025, 3, 6),
+    ),
+    ("Ngày 5/3, Công an xã Tân Mỹ sẽ tổ chức kỷ niệm Ngày thành lập và sơ kết phong trào.", D(2025, 3, 6)),
+    ("Ngày 5/3, Hội đồng Thi đua huyện Tân Mỹ sẽ họp lần thứ hai.", D(2025, 3, 6)),
+    (  # a conference of exemplary people planned, on a day
+        "Sáng 5/3, Liên đoàn Lao động huyện Hòa Lâm ban hành kế hoạch tổ chức hội nghị điển hình, tiên tiến.",
+        D(2025, 3, 6),
     ),
 ]
 

@@ -53,6 +53,7 @@ def find_mentions(article: Article) -> list[Mention]:
             out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
     out = _generic_types(article, out)
     out += _joint_reviews(article, out, claimed)
+    out += _verb_joined_reviews(article, claimed)
     types_found = {m.type for m in out}
     lowered = document.lowered
     for etype, words in article.settings.get("backrefs", {}).items():
@@ -101,6 +102,36 @@ def _joint_reviews(article: Article, found: list[Mention], claimed: list[tuple[i
                 continue
             claimed.append((start, stop_at))
             out.append(Mention(EventType(etype), JOINT_RULE, m.confidence, start, stop_at, m.sentence))
+    return out
+
+
+VERB_JOINED_RULE = "verb_joined_review"
+
+
+def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> list[Mention]:
+    """A review named bare as the second object of an organising verb: "Hội A đã tổ chức kỷ niệm
+    90 năm Ngày thành lập ... và sơ kết phong trào ... năm 2025" holds a review, though no "hội
+    nghị" names it (setting ``verb_joined_reviews``: type -> the bare word).  The object before
+    "và" is any activity, so only the verb's clause is read; whether the verb is live (not "kế
+    hoạch tổ chức ...") is for the anchor to judge (rule ``VERB_JOINED_RULE``)."""
+    words = article.settings.get("verb_joined_reviews", {})
+    if not words:
+        return []
+    document, text, out = article.document, article.text, []
+    for verb in article.words.organize.finditer(text):
+        limit = min(len(text), verb.end() + _JOINT_SPAN)
+        stop = _CLAUSE_END.search(text, verb.end(), limit)
+        end = stop.start() if stop else limit
+        for etype, word in words.items():
+            joined = re.search(rf"(?i)\svà\s+({re.escape(word)})(?!\w)", text[verb.end() : end])
+            if joined is None:
+                continue
+            start, stop_at = verb.end() + joined.start(1), verb.end() + joined.end(1)
+            if any(s < stop_at and start < e for s, e in claimed):
+                continue
+            claimed.append((start, stop_at))
+            sentence = document.sentence_at(start)
+            out.append(Mention(EventType(etype), VERB_JOINED_RULE, 0.8, start, stop_at, sentence))
     return out
 
 

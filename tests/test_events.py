@@ -79,6 +79,12 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a leader "có cuộc gặp mặt": a get-together he holds
+        "Ngày 5/3, ông Hà Văn Lộc, Chủ tịch UBND huyện Đông Lâm có cuộc gặp mặt và khen thưởng nóng lực"
+        " lượng dân phòng đã tham gia bắt kẻ cướp.",
+        D(2025, 3, 6),
+        [{"type": "khac", "date": "2025-03-05"}],
+    ),
     (  # a body meets and praises its model people, no organising verb
         "Sáng 17/8, tại hội trường UBND huyện, Công an huyện Mường Tà gặp mặt, tuyên dương 20 điển hình"
         " tiên tiến trong phong trào.",

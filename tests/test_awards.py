@@ -918,6 +918,12 @@ GENERIC = [
 ]
 
 MERGES = [
+    (  # a school right after the order it received, without "của", is no issuer
+        "Sáng 18/11, UBND xã Đông Lâm tổ chức Lễ đón nhận Huân chương Lao động hạng Ba Trường THCS Tân Mỹ."
+        " Thừa ủy quyền của Chủ tịch nước, lãnh đạo Sở Giáo dục trao Huân chương Lao động hạng Ba cho Trường"
+        " THCS Tân Mỹ.",
+        [{"type": "Huân chương", "issuer": "Chủ tịch nước", "recipients": ["Trường THCS Tân Mỹ"]}],
+    ),
     (  # a body that "trao" to other recipients than another body's award of the kind grants its own
         "UBND huyện Đông Lâm trao Giấy khen cho 6 tập thể. Công an huyện tặng Giấy khen cho 4 tập thể.",
         [
@@ -1118,6 +1124,7 @@ MERGES = [
 ]
 
 TRAPS = [
+    "Biểu trưng của giải có hình huy hiệu Công đoàn Việt Nam.",  # an emblem, no distinction
     "Theo quy định, Bằng khen của Chủ tịch UBND tỉnh được xét tặng cho tập thể có thành tích xuất sắc.",
     "Các vận động viên của tỉnh đạt 15 huy chương các loại, trong đó có 7 huy chương vàng.",
     # a vague tally of past awards, no issuer

@@ -230,7 +230,7 @@ def _issuers_after(
         # "Bằng khen UBND tỉnh": an issuer head right after the distinction, without "của".
         start = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" "))
         end = scan_issuer(text, start, limit, lex, allow_level_start=False)
-        if end > start and lex.issuer_start.match(text, start):
+        if end > start and lex.issuer_start.match(text, start) and not lex.bare_excluded.match(text, start):
             return [text[start:end]], end, construction
         return [], pos, None
     party = _PARTY_BEFORE.match(text, m.end(), limit)

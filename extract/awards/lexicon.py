@@ -21,6 +21,7 @@ class Lexicon:
     named_types: frozenset[str]
     issuer_start: re.Pattern[str]  # a head, a title or a level word at a position
     issuer_piece: re.Pattern[str]  # any multi-word piece an issuer phrase may contain
+    bare_excluded: re.Pattern[str]  # heads no issuer starts with when "của" is missing ("Trường")
     lowercase_piece: re.Pattern[str]  # a head or title written in lowercase ("giám đốc", "công an")
     canonical: dict[str, str]  # lowercased head or title -> as the lexicon writes it
     country: re.Pattern[str]  # " CHXHCN Việt Nam" ending an issuer: the country, no part of it
@@ -111,6 +112,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"(?!(?:{alternation(rules.lexicon('not_bodies'))}){EDGE_R})"
             rf"(?:{alternation([*heads, *titles])}){EDGE_R}"
         ),
+        bare_excluded=re.compile(rf"(?:{alternation(rules.lexicon('bare_excluded_heads'))}){EDGE_R}"),
         issuer_piece=re.compile(
             rf"(?:{alternation([*heads, *titles, *levels, *rules.lexicon('sector_names')])}){EDGE_R}"
         ),

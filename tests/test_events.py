@@ -79,6 +79,12 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a word of the headline above ("vụ việc") governs no verb of the lead
+        "Công an Đông Lâm điều tra 900 vụ việc\nNgày 15/1, Công an tỉnh Đông Lâm tổ chức Hội nghị tổng kết"
+        " công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
+        D(2026, 1, 15),
+        [{"type": "tong_ket", "date": "2026-01-15"}],
+    ),
     (  # a leader "có cuộc gặp mặt": a get-together he holds
         "Ngày 5/3, ông Hà Văn Lộc, Chủ tịch UBND huyện Đông Lâm có cuộc gặp mặt và khen thưởng nóng lực"
         " lượng dân phòng đã tham gia bắt kẻ cướp.",

@@ -394,10 +394,15 @@ def planned(article: Article, segment: str, offset: int) -> bool:
     verbs = list(article.words.organize.finditer(segment))
     if not verbs:
         return False
-    at = offset + verbs[-1].start()
-    window = article.text[max(0, at - 40) : at]
-    words = article.words
-    return bool(words.plan.search(re.split(r"[.;]", window)[-1]) or words.nominal.search(window))
+    return _governed(article, offset + verbs[-1].start())
+
+
+def _governed(article: Article, at: int) -> bool:
+    """Whether a plan or request word governs the organising verb at ``at`` ("kế hoạch tổ chức",
+    "về tổ chức"): read in the 40 characters before it, within its sentence, as a headline above
+    the lead ("... điều tra 900 vụ việc" / "Ngày 15/1, ... tổ chức") has no word for it."""
+    window = re.split(r"[.;!?\n]", article.text[max(0, at - 40) : at])[-1]
+    return bool(article.words.plan.search(window) or article.words.nominal.search(window))
 
 
 def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | None = None) -> bool:
@@ -410,8 +415,7 @@ def live_verb(article: Article, segment: str, offset: int, sentence: Sentence | 
     words = article.words
     for verb in words.organize.finditer(segment):
         at = offset + verb.start()
-        window = article.text[max(0, at - 40) : at]
-        if words.plan.search(re.split(r"[.;]", window)[-1]) or words.nominal.search(window):
+        if _governed(article, at):
             continue  # "kế hoạch tổ chức", "về tổ chức": organising planned or talked about
         if sentence is not None and _subjectless(article, at, sentence):
             continue

@@ -645,6 +645,21 @@ CONSTRUCTIONS = [
         "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Hoàng Văn Thịnh trao Huân chương cho 3 cá nhân.",
         [("Hoàng Văn Thịnh", None, ["Bí thư Tỉnh ủy"])],
     ),
+    # letters joined by "&" are one abbreviated sector inside the post
+    (
+        "Lễ có sự tham dự của Chủ tịch UBND tỉnh Lê Văn Được và Giám đốc Sở GD&ĐT tỉnh Hà Văn Lộc.",
+        [("Lê Văn Được", None, ["Chủ tịch UBND tỉnh"]), ("Hà Văn Lộc", None, ["Giám đốc Sở GD&ĐT tỉnh"])],
+    ),
+    # the national labour federation is a body
+    (
+        "Chủ tịch Tổng Liên đoàn Lao động Việt Nam Hà Văn Lộc vừa trao Kỷ niệm chương cho 3 cá nhân.",
+        [("Hà Văn Lộc", None, ["Chủ tịch Tổng Liên đoàn Lao động Việt Nam"])],
+    ),
+    # after a form of address, a surname-led run is a person even when a district is spelt so
+    (
+        "Dự có đồng chí Mai Sơn, Phó Chủ tịch UBND tỉnh.",
+        [("Mai Sơn", None, ["Phó Chủ tịch UBND tỉnh"])],
+    ),
     # coordinated mandating posts are all nobody's
     (
         "Thừa ủy quyền của Chủ tịch nước và Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Hà Văn Lộc trao"

@@ -180,7 +180,8 @@ class Chunker:
         """A capitalised run outside a post: a name candidate (N, n) or other text (x).
 
         After a form of address the run is a person even when the form ends like a level word
-        ("Già làng Đinh A": "làng" is no village there).
+        ("Già làng Đinh A": "làng" is no village there), or when it opens with a surname and
+        spells a unit's name as well ("đồng chí Mai Sơn").
         """
         end = self.lex.run_end(toks, i)
         if end == i or toks[i].key in self.lex.names.not_first:  # "Theo Trần Văn A": the name starts after
@@ -189,7 +190,12 @@ class Chunker:
             return Chunk("x", i, end)
         words = [t.text for t in toks[i:end]]
         strength = self.lex.names.strength(words)
-        if strength is None or self.lex.names.gazetteer.is_place(None, words):  # "Hà Giang - Chủ tịch ..."
+        if strength is None:
+            return Chunk("x", i, end)
+        # "Hà Giang - Chủ tịch ...": a unit's name is no person, unless a form of address names
+        # one with a surname ("đồng chí Mai Sơn": a district's name too)
+        marked = after_marker and strength is Strength.strong
+        if not marked and self.lex.names.gazetteer.is_place(None, words):
             return Chunk("x", i, end)
         return Chunk("N" if strength is Strength.strong else "n", i, end)
 

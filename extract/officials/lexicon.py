@@ -142,6 +142,9 @@ class Lexicon:
 
 
 def is_code(text: str) -> bool:
-    """Codes and numbers inside a body: "PC06", "35", "ANTT", "GD-ĐT" (no lower-case letter)."""
-    bare = text.replace("-", "") if "-" in text[1:-1] else text
+    """Codes and numbers inside a body: "PC06", "35", "ANTT", "GD-ĐT", "GD&ĐT" (no lower-case letter)."""
+    bare = text
+    for joiner in "-&":
+        if joiner in bare[1:-1]:
+            bare = bare.replace(joiner, "")
     return bare.isalnum() and not any(c.islower() for c in bare) and (len(bare) > 1 or bare.isdigit())

@@ -21,9 +21,10 @@ from extract.spelling import fold
 # two-letter prefix ("Y-Moan"); a longer word before a hyphen is a word of its own ("Tâm-Phó
 # Giám đốc" written without spaces), and "2020-2025" stays three tokens.  Single letters joined
 # by dots are one abbreviation ("T.Ư" for Trung ương), not a clause end, and so is a capitalised
-# abbreviation ending on one ("UVT.Ư" for Ủy viên Trung ương).
+# abbreviation ending on one ("UVT.Ư" for Ủy viên Trung ương).  Letters joined by "&" are one
+# abbreviated sector ("Sở GD&ĐT", "LĐTB&XH"), not a conjunction.
 TOKEN = re.compile(
-    r"[^\W\d_](?:\.[^\W\d_])+(?!\w)|[^\W\d_]{2,}\.[^\W\d_](?!\w)|[^\W\d_]{1,2}-[^\W\d_]+|\w+(?:['’]\w+)*|[^\w\s]"
+    r"[^\W\d_]+&[^\W\d_]+(?!\w)|[^\W\d_](?:\.[^\W\d_])+(?!\w)|[^\W\d_]{2,}\.[^\W\d_](?!\w)|[^\W\d_]{1,2}-[^\W\d_]+|\w+(?:['’]\w+)*|[^\w\s]"
 )
 
 

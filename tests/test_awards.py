@@ -918,16 +918,6 @@ GENERIC = [
 ]
 
 MERGES = [
-    (  # a credited photo caption shortens the issuer; the body's wording is kept
-        "Trao Kỷ niệm chương của Bộ Công an cho các cá nhân có thành tích xuất sắc. Ảnh: Minh Hà\nGhi nhận"
-        " những đóng góp đó, Bộ trưởng Bộ Công an đã có Quyết định tặng Kỷ niệm chương cho 9 cá nhân.",
-        [{"type": "Kỷ niệm chương", "issuer": "Bộ trưởng Bộ Công an", "recipient_count": 9}],
-    ),
-    (  # an uncredited line before the body keeps its wording, as the first said
-        "Lãnh đạo tỉnh trao Bằng khen của UBND tỉnh cho các tập thể.\nTại hội nghị, nhiều tập thể được"
-        " nhận Bằng khen của Chủ tịch UBND tỉnh.",
-        [{"type": "Bằng khen", "issuer": "UBND tỉnh"}],
-    ),
     (  # a school right after the order it received, without "của", is no issuer
         "Sáng 18/11, UBND xã Đông Lâm tổ chức Lễ đón nhận Huân chương Lao động hạng Ba Trường THCS Tân Mỹ."
         " Thừa ủy quyền của Chủ tịch nước, lãnh đạo Sở Giáo dục trao Huân chương Lao động hạng Ba cho Trường"

@@ -53,7 +53,6 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         before = _read_sentence(document, rules, lex, sentence_mentions, officials, before)
         for m in sentence_mentions:
             m.in_headline = headline is not None and m.sentence.start == headline.start
-            m.in_caption = _credited_line(document.text, m.start, lex)
     kept = [
         m
         for m in mentions
@@ -68,14 +67,6 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     # ("Tặng Kỷ niệm chương ...") announces no award of its own.
     untold = {m.type for m in mentions if not m.in_headline and m not in kept}
     return merge(kept, document, rules, lex, untold)
-
-
-def _credited_line(text: str, at: int, lex: Lexicon) -> bool:
-    """Whether the line holding position ``at`` carries a photo credit ("Trao Kỷ niệm chương ...
-    Ảnh: A"): a caption, whose wording of an issuer yields to the body's as a headline's does."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return lex.photo_credit.search(text, start, len(text) if end < 0 else end) is not None
 
 
 def _legal_item(text: str, m: Mention, lex: Lexicon) -> bool:

@@ -70,7 +70,6 @@ class Lexicon:
     objects_after: re.Pattern[str]  # " và tiền thưởng": another thing given, right after a distinction
     conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
     legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
-    photo_credit: re.Pattern[str]  # "Ảnh: A", "(Ảnh: A)": the line is a photo caption
 
     def cased(self, text: str) -> str:
         """The text with lowercase heads and titles written as the lexicon writes them ("giám đốc
@@ -193,7 +192,6 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"|{EDGE_L}(?:{alternation(rules.lexicon('condition_heads'))})\s*[“\"]?\s*$"
         ),
         legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
-        photo_credit=re.compile(rules.settings.get("photo_credit", "(?!)")),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )
 

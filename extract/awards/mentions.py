@@ -41,7 +41,6 @@ class Mention:
     guessed: bool = False  # the issuer is the presenter's body or read through "thay mặt lãnh đạo"
     proposed: bool = False  # "đề nghị tặng ...": proposed or aimed at, not given
     in_headline: bool = False  # the headline repeats the body; alone it reports no award
-    in_caption: bool = False  # a photo caption, credited ("... Ảnh: A"): it shortens names too
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,7 @@ and "thay mặt lãnh đạo Đảng, Nhà nước") merge on type and issuer wi
 Mentions are folded in three rounds, so that what the text says outright decides the issuer:
 
 1. mentions naming their issuer ("Giấy khen của Chủ tịch UBND phường"), the body's before the
-   headline's and a credited photo caption's, as both shorten names ("Thủ tướng tặng bằng
-   khen", "Trao Kỷ niệm chương của Bộ Công an ... Ảnh: A"); the distinction's own
+   headline's, as headlines shorten names ("Thủ tướng tặng bằng khen"); the distinction's own
    wording ("của", "do", "được ... tặng") wins over a clause subject's when it says more ("Bộ Công
    an tặng Bằng khen" in a caption, "Bằng khen của Bộ trưởng Bộ Công an" in the body);
 2. mentions whose issuer is only guessed, the body of an envoy handing the award over ("Đại diện
@@ -97,7 +96,7 @@ def merge(
     cores: list[str] = []
     _drop_implausible_issuers(mentions, rules, lex)
     # the body before the headline, which shortens names ("Thủ tướng tặng bằng khen")
-    for m in sorted(mentions, key=lambda m: (m.in_headline, m.in_caption)):
+    for m in sorted(mentions, key=lambda m: m.in_headline):
         if m.issuer and not m.guessed:
             for issuer in [m.issuer, *m.extra_issuers]:
                 _add(awards, cores, m, issuer, document, rules, lex)

@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a trade union grants; each "của" of a list of clauses names its own award
+        "Theo đó, 3 tập thể được nhận bằng khen của Tổng Liên đoàn Lao động Việt Nam; 2 tập thể và 7 cá"
+        " nhân được nhận bằng khen của Công đoàn Giáo dục Việt Nam.",
+        [
+            {"type": "Bằng khen", "issuer": "Tổng Liên đoàn Lao động Việt Nam", "recipient_count": 3},
+            {"type": "Bằng khen", "issuer": "Công đoàn Giáo dục Việt Nam", "recipient_count": 9},
+        ],
+    ),
     (
         "Đơn vị nhận Bằng khen của Bộ Tư lệnh Cảnh sát cơ động.",
         [{"type": "Bằng khen", "issuer": "Bộ Tư lệnh Cảnh sát cơ động"}],

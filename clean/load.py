@@ -1,8 +1,9 @@
 """Files in, cleaned pages out: ``.txt`` articles and saved ``.html``/``.htm`` pages.
 
 The plain-text format is the seeds': an optional first line `` date YYYY-MM-DD Title``
-(leading space), then the article.  Without that line there is no title, and the date
-comes from a visible dateline near the top (:func:`clean.dates.pick_dateline`).
+(leading space), then the article; `` date YYYY-MM Title`` gives the month only.  Without that
+line there is no title, and the date comes from a visible dateline near the top
+(:func:`clean.dates.pick_dateline`).
 
 Every failure is a :class:`CleaningError` naming the file and saying, in one line, what
 is wrong with it; nothing here should end in a traceback for bad input.
@@ -27,7 +28,7 @@ from clean.text import tidy_line, tidy_text
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*))?$")
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:\s+(.*))?$")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<!doctype\s+html)", re.IGNORECASE)
 
 
@@ -68,15 +69,32 @@ def clean_text(data: bytes | str, *, label: str = "text") -> CleanedPage:
     header = _DATE_LINE.match(first)
     if header:
         year, month, day, title_part = header.groups()
+        shown = f"{year}-{month}" + (f"-{day}" if day else "")
         try:
-            published = dt.date(int(year), int(month), int(day))
+            published = dt.date(int(year), int(month), int(day or 1))
         except ValueError:
-            raise CleaningError(label, f"first line has an impossible date {year}-{month}-{day}") from None
+            raise CleaningError(label, f"first line has an impossible date {shown}") from None
         title = tidy_line(title_part or "") or None
         body = tidy_text(rest).strip("\n")
         if not body:
             raise CleaningError(label, "no article text after the date line")
         text = f"{title}\n\n{body}" if title else body
+        if day is None:
+            # " date 2024-08 Title": the month only; the day comes from a dateline of that month
+            # in the body, or stays unknown (a guessed day would date the article's events wrongly)
+            lines = body.split("\n")
+            found = pick_dateline(lines, None, None)
+            same = found is not None and (found.date.year, found.date.month) == (
+                published.year,
+                published.month,
+            )
+            return CleanedPage(
+                text=text,
+                title=title,
+                published=found.date if same else None,
+                published_at=found.at if same else None,
+                raw=raw,
+            )
         return CleanedPage(text=text, title=title, published=published, raw=raw)
     text = tidy_text(decoded).strip("\n")
     if not text:

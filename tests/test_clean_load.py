@@ -42,6 +42,19 @@ def test_text_with_date_line(tmp_path: Path) -> None:
     assert cleaned.text == f"{TITLE}\n\n{BODY}"
 
 
+def test_text_with_month_only_date_line(tmp_path: Path) -> None:
+    """ " date 2025-07 Title": the title is read; the day only from a dateline of that month."""
+    cleaned = load_file(write(tmp_path / "a.txt", f" date 2025-07 {TITLE}\n\n{BODY}\n"))
+    assert cleaned.title == TITLE and cleaned.text == f"{TITLE}\n\n{BODY}"
+    assert cleaned.published is None
+    dated = f" date 2025-07 {TITLE}\n\n05/07/2025 10:20 GMT +7\n\n{BODY}\n"
+    assert load_file(write(tmp_path / "b.txt", dated)).published == dt.date(2025, 7, 5)
+    other_month = f" date 2025-08 {TITLE}\n\n05/07/2025 10:20 GMT +7\n\n{BODY}\n"
+    assert load_file(write(tmp_path / "c.txt", other_month)).published is None
+    with pytest.raises(CleaningError, match="impossible date 2025-13"):
+        load_file(write(tmp_path / "d.txt", f" date 2025-13 {TITLE}\n\n{BODY}\n"))
+
+
 def test_text_without_date_line_has_no_title(tmp_path: Path) -> None:
     cleaned = load_file(write(tmp_path / "a.txt", BODY))
     assert cleaned.title is None and cleaned.published is None

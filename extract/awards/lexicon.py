@@ -70,6 +70,10 @@ class Lexicon:
     objects_after: re.Pattern[str]  # " và tiền thưởng": another thing given, right after a distinction
     conditions: re.Pattern[str]  # "là căn cứ để", "tiêu chuẩn xét": a condition or criterion, no award
     legal_item: re.Pattern[str]  # "a) ", "Điều 5.": a line of a legal text
+    # (type, proper-name pattern, issuers) of settings sole_grantors_named, compiled once
+    sole_grantors_named: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+    # (type, proper-name pattern or None, issuer) of settings conventional_issuers, compiled once
+    conventional_issuers: tuple[tuple[str, re.Pattern[str] | None, str], ...]
 
     def cased(self, text: str) -> str:
         """The text with lowercase heads and titles written as the lexicon writes them ("giám đốc
@@ -192,6 +196,14 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
             rf"|{EDGE_L}(?:{alternation(rules.lexicon('condition_heads'))})\s*[“\"]?\s*$"
         ),
         legal_item=re.compile(rules.settings.get("legal_item", "(?!)")),
+        sole_grantors_named=tuple(
+            (e["type"], re.compile(e["name"]), tuple(e["issuers"]))
+            for e in rules.settings.get("sole_grantors_named", [])
+        ),
+        conventional_issuers=tuple(
+            (e["type"], re.compile(e["name"]) if e.get("name") else None, e["issuer"])
+            for e in rules.settings.get("conventional_issuers", [])
+        ),
         place_nouns=re.compile(rf"^(?:{alternation(rules.lexicon('place_nouns'))}){EDGE_R}"),
     )
 

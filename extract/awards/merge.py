@@ -131,7 +131,7 @@ def merge(
             awards.append(_award(m, None, document, rules))
             cores.append("")
     _lend_generic_issuer(awards, cores, lex)
-    _conventional_issuers(awards, rules)
+    _conventional_issuers(awards, lex)
     named = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type != lex.generic_type]
     kept = [
         a
@@ -151,15 +151,14 @@ def _drop_implausible_issuers(mentions: list[Mention], rules: RuleSet, lex: Lexi
     Setting ``sole_grantors_named``: the same for a distinction of one proper name ("Kỷ niệm chương
     Bảo vệ an ninh Tổ quốc" is the Ministry's, whoever in the province hands it over)."""
     sole = rules.settings.get("sole_grantors", {})
-    named = rules.settings.get("sole_grantors_named", [])
     for m in mentions:
         if m.issuer is None or m.construction in _OUTRIGHT:
             continue
         grantors = sole.get(m.type) or next(
             (
-                e["issuers"]
-                for e in named
-                if e["type"] == m.type and m.name and re.search(e["name"], m.name) is not None
+                issuers
+                for kind, name, issuers in lex.sole_grantors_named
+                if kind == m.type and m.name and name.search(m.name) is not None
             ),
             None,
         )
@@ -171,16 +170,15 @@ def _drop_implausible_issuers(mentions: list[Mention], rules: RuleSet, lex: Lexi
         m.guessed = m.guessed and m.issuer is not None
 
 
-def _conventional_issuers(awards: list[Award], rules: RuleSet) -> None:
+def _conventional_issuers(awards: list[Award], lex: Lexicon) -> None:
     """Awards no mention gives an issuer take the one the law gives their kind (setting
     ``conventional_issuers``): "Huân chương" is the President's.  The record says so in its rule."""
     for a in awards:
         if a.issuer is not None:
             continue
-        for entry in rules.settings.get("conventional_issuers", []):
-            pattern = entry.get("name")
-            if entry["type"] == a.type and (pattern is None or re.search(pattern, a.name or "")):
-                a.issuer, a.rule = entry["issuer"], "conventional_issuer"
+        for kind, name, issuer in lex.conventional_issuers:
+            if kind == a.type and (name is None or name.search(a.name or "")):
+                a.issuer, a.rule = issuer, "conventional_issuer"
                 a.confidence = round(a.confidence * 0.8, 3)
                 break
 

@@ -555,6 +555,77 @@ EVENTS = [
         D(2023, 12, 16),
         [{"type": "khac", "date": "2023-12-15"}],
     ),
+    (  # praising held by an organising verb in a dated sentence is a ceremony (three gold writers
+        # agree): "tổ chức tuyên dương", "tổ chức trao Kỷ niệm chương", "tổ chức khen thưởng đột xuất"
+        "Ngày 14/5, tại trường, Giám đốc Sở tổ chức tuyên dương và tặng giấy khen cho hai em học sinh dũng"
+        " cảm.",
+        D(2025, 5, 15),
+        [{"type": "khac", "date": "2025-05-14"}],
+    ),
+    (
+        "Sáng 5/3, tại nhà văn hóa huyện, Ban Thường vụ Huyện đoàn Tân Mỹ đã tổ chức trao Kỷ niệm chương"
+        " “Vì thế hệ trẻ” cho 12 cá nhân.",
+        D(2025, 3, 6),
+        [{"type": "khac", "date": "2025-03-05", "organizer": "Ban Thường vụ Huyện đoàn Tân Mỹ"}],
+    ),
+    (
+        "Sáng 27/2, Công an huyện Tân Mỹ đã tổ chức khen thưởng đột xuất các tập thể phá nhanh vụ cướp tài"
+        " sản.",
+        D(2026, 2, 28),
+        [{"type": "khac", "date": "2026-02-27", "location": "huyện Tân Mỹ"}],
+    ),
+    (  # "Tỉnh Đoàn Đông Lâm" is the province's youth union, no province "Đoàn Đông Lâm"
+        "Ngày 16/8, Tỉnh Đoàn Đông Lâm phối hợp với Công an huyện Hòa Lâm tổ chức tuyên dương 30 cá nhân,"
+        " tập thể tiêu biểu.",
+        D(2025, 8, 17),
+        [{"type": "khac", "date": "2025-08-16", "location": "huyện Hòa Lâm"}],
+    ),
+    (  # the same act as the lead of its article, undated: the article's own report
+        "Công an huyện Tân Mỹ tuyên dương điển hình tiên tiến\n\nCông an huyện Tân Mỹ đã tổ chức tuyên"
+        " dương 15 điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 17),
+        [{"type": "khac", "date": None}],
+    ),
+    (  # a programme of giving scholarships is a gathering
+        "Ngày 28-12, Ủy ban MTTQ xã Tân Mỹ tổ chức chương trình trao học bổng cho học sinh nghèo.",
+        D(2025, 12, 29),
+        [{"type": "khac", "date": "2025-12-28", "location": "xã Tân Mỹ"}],
+    ),
+    (  # handing over scholarships on a day, with no organising verb: a ceremony that day
+        "Ngày 31-8, Công an huyện Hòa Lâm phối hợp với báo Đông Lâm trao 60 suất học bổng cho học sinh"
+        " nghèo ở xã Phú Lạc.",
+        D(2025, 9, 1),
+        [
+            {
+                "type": "khac",
+                "date": "2025-08-31",
+                "location": "xã Phú Lạc",
+                "organizer": "Công an huyện Hòa Lâm",
+            }
+        ],
+    ),
+    (  # ... a distinction handed over, the day said at the end
+        "Thừa lệnh Chủ tịch nước, ông Hà Văn Lộc, Chủ tịch UBND tỉnh, đã trao Huân chương Chiến công hạng Ba"
+        " cho Công an huyện Tân Mỹ vào sáng 10-9.",
+        D(2025, 9, 11),
+        [{"type": "khac", "date": "2025-09-10"}],
+    ),
+    (  # a school year's opening ceremony is a gathering, dated by the sentence it opens
+        "Sáng nay (5-9), thầy cô và học sinh cả nước tham dự lễ khai giảng năm học mới.",
+        D(2025, 9, 5),
+        [{"type": "khac", "date": "2025-09-05"}],
+    ),
+    (
+        "Sáng 5/9, Trường THCS Tân Mỹ tổ chức lễ khai giảng năm học 2025 - 2026.",
+        D(2025, 9, 6),
+        [{"type": "khac", "date": "2025-09-05"}],
+    ),
+    (  # a unit's session of its tradition is a gathering
+        "Chiều 21-12, Ban Chỉ huy Quân sự huyện Hòa Lâm tổ chức sinh hoạt truyền thống kỷ niệm 80 năm Ngày"
+        " thành lập Quân đội nhân dân Việt Nam.",
+        D(2025, 12, 22),
+        [{"type": "khac", "date": "2025-12-21"}],
+    ),
     (  # a bare review as the second object of the organising verb: the review is held
         "Ngày 11/10, Hội Cựu chiến binh huyện Hòa Lâm đã tổ chức kỷ niệm 35 năm Ngày thành lập Hội Cựu"
         " chiến binh Việt Nam (6/12) và sơ kết phong trào thi đua năm 2024.",
@@ -1031,8 +1102,15 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
-    # praising pupils with a certificate is an act, not a gathering
-    "Tại trường, Giám đốc Sở tổ chức tuyên dương và tặng giấy khen cho hai em học sinh dũng cảm.",
+    # an act of praising or giving in an undated sentence that is not the lead: a task or a
+    # recollection, no ceremony reported (dated, or as the lead, it is one: see EVENTS)
+    "Năm học qua, trường có nhiều học sinh giỏi. Tại trường, Giám đốc Sở tổ chức tuyên dương và tặng giấy"
+    " khen cho hai em học sinh dũng cảm.",
+    "Đồng thời, tổ chức khen thưởng kịp thời các điển hình trong phong trào.",  # a task listed
+    "Xã cần tổ chức tuyên dương kịp thời các gương người tốt, việc tốt.",  # a plan
+    # the day is the news's: what was handed over is reported, no ceremony
+    "Ngày 9/2, Đại tá Hà Văn Lộc cho biết đã trao giấy khen đột xuất cho 2 cán bộ Công an xã Phú Lạc.",
+    "Ngày 5/3, hai đoàn công tác trao đổi kinh nghiệm xây dựng mô hình tự quản.",  # "trao đổi": no giving
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
     # months of a campaign, even in a dated sentence
     "Từ tháng 6/2025, các địa phương đã triển khai tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc,"

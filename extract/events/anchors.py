@@ -199,6 +199,9 @@ def strength(article: Article, m: Mention) -> int:
     if m.type.value in strict and m.rule not in article.settings.get("generic_triggers", {}):
         if prev is not None and prev.type.value not in strict:
             return 0
+        act = article.settings.get("act_rules", {}).get(m.rule)
+        if act is not None:
+            return _act(article, m, bool(act.get("lead")))
         window = int(article.settings.get("strict_verb_window", 40))
         near = max(seg_start, m.start - window)
         if live_verb(article, text[near : m.start], near, s) or _held_by(article, m, seg_end):
@@ -230,6 +233,30 @@ def strength(article: Article, m: Mention) -> int:
     if article.words.cue_before.search(before) or _turnout(article, before, after) or _of_unit(article, m):
         return 1
     return max(headline, caption(article, m))
+
+
+def _act(article: Article, m: Mention, lead: bool) -> int:
+    """How surely an act of giving or praising reports a ceremony (setting ``act_rules``).
+
+    "Sáng 5/3, Tỉnh đoàn tổ chức tuyên dương 30 cá nhân", "Ngày 3/9, Công an huyện A trao 40 suất
+    học bổng ...": handing over or praising on a day is done at a ceremony, which news reports
+    by the act alone.  Undated, the same words list a task ("Đồng thời, tổ chức khen thưởng kịp
+    thời ...") or recall an act, so the sentence must say a date, or be the lead for a rule that
+    allows it (the article's own report, dated or not).  A plan word before the act ("kế hoạch tổ
+    chức tuyên dương", "sẽ trao") or a reporting verb ("Ngày 9/2, ông A cho biết đã trao ...":
+    the day is the news's) reports none.  In a headline it names the event, as any trigger does.
+    """
+    s, text = m.sentence, article.text
+    if s is article.document.headline:
+        return 1
+    if _governed(article, m.start) or article.words.report.search(text, s.start, m.start):
+        return 0
+    held = article.words.organize.search(text, max(s.start, m.start - 12), m.start)
+    if _subjectless(article, held.start() if held else m.start, s):
+        return 0  # "Đồng thời, tổ chức khen thưởng kịp thời ...": a task listed, in an undated sentence
+    if article.dates_in(s) or (lead and s is article.lead):
+        return 3 if held else 2
+    return 0
 
 
 _OF_UNIT = re.compile(r"[”\"]?\s*(?:\([^()]{1,12}\)\s*)?(?:năm\s+\d{4}\s+)?")

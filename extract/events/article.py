@@ -16,6 +16,7 @@ from extract import dates, places
 from extract.document import Document, Sentence
 from extract.events.words import Words
 from extract.ruleset import RuleSet
+from extract.spelling import fold
 
 if TYPE_CHECKING:
     from extract.events.mentions import Mention
@@ -100,7 +101,10 @@ class Article:
 
     @cached_property
     def units(self) -> list[places.UnitMention]:
-        return places.find_units(
+        """Administrative units named in the text, but for a level word and a name's first word
+        that together name a body (lexicon ``body_units``: "Tỉnh Đoàn Đông Lâm" is the province's
+        youth union, no province "Đoàn Đông Lâm"; "xã Đoàn Kết" stays a commune)."""
+        found = places.find_units(
             self.text,
             self.rules.lexicon("unit_levels"),
             self.rules.lexicon("unit_name_stops"),
@@ -108,6 +112,8 @@ class Article:
             qualifiers=self.rules.lexicon("unit_qualifiers"),
             acronyms=self.settings.get("unit_acronyms", {}),
         )
+        bodies = {fold(b) for b in self.rules.lexicon("body_units")}
+        return [u for u in found if not u.name or fold(f"{u.level} {u.name.split()[0]}") not in bodies]
 
     @cached_property
     def lead(self) -> Sentence | None:

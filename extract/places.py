@@ -127,7 +127,8 @@ def find_units(
             if not (token[0].isupper() or token.isdigit()):
                 break
             if token in stops and (words or not _opens_name(text, w.end(), stops)):
-                break  # "xã Tân Lập UBND ...", but "xã Nhân Đạo", "thành phố Hội An" are names
+                if not (words and _known_name([*words, token])):
+                    break  # "xã Tân Lập UBND ...", but "xã Nhân Đạo", "thành phố Hội An" are names
             words.append(token)
             pos = w.end()
         if len(words) > 2 and all(len(w) > 1 and w.isupper() for w in words[:3]):
@@ -160,6 +161,16 @@ def _qualifier_pattern(qualifiers: tuple[str, ...]) -> re.Pattern[str]:
     """Lowercase qualifiers between a level and a capitalised name ("xã biên giới A")."""
     words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     return re.compile(rf"[ \t\u00a0]+(?:{words})(?=[ \t\u00a0]+{UPPER_CLASS})")
+
+
+def _known_name(words: Sequence[str]) -> bool:
+    """Whether the tables know these words as a unit's name: a stop word may end one ("phường An
+    Hội", "xã Tân Đoàn"), where a body or an event would otherwise open ("xã A Hội Nông dân")."""
+    t = tables()
+    key = canonical(" ".join(words))
+    return (
+        key in t.old_wards or key in t.new_wards or key in t.old_district_by_name or key in _known_provinces()
+    )
 
 
 def _caps_name(text: str, words: list[str], start: int) -> tuple[list[str], int]:

@@ -365,10 +365,36 @@ EVENTS = [
         D(2024, 7, 2),
         [{"type": "khac", "location": "xã Nghĩa Đồng", "organizer": "Công an huyện Tân Kỳ"}],
     ),
-    (  # a named province-level organiser holds a province-level event: the province as written
+    (  # a province named in a provincial body's name is whose the event is, not where it is held:
+        # no place said (gold of three writers: "Công an tỉnh A tổ chức ..." has no location)
         "Sáng 13/1, Ban Chỉ đạo an ninh tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.",
         D(2026, 1, 14),
+        [{"type": "tong_ket", "date": "2026-01-13", "location": None}],
+    ),
+    (  # ... unless the headline makes the province the holder of the event
+        "Hòa Sơn tổng kết phong trào bảo vệ an ninh Tổ quốc năm 2025\nSáng 13/1, Ban Chỉ đạo an ninh tỉnh"
+        " Hòa Sơn tổ chức hội nghị tổng kết năm 2025.",
+        D(2026, 1, 14),
         [{"type": "tong_ket", "date": "2026-01-13", "location": "tỉnh Hòa Sơn"}],
+    ),
+    (  # ... and a headline naming the province before a colon does not
+        "Hòa Sơn: Nhiều kết quả trong phong trào bảo vệ an ninh Tổ quốc\nSáng 13/1, Ban Chỉ đạo an ninh"
+        " tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.",
+        D(2026, 1, 14),
+        [{"type": "tong_ket", "date": "2026-01-13", "location": None}],
+    ),
+    (  # a provincial body's event is not placed in the commune a case it rewards keeps naming
+        "Sáng 27/2, Công an tỉnh đã tổ chức khen thưởng đột xuất lực lượng phá án.\nĐêm 20/2, tại xã Phú"
+        " Lạc xảy ra vụ cướp tài sản. Công an xã Phú Lạc đã phối hợp truy bắt đối tượng.",
+        D(2026, 2, 28),
+        [{"type": "khac", "date": "2026-02-27", "location": None}],
+    ),
+    (  # ... but in a commune named with the event ("là điểm tổ chức ngày hội")
+        "Sáng 30/7, UBND tỉnh Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025.\nPhường"
+        " Tân Hội, tỉnh Hòa Sơn là một trong 7 xã, phường được chọn làm điểm tổ chức ngày hội năm 2025."
+        "\nPhát biểu tại Ngày hội, ông Lê Văn Nam biểu dương kết quả của phường Tân Hội nói riêng.",
+        D(2025, 7, 31),
+        [{"type": "ngay_hoi", "date": "2025-07-30", "location": "phường Tân Hội"}],
     ),
     (  # the dated lead beats the undated headline
         "Phường Tân An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\nTối 22/8, Ủy ban MTTQ Việt Nam"
@@ -418,10 +444,16 @@ EVENTS = [
         [{"type": "tong_ket", "date": None, "location": "xã Tân Lập", "period": "2025"}],
     ),
     (  # a body holding its review, as a headline writes it, confirmed by "Tại hội nghị"
+        "Công an huyện Mường Tà sơ kết phong trào thi đua 6 tháng đầu năm 2025\nTại hội nghị, các đại biểu"
+        " đã trao đổi kinh nghiệm.",
+        D(2025, 7, 10),
+        [{"type": "so_ket", "date": None, "location": "huyện Mường Tà"}],
+    ),
+    (  # ... a provincial body: its province is whose the review is, no place
         "Công an tỉnh Hòa Sơn sơ kết phong trào thi đua 6 tháng đầu năm 2025\nTại hội nghị, các đại biểu đã"
         " trao đổi kinh nghiệm.",
         D(2025, 7, 10),
-        [{"type": "so_ket", "date": None, "location": "tỉnh Hòa Sơn"}],
+        [{"type": "so_ket", "date": None, "location": None}],
     ),
     (  # a programme of talks ("chương trình tuyên truyền") is a briefing like a "hội nghị tuyên truyền"
         "Chiều 5/9, Công an xã Nậm Cang tổ chức chương trình tuyên truyền, phổ biến pháp luật cho Nhân dân.",
@@ -664,14 +696,14 @@ ONE_EVENT = [
         "Sáng 12/8, Ban Chỉ đạo phòng, chống tội phạm tỉnh Hòa Sơn tổ chức hội nghị tổng kết 20 năm tổ chức"
         " Ngày hội Toàn dân bảo vệ ANTQ (2005 - 2025).",
         D(2025, 8, 13),
-        [{"type": "tong_ket", "date": "2025-08-12", "location": "tỉnh Hòa Sơn", "period": "2005-2025"}],
+        [{"type": "tong_ket", "date": "2025-08-12", "location": None, "period": "2005-2025"}],
     ),
     (  # a headline of the same shape, then festivals reviewed over the years
         "Hội nghị tổng kết 20 năm Ngày hội Toàn dân bảo vệ an ninh Tổ quốc\nChiều 20/8, UBND tỉnh Hòa Sơn tổ"
         " chức hội nghị tổng kết 20 năm thực hiện Ngày hội.\nHội nghị đánh giá, 20 năm qua, Ngày hội được tổ"
         " chức sâu rộng. Năm 2024, các xã đã tổ chức Ngày hội ở 100% thôn.",
         D(2025, 8, 21),
-        [{"type": "tong_ket", "date": "2025-08-20", "location": "tỉnh Hòa Sơn"}],
+        [{"type": "tong_ket", "date": "2025-08-20", "location": None}],  # a provincial body's: no place
     ),
     (  # the ceremony of an anniversary of the festival day is another gathering, not the day
         "Sáng 10/8, UBND xã Nậm Cang tổ chức lễ kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
@@ -854,11 +886,12 @@ FOLLOW_ON = [
         [{"type": "khac", "date": "2025-12-08", "location": "Cần Thơ"}],
     ),
     (  # a dated body sentence with a cue beats the headline's cue; "của" + body owns the event
+        # (a provincial body: whose the event is, no place)
         "Bộ trưởng dự hội nghị tổng kết công tác 2025 của Công an tỉnh Hòa Sơn\nÔng Lê Văn Nam dự và chỉ"
         " đạo hội nghị tổng kết công tác năm 2025 và triển khai công tác năm 2026 của Công an tỉnh Hòa Sơn"
         " chiều 17.12.",
         D(2025, 12, 17),
-        [{"type": "tong_ket", "date": "2025-12-17", "location": "tỉnh Hòa Sơn", "period": "2025"}],
+        [{"type": "tong_ket", "date": "2025-12-17", "location": None, "period": "2025"}],
     ),
     (  # a venue, then its commune and district in brackets
         "Ngày 11.8, tỉnh Cao Bằng tổ chức ngày hội Toàn dân bảo vệ an ninh Tổ quốc tại Khu di tích quốc"
@@ -901,14 +934,23 @@ def test_dates_of_follow_ons_and_headlines(
     check(text, published, expected)
 
 
-# Where: the most specific unit the event happens in; a province as written, never a bare "tỉnh".
+# Where: the most specific unit the event happens in; a province as written, never a bare "tỉnh",
+# and only where the text places the event there ("tại tỉnh A", "tại Hà Nội"): a provincial body's
+# own province is whose its event is, not where (the gold of three writers leaves it out).
 LOCATIONS = [
-    ("Ngày 6/2, UBND tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.", "tỉnh Hòa Sơn"),
+    ("Ngày 6/2, UBND tỉnh Hòa Sơn tổ chức hội nghị tổng kết năm 2025.", None),
+    ("Ngày 6/2, tại tỉnh Hòa Sơn, Bộ Công an tổ chức hội nghị tổng kết năm 2025.", "tỉnh Hòa Sơn"),
+    ("Ngày 6/2, Tỉnh Hòa Sơn đã tổ chức trọng thể lễ kỷ niệm 80 năm Ngày truyền thống.", None),
     ("Ngày 6/2, Ban Chỉ đạo phòng, chống tội phạm tỉnh tổ chức hội nghị tổng kết năm 2025.", None),
-    (  # a bare organiser, the province named in the sentence
+    (  # a bare organiser, the province named in the sentence: whose, not where
         "Ngày 6/2, Ban Chỉ đạo 138 tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trên địa bàn tỉnh"
         " Hòa Sơn.",
-        "tỉnh Hòa Sơn",
+        None,
+    ),
+    (  # ... a district named so is the place
+        "Ngày 6/2, Ban Chỉ đạo 138 huyện tổ chức hội nghị tổng kết công tác bảo đảm an ninh trên địa bàn"
+        " huyện Mường Tà.",
+        "huyện Mường Tà",
     ),
     (  # "tại" beats the organiser's district
         "Sáng 9/8, Công an huyện Đông Lâm tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc tại xã Phú Lạc.",
@@ -942,11 +984,17 @@ LOCATIONS = [
         " gia an toàn.",
         None,
     ),
-    (  # no organiser: the unit closing the event's own name
+    (  # no organiser: the unit closing the event's own name, a district
+        "Đại tá Lê Văn Nam, Trưởng Công an huyện Mường Tà báo cáo tại Hội nghị tổng kết công tác phòng,"
+        " chống tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Mường Tà vào"
+        " chiều 24/1.",
+        "huyện Mường Tà",
+    ),
+    (  # ... a province closing the name is whose the review is: no place said
         "Đại tá Lê Văn Nam, Phó Giám đốc Công an tỉnh Hòa Sơn báo cáo tại Hội nghị tổng kết công tác phòng,"
         " chống tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Hòa Sơn vào chiều"
         " 24/1.",
-        "tỉnh Hòa Sơn",
+        None,
     ),
     (  # the organiser names no place: "tại" in the next sentence about the event
         "Chiều 3/6, Bộ Công an tổ chức Hội nghị sơ kết công tác xây dựng lực lượng. Hội nghị được truyền"
@@ -1008,9 +1056,13 @@ LOCATIONS = [
         " kết năm 2025.",
         "phường Tân Bình",
     ),
-    (  # a body's unit naming the venue, no address after it
+    (  # a provincial body's name naming the venue, no address after it: no place said
         "Chiều 9/8, tại hội trường Công an tỉnh Hòa Sơn diễn ra hội nghị tổng kết năm 2025.",
-        "tỉnh Hòa Sơn",
+        None,
+    ),
+    (  # ... a district body's: its district
+        "Chiều 9/8, tại hội trường Công an huyện Mường Tà diễn ra hội nghị tổng kết năm 2025.",
+        "huyện Mường Tà",
     ),
     (  # a venue with a long name, then its address
         "Ngày 12/7, UBND tỉnh Hòa Sơn tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại Công ty trách"
@@ -1043,10 +1095,10 @@ LOCATIONS = [
         "TP Yên Hòa",
     ),
     ("Ngày 25.7, UBND Thành phố Hồ Chí Minh tổ chức hội nghị sơ kết.", "thành phố Hồ Chí Minh"),
-    (  # a province named bare after the organiser's body, as written
+    (  # a province named bare after the organiser's body: whose the event is, no place
         "Sáng 9/8, Công an Quảng Trị phối hợp với Hội Nông dân tổ chức hội nghị biểu dương điển hình"
         " tiên tiến.",
-        "Quảng Trị",
+        None,
     ),
     (  # a new clause opening on an accented capital ends the search for the place
         "Sáng 9/8, tại hội trường, Ủy ban nhân dân tỉnh tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"

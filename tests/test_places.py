@@ -65,6 +65,23 @@ def test_find_units(text: str, expected: list[str]) -> None:
     assert found == expected
 
 
+# (text, units found) with the rule set's stop words: a stop word opens a name when a capitalised
+# word follows; it ends one the tables know ("Tân Hội"), not one they do not ("xã Tân Lập Hội ...")
+STOPPED = [
+    ("phường Tân Hội, tỉnh Lai Châu", ["phường Tân Hội", "tỉnh Lai Châu"]),
+    ("của phường Tân Hội nói riêng", ["phường Tân Hội"]),
+    ("xã Tân Lập Hội Nông dân xã", ["xã Tân Lập"]),
+    ("xã Tân Lập UBND xã", ["xã Tân Lập"]),
+    ("xã Đoàn Kết và thành phố Hội An", ["xã Đoàn Kết", "thành phố Hội An"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STOPPED)
+def test_find_units_with_stop_words(text: str, expected: list[str]) -> None:
+    found = places.find_units(text, LEVELS, RULES.lexicon("unit_name_stops"))
+    assert [u.text for u in found if u.name] == expected
+
+
 # (text, units found): a qualifier between level and name is no part of the name; acronyms
 QUALIFIED = [
     ("tại xã biên giới Ía Mơ, huyện Chư Prông", ["xã Ía Mơ", "huyện Chư Prông"]),

@@ -5,20 +5,22 @@
   a body opening the trigger's clause ("UBND huyện A vừa tổng kết ...");
 * location: the most specific unit where the event happens: "tại <unit>" in the anchor sentence;
   else a unit the trigger itself names ("Xã A tổng kết ..."); else the most local unit of the
-  organiser and its partners ("Công an huyện A phối hợp với UBND xã B" happens in xã B), a
-  province included ("Ban Chỉ đạo ... tỉnh Thanh Hóa tổ chức hội nghị" happens in "tỉnh Thanh
-  Hóa"); an organiser with a bare level ("Ban Chỉ đạo ... tỉnh") names no unit, so the sentence
-  must name a unit of that level for a location ("xã A, Ban Chỉ đạo ... xã tổ chức"), else the
-  headline ("Xã A: ..."), else "tại" in the next sentence about the event; a province written
-  bare after the organiser's body is its place ("Công an Quảng Nam tổ chức ..."); failing an
+  organiser and its partners ("Công an huyện A phối hợp với UBND xã B" happens in xã B); an
+  organiser with a bare level ("Ban Chỉ đạo ... xã") names no unit, so the sentence must name a
+  unit of that level for a location ("xã A, Ban Chỉ đạo ... xã tổ chức"), else the headline
+  ("Xã A: ..."), else "tại" in the next sentence about the event.  A province found so (in a
+  provincial body's name, bare after it: "Công an Quảng Nam", or in a venue's: "tại hội trường
+  Công an tỉnh A") is whose the event is, not where, and gives no location, unless the headline
+  makes the province the event's holder ("A tổng kết ..."; see ``_seat_only``); failing an
   organiser's unit, the unit the headline names for the event, then a ward-level unit the
-  article keeps naming; a hamlet after "tại" ("tại bản A") when no commune is named, in place of
-  a district, a province or nothing.  An address chain ("phường 6, TP.Tân An, tỉnh Long An tổ
-  chức") is organised by its first unit; units counted ("2 phường A, B") are no place.  With no
-  organiser's unit: a unit closing the event's own name ("Hội nghị tổng kết ... tỉnh A vào chiều
-  24/1", "... của Công an tỉnh A"), then "tại" in the next sentence when the event is its subject
-  ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on "tại" (a line break after
-  it) reads on into the next lines for its place; "tại <venue>, Hà Nội" names a province bare.
+  article keeps naming (for a provincial body's event, named with the event); a hamlet after
+  "tại" ("tại bản A") when no commune is named, in place of a district, a province or nothing.
+  An address chain ("phường 6, TP.Tân An, tỉnh Long An tổ chức") is organised by its first
+  unit; units counted ("2 phường A, B") are no place.  With no organiser's unit: a unit closing
+  the event's own name ("Hội nghị tổng kết ... huyện A vào chiều 24/1", "... của Công an huyện
+  A"; a province there is whose, as above), then "tại" in the next sentence when the event is its
+  subject ("Hội nghị được truyền hình ... tại Hà Nội").  A sentence ending on "tại" (a line break
+  after it) reads on into the next lines for its place; "tại <venue>, Hà Nội" names a province bare.
 
 Names are as written, an abbreviated level or acronym too ("TP.HCM", "TP Cần Thơ"); they are
 spelled out only to resolve the unit (settings ``level_spelled`` and ``name_spelled``); a
@@ -188,7 +190,8 @@ def location(article: Article, anchor: Mention, organizer: Organizer | None) -> 
             if not _remote(article, closer):
                 return closer
     if found is None:
-        found = _titled_unit(article, anchor) or _dominant_unit(article)
+        about = anchor if _provincial(article, organizer) else None
+        found = _titled_unit(article, anchor) or _dominant_unit(article, about)
         if found is not None:
             return found
     return _hamlet(article, anchor) or found
@@ -235,7 +238,7 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
     # 2. A unit the trigger itself names ("Xã Tân Lập tổng kết ...").
     own = [u for u in article.units if anchor.start <= u.start < anchor.end and u.name]
     if own:
-        return own[0]
+        return _placed(article, own[0])
     # 3. The most local unit of the organiser and its partners.
     if organizer is not None:
         inside = [u for u in article.units if organizer.start <= u.start < organizer.full_end]
@@ -243,7 +246,7 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
         if named:
             local = min(named, key=lambda u: tier_rank(article, u))
             # "2 phường A, B và Công an tỉnh C tổ chức": held across several units, none is the place
-            return None if _several(article, local) else local
+            return None if _several(article, local) or _seat_only(article, local) else local
         if inside:
             # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a unit of its tier the sentence
             # names counts ("xã A, Ban Chỉ đạo ... xã tổ chức", "... trên địa bàn tỉnh B").
@@ -254,17 +257,17 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
                 if s.start <= u.start < s.end and u.name and implicit & set(_tiers(article, u))
             ]
             if same:
-                return same[0]
+                return _placed(article, same[0])
             # the headline names it ("Xã A: Sôi nổi Ngày hội ..." over "UBND xã tổ chức Ngày hội")
             titled = _headline_unit(article, implicit)
             if titled is not None:
-                return titled
+                return _placed(article, titled)
             if anchor.sentence is not article.document.headline:
                 return _next_sentence_place(article, anchor)
             return None
         seat = _bare_seat(article, organizer)
         if seat is not None:
-            return seat
+            return None if _seat_only(article, seat) else seat
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)
@@ -276,10 +279,48 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
         and not _LOCATION_GAP.search(text, anchor.end, after.start)
         and guest is None  # "... có lãnh đạo UBND tỉnh A"
     ):
-        return None if _several(article, after) else after
+        return None if _several(article, after) else _placed(article, after)
     # 5. "tại <unit>" in the next sentence when the event is its subject ("Hội nghị được truyền
     # hình trực tuyến từ điểm cầu Bộ Công an tại Hà Nội").
     return _next_sentence_place(article, anchor)
+
+
+def _seat_only(article: Article, unit: places.UnitMention) -> bool:
+    """Whether a province named only in a body's name is no place of the event.
+
+    A provincial body ("Công an tỉnh A", "Sở ... tỉnh B", "Tỉnh A đã tổ chức ...") holds its
+    gatherings at its seat or a venue, which the text names or not ("tại hội trường Công an tỉnh
+    A"); the province is whose the event is, not where in it, so no location is given unless the
+    text says "tại tỉnh A" / "tại Hà Nội".  A headline that makes the province the holder of the
+    event ("A tổng kết phong trào ...") does locate it there.  Units that may be districts
+    ("thành phố", "TP") are left as they are.
+    """
+    if tier_rank(article, unit) < 2 or fold(unit.level) in article.settings.get("level_spelled", {}):
+        return False
+    headline = article.document.headline
+    if headline is None:
+        return True
+    opening = headline.text.lstrip(" “\"'")
+    for written in (f"{unit.level} {unit.name}", unit.name):
+        if written.strip() and fold(opening[: len(written)]) == fold(written):
+            rest = opening[len(written) :]
+            return not (rest[:1].isspace() and rest.lstrip()[:1].islower())  # "A tổng kết": its verb
+    return True
+
+
+def _placed(article: Article, unit: places.UnitMention) -> places.UnitMention | None:
+    """``unit`` as the event's place, or None when it is a province named as whose the event is."""
+    return None if _seat_only(article, unit) else unit
+
+
+def _provincial(article: Article, organizer: Organizer | None) -> bool:
+    """Whether the organiser is a provincial body ("Công an tỉnh", "Sở ... tỉnh A"): its gathering
+    is placed in a commune the story names often only when it names it with the event (see
+    ``_dominant_unit``); a commune it goes to ("về xã tổ chức ...") still is."""
+    if organizer is None:
+        return False
+    inside = [u for u in article.units if organizer.start <= u.start < organizer.full_end]
+    return bool(inside) and min(tier_rank(article, u) for u in inside) == 2
 
 
 def _next_sentence_place(article: Article, anchor: Mention) -> places.UnitMention | None:
@@ -322,7 +363,8 @@ def _headline_unit(article: Article, tiers: set[str]) -> places.UnitMention | No
 
 def _bare_seat(article: Article, organizer: Organizer) -> places.UnitMention | None:
     """A province named bare right after the organiser's body: "Công an Quảng Nam tổ chức ..."
-    is held in Quảng Nam (written without its level, so located without one, like "tại Hà Nội")."""
+    (written without its level, so located without one, like "tại Hà Nội"); a place only when the
+    headline makes it the holder (``_seat_only``)."""
     head = article.words.heads.match(article.text, organizer.start)
     if head is None:
         return None
@@ -348,6 +390,9 @@ def _at_marker(
         unit = next((u for u in article.units if marker.end() <= u.start < seg_end and u.name), None)
         if unit is not None and not _LOCATION_GAP.search(text[marker.end() : unit.start]):
             unit = _address_of_venue(article, unit, end)
+            venue = article.words.heads.search(text, max(marker.end(), unit.start - 30), unit.start)
+            if venue is not None and _seat_only(article, unit):
+                return True, None  # "tại hội trường Công an tỉnh A": a body's seat, no place said
             return True, None if _several(article, unit) else unit
         bare = places.province_at(text, marker.end())  # "tại Hà Nội"
         if bare is not None:
@@ -426,7 +471,11 @@ def _tiers(article: Article, unit: places.UnitMention) -> list[str]:
     return list(article.settings.get("unit_tiers", {}).get(fold(unit.level), ["province"]))
 
 
-def _dominant_unit(article: Article) -> places.UnitMention | None:
+def _dominant_unit(article: Article, about: Mention | None = None) -> places.UnitMention | None:
+    """The ward-level unit the article keeps naming (setting ``fallback_min_mentions``), or its one
+    commune referred to by its level alone.  With ``about`` (the event of a provincial body), a
+    unit named often counts only if a sentence naming it also names the event's type ("Phường A
+    là một trong 7 điểm tổ chức ngày hội ..."), not the scene of a case the body rewards."""
     tiers = article.settings.get("unit_tiers", {})
     wanted = set(article.setting_list("fallback_tiers"))
     counts: dict[str, list[places.UnitMention]] = {}
@@ -442,9 +491,17 @@ def _dominant_unit(article: Article) -> places.UnitMention | None:
         return ranked[0][0]
     if len(ranked[0]) < int(article.settings.get("fallback_min_mentions", 2)):
         return None
+    if about is not None and not any(_names_event(article, u, about) for u in ranked[0]):
+        return None
     if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
         return None  # two places named as often: no main one
     return ranked[0][0]
+
+
+def _names_event(article: Article, unit: places.UnitMention, about: Mention) -> bool:
+    """Whether the sentence naming ``unit`` holds a trigger of ``about``'s type."""
+    s = article.document.sentence_at(unit.start)
+    return any(m.type is about.type for m in article.primary_by_sentence.get(s.start, []))
 
 
 def _bare_level_named(article: Article, unit: places.UnitMention) -> bool:

@@ -1163,6 +1163,8 @@ TRAPS = [
     # the day is the news's: what was handed over is reported, no ceremony
     "Ngày 9/2, Đại tá Hà Văn Lộc cho biết đã trao giấy khen đột xuất cho 2 cán bộ Công an xã Phú Lạc.",
     "Ngày 5/3, hai đoàn công tác trao đổi kinh nghiệm xây dựng mô hình tự quản.",  # "trao đổi": no giving
+    # a decision to award signed on a day, no handing over
+    "Ngày 5/3, Chủ tịch UBND tỉnh đã ký quyết định trao tặng danh hiệu Chiến sĩ thi đua cho 3 cá nhân.",
     "Đồng chí yêu cầu các thành viên định kỳ sơ kết, tổng kết, đánh giá kết quả đạt được.",
     # months of a campaign, even in a dated sentence
     "Từ tháng 6/2025, các địa phương đã triển khai tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc,"

@@ -79,6 +79,19 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a feature on a pilot festival: its year inside the quotes, its host before the commune
+        "Trong không khí của “Ngày hội toàn dân tham gia bảo vệ an ninh Tổ quốc năm 2023” “điểm” của Bộ"
+        " Công an tại xã Tân Mỹ (huyện Đông Lâm), Đảng ủy, UBND xã Tân Mỹ đã tổ chức các hoạt động văn"
+        " nghệ, thể thao.",
+        D(2023, 8, 3),
+        [{"type": "ngay_hoi", "date": None, "location": "xã Tân Mỹ", "period": "2023"}],
+    ),
+    (  # rewards handed over on a day: a ceremony
+        "Sáng 23/2, Thiếu tướng Hà Văn Lộc, Giám đốc Công an tỉnh đã trao thưởng đột xuất cho các tập thể,"
+        " cá nhân có thành tích xuất sắc.",
+        D(2026, 2, 23),
+        [{"type": "khac", "date": "2026-02-23"}],
+    ),
     (  # a word of the headline above ("vụ việc") governs no verb of the lead
         "Công an Đông Lâm điều tra 900 vụ việc\nNgày 15/1, Công an tỉnh Đông Lâm tổ chức Hội nghị tổng kết"
         " công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025.",
@@ -1154,6 +1167,7 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    "Công an tỉnh đã trao thưởng cho các tập thể có thành tích.",  # undated: no ceremony reported
     # an act of praising or giving in an undated sentence that is not the lead: a task or a
     # recollection, no ceremony reported (dated, or as the lead, it is one: see EVENTS)
     "Năm học qua, trường có nhiều học sinh giỏi. Tại trường, Giám đốc Sở tổ chức tuyên dương và tặng giấy"

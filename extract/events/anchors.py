@@ -259,17 +259,21 @@ def _act(article: Article, m: Mention, lead: bool) -> int:
     return 0
 
 
-_OF_UNIT = re.compile(r"[”\"]?\s*(?:\([^()]{1,12}\)\s*)?(?:năm\s+\d{4}\s+)?")
+_OF_UNIT = re.compile(r"[”\"]?\s*(?:\([^()]{1,12}\)\s*)?(?:năm\s+\d{4}[”\"]?\s+)?")
 
 
 def _of_unit(article: Article, m: Mention) -> bool:
     """Whether the trigger names one commune's own gathering of a year: "không khí “Ngày hội ...”
     năm 2025 tại xã A", "Tiết mục văn nghệ trong “Ngày hội ...” năm 2025 của xã A" (lexicon
-    ``held_at_cues``): a feature article reports it though it dates no day."""
+    ``held_at_cues``), "“Ngày hội ...” “điểm” của Bộ Công an tại xã A" (a pilot festival, lexicon
+    ``pilot_words``): a feature article reports it though it dates no day."""
     gap = _OF_UNIT.match(article.text, m.end)
     if gap is None or article.words.plan.search(m.sentence.text):
         return False  # "Dự kiến, Ngày hội ... tại xã A sẽ diễn ra ...": a plan
-    cue = article.words.held_at.match(article.text, gap.end(), gap.end() + 8)
+    start = gap.end()
+    if (pilot := article.words.pilot.match(article.text, start)) is not None:
+        start = pilot.end()  # '“Ngày hội ...” “điểm” của Bộ Công an tại xã A': the pilot's host
+    cue = article.words.held_at.match(article.text, start, start + 8)
     if cue is None:
         return False
     at = cue.end()

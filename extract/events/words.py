@@ -39,6 +39,7 @@ class Words:
     purpose: re.Pattern[str]
     turnout: re.Pattern[str]
     held_at: re.Pattern[str]
+    pilot: re.Pattern[str]  # '“điểm” của Bộ Công an ' before "tại xã A" (.match)
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -92,6 +93,9 @@ def _compile(rules: RuleSet) -> Words:
         ),
         # "“Ngày hội ...” năm 2025 tại xã A": a word before the commune whose gathering it is (.match)
         held_at=re.compile(rf"(?:{words('held_at_cues')})\s+"),
+        pilot=re.compile(
+            rf"[“”\"]?\s*(?:{words('pilot_words')}){EDGE_R}[”\"]?\s*(?:của\s+(?:[^\s,.;]+\s+){{1,5}}?(?=(?:tại|ở)\s))?"
+        ),
         review=re.compile(rf"(?i){EDGE_L}(?:{words('review_cues')}){EDGE_R}"),
         # "25 hội nghị", "1.200 buổi": a count (never a date "12/8 " nor a year "2025 ")
         counted=re.compile(

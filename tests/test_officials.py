@@ -660,6 +660,28 @@ CONSTRUCTIONS = [
         "Dự có đồng chí Mai Sơn, Phó Chủ tịch UBND tỉnh.",
         [("Mai Sơn", None, ["Phó Chủ tịch UBND tỉnh"])],
     ),
+    # a board named by its members' post is no post of the name after it
+    (
+        "Thay mặt Đảng ủy, Ban Giám đốc Công an tỉnh, Đại tá Hà Văn Lộc, Phó Giám đốc Công an tỉnh đã"
+        " biểu dương các cán bộ.",
+        [("Hà Văn Lộc", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],
+    ),
+    (
+        "Ông Hà Văn Lộc, Trưởng Ban Giám hiệu nhà trường phát biểu.",
+        [("Hà Văn Lộc", None, ["Trưởng Ban Giám hiệu nhà trường"])],
+    ),
+    # abbreviated heads: GĐ, PGĐ, PCT; a deputy written "Cục phó"
+    (
+        "Thiếu tướng Hà Văn Lộc, GĐ Công an tỉnh Đông Lâm phát biểu.",
+        [("Hà Văn Lộc", "Thiếu tướng", ["GĐ Công an tỉnh Đông Lâm"])],
+    ),
+    ("Ông Hà Văn Lộc, PCT UBND tỉnh Đông Lâm phát biểu.", [("Hà Văn Lộc", None, ["PCT UBND tỉnh Đông Lâm"])]),
+    ("Đại tá Hà Văn Lộc, Cục phó V05 phát biểu.", [("Hà Văn Lộc", "Đại tá", ["Cục phó V05"])]),
+    # "thừa ủy nhiệm" governs the post after it
+    (
+        "Thừa ủy nhiệm của Chủ tịch nước, Phó Chủ tịch HĐND tỉnh Hà Văn Lộc trao Huân chương.",
+        [("Hà Văn Lộc", None, ["Phó Chủ tịch HĐND tỉnh"])],
+    ),
     # coordinated mandating posts are all nobody's
     (
         "Thừa ủy quyền của Chủ tịch nước và Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Hà Văn Lộc trao"

@@ -77,6 +77,10 @@ class Chunker:
                 out.append(Chunk("R", i, i + len(rank)))
                 i, clause_start = i + len(rank), False
                 continue
+            if board := self.lex.boards.match(toks, i):  # "Ban Giám đốc Công an tỉnh": a board, no post
+                out.append(Chunk("x", i, i + len(board)))
+                i, clause_start = i + len(board), False
+                continue
             post = self.posts.read(toks, i, pos, split_names=not named)
             if post:
                 out.extend(post)

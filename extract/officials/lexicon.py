@@ -63,6 +63,7 @@ class Lexicon:
         }
         self.dotted_levels = Phrases(lex("dotted_levels"))
         self.governors = Phrases(lex("post_governors"))
+        self.boards = Phrases(lex("boards"))
         self.award_links = frozenset(fold(w) for w in lex("award_links"))
         self.award_nouns = Phrases(lex("award_nouns"))
         self.award_window = int(settings.get("award_link_window", 12))

@@ -37,6 +37,10 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a ministry's abbreviated sector; "Quyết định" after it ends it
+        "Sở vinh dự nhận Cờ thi đua của Bộ Nông nghiệp và PTNT Quyết định số 12 ngày 5/3.",
+        [{"type": "Cờ thi đua", "issuer": "Bộ Nông nghiệp và PTNT"}],
+    ),
     (  # a trade union grants; each "của" of a list of clauses names its own award
         "Theo đó, 3 tập thể được nhận bằng khen của Tổng Liên đoàn Lao động Việt Nam; 2 tập thể và 7 cá"
         " nhân được nhận bằng khen của Công đoàn Giáo dục Việt Nam.",
@@ -254,6 +258,18 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # a bare "cờ" given to units is the emulation flag
+        "Ban Thường vụ Tỉnh đoàn tặng cờ cho 19 tập thể xếp loại xuất sắc.",
+        [{"type": "Cờ thi đua", "issuer": "Ban Thường vụ Tỉnh đoàn", "recipient_count": 19}],
+    ),
+    (  # a sector's union; an envoy after an opener written without its comma
+        "Tại buổi tổng kết lãnh đạo Công đoàn ngành Y tế đã trao giấy khen cho 5 tập thể.",
+        [{"type": "Giấy khen", "issuer": "Công đoàn ngành Y tế", "recipient_count": 5}],
+    ),
+    (  # the envoy of a second body beside the one granting is no issuer
+        "Chủ tịch UBND huyện Đông Lâm (bìa trái) và lãnh đạo Công an huyện khen thưởng cho 5 người.",
+        [],
+    ),
     (  # the standing deputy hands over in the name of the body
         "Đồng chí Lê Văn Bình, Phó Chủ tịch Thường trực UBND tỉnh trao Bằng khen cho 3 tập thể.",
         [{"type": "Bằng khen", "issuer": "UBND tỉnh", "presenter": "Lê Văn Bình"}],
@@ -1132,6 +1148,8 @@ MERGES = [
 ]
 
 TRAPS = [
+    "Bộ đội Biên phòng trao tặng 500 lá cờ Tổ quốc cho ngư dân.",
+    "Đoàn công tác tặng cờ Tổ quốc cho ngư dân xã Tân Mỹ.",
     "Biểu trưng của giải có hình huy hiệu Công đoàn Việt Nam.",  # an emblem, no distinction
     "Theo quy định, Bằng khen của Chủ tịch UBND tỉnh được xét tặng cho tập thể có thành tích xuất sắc.",
     "Các vận động viên của tỉnh đạt 15 huy chương các loại, trong đó có 7 huy chương vàng.",

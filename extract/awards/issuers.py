@@ -335,6 +335,18 @@ def _subject_issuers(
     candidate = lex.openers.sub("", candidate)
     envoy = lex.envoys.match(candidate)
     candidate = lex.envoys.sub("", candidate)  # "Đại diện lãnh đạo UBND phường A trao": the body
+    if envoy is None and not _whole_issuer(candidate, lex):
+        # "Tại buổi tổng kết lãnh đạo Công đoàn ngành đã trao ...": an opener without its comma
+        # (an opener, not a body granting beside the envoy: "Chủ tịch UBND huyện A và lãnh đạo Công an
+        # huyện khen thưởng ..." names the one who grants first)
+        inside = [
+            m
+            for m in lex.envoy_inside.finditer(candidate)
+            if _whole_issuer(candidate[m.end() :], lex)
+            and not lex.issuer_start.search(candidate[: m.start()])
+        ]
+        if inside:
+            envoy, candidate = inside[-1], candidate[inside[-1].end() :]
     candidate = _ADDRESS.sub("", candidate)  # "Đồng chí Giám đốc Công an tỉnh tặng": the post grants
     if candidate and len(parts) > 1 and names_person(candidate, lex, officials):
         # "Giám đốc Công an tỉnh, Đại tá Lê Văn A trao ...": the post in apposition before the name

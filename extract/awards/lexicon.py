@@ -31,6 +31,7 @@ class Lexicon:
     deputy: re.Pattern[str]
     openers: re.Pattern[str]  # "Dịp này", "Tại ..." before a clause's subject
     envoys: re.Pattern[str]  # "Đại diện lãnh đạo" before the body whose envoy hands an award over
+    envoy_inside: re.Pattern[str]  # the same words inside a subject ("Tại buổi lễ lãnh đạo Sở A trao")
     stop: re.Pattern[str]  # a word that ends an issuer or recipient phrase, at a position
     recipient_stop: re.Pattern[str]  # a word that ends a recipient phrase only ("thuộc", "hy sinh")
     tally: re.Pattern[str]  # "lượt" between a count and its noun ("63 lượt tập thể")
@@ -131,6 +132,9 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         purpose_named=re.compile(rf"(?:{alternation(rules.lexicon('purpose_named_bodies'))})"),
         granting_posts=re.compile(rf"^(?:{alternation(rules.lexicon('granting_posts'))}){EDGE_R}"),
         envoys=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+"),
+        envoy_inside=re.compile(
+            rf"(?i){EDGE_L}(?:(?:{alternation(rules.lexicon('envoy_words'))}){EDGE_R}\s*)+(?=\S)"
+        ),
         deputy=re.compile(rf"^(?:{alternation(rules.lexicon('deputy_words'))}){EDGE_R}"),
         openers=re.compile(rf"(?i)^(?:(?:{alternation(rules.lexicon('clause_openers'))}){EDGE_R}\s*)+"),
         stop=re.compile(rf"(?:{alternation(rules.lexicon('phrase_stops'))}){EDGE_R}"),

@@ -220,6 +220,12 @@ def _add(
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
+    for i, a in enumerate(awards):
+        # a headline shortens the body's issuer to the words it keeps ("Hội Nông dân tặng Bằng khen
+        # ..." over "Trung ương Hội Nông dân Việt Nam trao Bằng khen ..."): the body's award
+        if m.in_headline and a.type == m.type and cores[i] and f" {core} " in f" {cores[i]} ":
+            _absorb(a, m)
+            return
     awards.append(_award(m, issuer, document, rules))
     cores.append(core)
 

@@ -37,6 +37,11 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # the ministry as often written, lowercase after its head
+        "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Hà Văn Lộc trao Bằng khen của Bộ công an cho 3"
+        " cá nhân.",
+        [{"type": "Bằng khen", "issuer": "Bộ công an", "presenter": "Hà Văn Lộc"}],
+    ),
     (  # a ministry's abbreviated sector; "Quyết định" after it ends it
         "Sở vinh dự nhận Cờ thi đua của Bộ Nông nghiệp và PTNT Quyết định số 12 ngày 5/3.",
         [{"type": "Cờ thi đua", "issuer": "Bộ Nông nghiệp và PTNT"}],
@@ -1393,3 +1398,18 @@ def test_every_word_list_and_setting_is_read_by_the_code() -> None:
     source = _source(Path(ruleset.__file__))
     for key in [*RULES.lexicons, *RULES.settings]:
         assert f'"{key}"' in source or f"'{key}'" in source, key
+
+
+def test_a_headline_never_rewords_the_bodys_issuer() -> None:
+    """Headlines name the place the body leaves out; the body's wording is the record's."""
+    title = "Chủ tịch UBND tỉnh Đông Lâm khen thưởng 4 tập thể"
+    body = (
+        "Ngày 19/2, Chủ tịch UBND tỉnh Hà Văn Lộc đã khen thưởng đột xuất 4 tập thể có thành tích xuất sắc."
+    )
+    found = {
+        "officials": [
+            Official(name="Hà Văn Lộc", evidence={"text": "x", "start": 0, "end": 1}, rule="t", ruleset="t")
+        ]
+    }
+    got = awards.extract(Document(text=f"{title}\n\n{body}", title=title), RULES, found)
+    assert [(a.type, a.issuer, a.recipient_count) for a in got] == [("Khen thưởng", "Chủ tịch UBND tỉnh", 4)]

@@ -214,7 +214,9 @@ def _add(
             # "UBND huyện" then "UBND huyện A", "Thủ tướng" then "Thủ tướng Chính phủ": the longer
             # name; not "UBND tỉnh" then "Chủ tịch UBND tỉnh" (the same name, a post before it)
             longer_name = _same_body(fold(issuer), fold(a.issuer or "")) and len(issuer) > len(a.issuer or "")
-            if _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
+            if m.in_headline:
+                pass  # the body's wording stays: "Chủ tịch UBND tỉnh A khen thưởng" over "Chủ tịch UBND tỉnh"
+            elif _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
                 a.issuer, cores[i], a.rule = issuer, core, m.construction or a.rule
             elif (len(core) > len(cores[i]) or longer_name) and not _said_outright_over_mention(a, m):
                 a.issuer, cores[i] = issuer, core

@@ -79,6 +79,16 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # letters of praise handed over on a day; rewards handed over "tiến hành"
+        "Hôm nay (9/3), tại trụ sở UBND xã Tân Mỹ, Công an tỉnh trao Thư khen của Bộ trưởng cho 3 người dân.",
+        D(2025, 3, 9),
+        [{"type": "khac", "date": "2025-03-09", "location": "xã Tân Mỹ"}],
+    ),
+    (
+        "Ngày 7/3, Bộ Tư lệnh Bộ đội Biên phòng đã tiến hành trao thưởng cho Bộ đội Biên phòng tỉnh.",
+        D(2025, 3, 10),
+        [{"type": "khac", "date": "2025-03-07"}],
+    ),
     (  # a feature on a pilot festival: its year inside the quotes, its host before the commune
         "Trong không khí của “Ngày hội toàn dân tham gia bảo vệ an ninh Tổ quốc năm 2023” “điểm” của Bộ"
         " Công an tại xã Tân Mỹ (huyện Đông Lâm), Đảng ủy, UBND xã Tân Mỹ đã tổ chức các hoạt động văn"

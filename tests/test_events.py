@@ -79,6 +79,13 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a ceremony joined to a review by one verb is one gathering, the review, headline included
+        "Lễ kỷ niệm 85 năm ngày thành lập Mặt trận\nSáng 8/3, Ban Thường trực Ủy ban MTTQ huyện Đông Lâm đã"
+        " tổ chức lễ kỷ niệm 85 năm ngày thành lập Mặt trận và tổng kết 20 năm thực hiện cuộc vận động"
+        " xây dựng đời sống văn hóa. Phát biểu tại buổi lễ kỷ niệm, ông Hà Văn Lộc nhấn mạnh ...",
+        D(2025, 3, 9),
+        [{"type": "tong_ket", "date": "2025-03-08"}],
+    ),
     (  # letters of praise handed over on a day; rewards handed over "tiến hành"
         "Hôm nay (9/3), tại trụ sở UBND xã Tân Mỹ, Công an tỉnh trao Thư khen của Bộ trưởng cho 3 người dân.",
         D(2025, 3, 9),

@@ -53,7 +53,17 @@ def find_mentions(article: Article) -> list[Mention]:
             out.append(Mention(EventType(rule.label), rule.id, rule.confidence, start, end, sentence))
     out = _generic_types(article, out)
     out += _joint_reviews(article, out, claimed)
-    out += _verb_joined_reviews(article, claimed)
+    for review, verb_end in _verb_joined_reviews(article, claimed):
+        # "tổ chức lễ kỷ niệm 85 năm ... và tổng kết 20 năm ...": one gathering, which is the review;
+        # the ceremony named first is no other event, nor is it where the headline names it
+        first = [m for m in out if m.type is EventType.khac and verb_end <= m.start < review.start]
+        named = {document.lowered[m.start : m.end] for m in first}
+        out = [
+            m
+            for m in out
+            if not (m.type is EventType.khac and (m in first or document.lowered[m.start : m.end] in named))
+        ]
+        out.append(review)
     types_found = {m.type for m in out}
     lowered = document.lowered
     for etype, words in article.settings.get("backrefs", {}).items():
@@ -108,12 +118,13 @@ def _joint_reviews(article: Article, found: list[Mention], claimed: list[tuple[i
 VERB_JOINED_RULE = "verb_joined_review"
 
 
-def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> list[Mention]:
+def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> list[tuple[Mention, int]]:
     """A review named bare as the second object of an organising verb: "Hội A đã tổ chức kỷ niệm
     90 năm Ngày thành lập ... và sơ kết phong trào ... năm 2025" holds a review, though no "hội
     nghị" names it (setting ``verb_joined_reviews``: type -> the bare word).  The object before
     "và" is any activity, so only the verb's clause is read; whether the verb is live (not "kế
-    hoạch tổ chức ...") is for the anchor to judge (rule ``VERB_JOINED_RULE``)."""
+    hoạch tổ chức ...") is for the anchor to judge (rule ``VERB_JOINED_RULE``).  Each comes with
+    the end of its verb, where the first object starts."""
     words = article.settings.get("verb_joined_reviews", {})
     if not words:
         return []
@@ -131,7 +142,9 @@ def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> li
                 continue
             claimed.append((start, stop_at))
             sentence = document.sentence_at(start)
-            out.append(Mention(EventType(etype), VERB_JOINED_RULE, 0.8, start, stop_at, sentence))
+            out.append(
+                (Mention(EventType(etype), VERB_JOINED_RULE, 0.8, start, stop_at, sentence), verb.end())
+            )
     return out
 
 

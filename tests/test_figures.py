@@ -37,6 +37,11 @@ def rows(text: str) -> list[Row]:
 
 # (sentence, expected figures as (value, total, kind, qualifier, unit, head))
 FIGURES: list[tuple[str, list[Row]]] = [
+    # people and units counted by their usual abbreviations
+    (
+        "Công an huyện đã huy động 50 CBCS tham gia; toàn ngành có 37 CĐCS vững mạnh.",
+        [(50, None, "count", None, "CBCS", "CBCS"), (37, None, "count", None, "CĐCS vững mạnh", "CĐCS")],
+    ),
     # counts, the unit stopping at a preposition, a verb, a conjunction or punctuation
     (
         "Toàn xã hiện duy trì 25 tổ tự quản về an ninh trật tự với 150 thành viên.",

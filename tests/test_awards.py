@@ -37,6 +37,15 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # an abbreviated township with its dot
+        "Công an thị trấn phối hợp trao giấy khen của Chủ tịch UBND TT.Tân Mỹ cho 3 công an viên.",
+        [{"type": "Giấy khen", "issuer": "Chủ tịch UBND TT.Tân Mỹ", "recipient_count": 3}],
+    ),
+    (  # a body referred back to by its first words ("Trung ương hội")
+        "Tối 12/10, Trung ương Hội Nông dân Việt Nam tổ chức gặp mặt và trao tặng Bằng khen của Trung ương"
+        " hội cho 60 nông dân xuất sắc.",
+        [{"type": "Bằng khen", "issuer": "Trung ương Hội Nông dân Việt Nam", "recipient_count": 60}],
+    ),
     (  # the ministry as often written, lowercase after its head
         "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Hà Văn Lộc trao Bằng khen của Bộ công an cho 3"
         " cá nhân.",
@@ -725,6 +734,16 @@ COORDINATED = [
 ]
 
 ISSUER_PASSIVE_AND_MANDATE = [
+    (  # three agents and two distinctions: the higher to the ministry and the province, as the law
+        # gives them; a board written in lowercase
+        "Dịp này, 19 tập thể, 10 cá nhân được Bộ Công an, UBND tỉnh, Ban giám đốc Công an tỉnh tặng Bằng"
+        " khen, Giấy khen.",
+        [
+            {"type": "Bằng khen", "issuer": "Bộ Công an"},
+            {"type": "Bằng khen", "issuer": "UBND tỉnh"},
+            {"type": "Giấy khen", "issuer": "Ban giám đốc Công an tỉnh"},
+        ],
+    ),
     (  # abbreviated union names are bodies; both coordinated distinctions share the agent
         "Có 4 sáng kiến được Tổng LĐLĐ Việt Nam tặng Bằng khen và Huy hiệu Lao động sáng tạo.",
         [
@@ -1153,6 +1172,8 @@ MERGES = [
 ]
 
 TRAPS = [
+    # a caption's envoys say who handed a generic "khen thưởng" over, not who granted it
+    "Lãnh đạo UBND tỉnh và Công an tỉnh Đông Lâm khen thưởng các tập thể xuất sắc.",
     "Bộ đội Biên phòng trao tặng 500 lá cờ Tổ quốc cho ngư dân.",
     "Đoàn công tác tặng cờ Tổ quốc cho ngư dân xã Tân Mỹ.",
     "Biểu trưng của giải có hình huy hiệu Công đoàn Việt Nam.",  # an emblem, no distinction
@@ -1413,3 +1434,28 @@ def test_a_headline_never_rewords_the_bodys_issuer() -> None:
     }
     got = awards.extract(Document(text=f"{title}\n\n{body}", title=title), RULES, found)
     assert [(a.type, a.issuer, a.recipient_count) for a in got] == [("Khen thưởng", "Chủ tịch UBND tỉnh", 4)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (  # the headline drops the level word of the body's issuer: the same award
+            "Giám đốc Công an Đông Lâm tặng giấy khen cho Đội Tân Mỹ",
+            "Công an huyện vừa trao giấy khen của Giám đốc Công an tỉnh Đông Lâm cho Đội Tân Mỹ.",
+            [("Giấy khen", "Giám đốc Công an tỉnh Đông Lâm")],
+        ),
+        (  # a headline "khen thưởng" sums up the distinctions the body lists
+            "Công an tỉnh khen thưởng 48 tập thể",
+            "Sáng 5/3, Giám đốc Công an tỉnh tặng Giấy khen cho 48 tập thể.",
+            [("Giấy khen", "Giám đốc Công an tỉnh")],
+        ),
+        (  # a headline's issuer the body never names is an award of its own
+            "17 đơn vị nhận cờ thi đua của UBND tỉnh",
+            "Hội đồng nghe báo cáo xét duyệt Cờ thi đua của Chính phủ cho 3 đơn vị.",
+            [("Cờ thi đua", "UBND tỉnh"), ("Cờ thi đua", "Chính phủ")],
+        ),
+    ],
+)
+def test_headline_mentions(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    got = awards.extract(Document(text=f"{title}\n\n{body}", title=title), RULES, {})
+    assert sorted((a.type, a.issuer) for a in got) == sorted(expected)

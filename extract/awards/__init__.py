@@ -13,8 +13,10 @@ Reading goes sentence by sentence, in modules with one job each:
 This module reads one sentence: coordinated distinctions ("Bằng khen, Giấy khen của A") share
 what follows the last; a later object of the same verb ("... cho 3 tập thể và Bằng khen cho 5
 cá nhân") shares the verb's subject and presenter.  A generic "khen thưởng" counts only with a
-named issuer, as type ``Khen thưởng``, and not in a look back over past years ("5 năm qua, Công
-an tỉnh đã khen thưởng 120 tập thể"); one in a proposal, a plan or an aim ("đề nghị ... tặng",
+named issuer, as type ``Khen thưởng``, not one only guessed from who hands it over ("Lãnh đạo
+UBND tỉnh và Công an tỉnh A khen thưởng các tập thể" in a caption), and not in a look back over
+past years ("5 năm qua, Công an tỉnh đã khen thưởng 120 tập thể"); one in a proposal, a plan or
+an aim ("đề nghị ... tặng",
 "sẽ khen thưởng") does not, nor distinctions counted vaguely with no issuer ("được tặng nhiều
 bằng khen, giấy khen", "gần 180 Kỷ niệm chương, bằng khen đã được trao"), nor the rules of the
 emulation law ("Kỷ niệm chương chỉ tặng một lần cho cá nhân").
@@ -53,10 +55,19 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
         before = _read_sentence(document, rules, lex, sentence_mentions, officials, before)
         for m in sentence_mentions:
             m.in_headline = headline is not None and m.sentence.start == headline.start
+    named_in_body = any(m.type != lex.generic_type and not m.in_headline for m in mentions)
     kept = [
         m
         for m in mentions
-        if (m.type != lex.generic_type or (m.issuer and not lex.retrospective.search(m.left_clause)))
+        if (
+            m.type != lex.generic_type
+            or (
+                m.issuer
+                and not m.guessed
+                and not lex.retrospective.search(m.left_clause)
+                and not (m.in_headline and named_in_body)  # "A khen thưởng 48 tập thể" over the body's list
+            )
+        )
         and not m.proposed
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
         and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."

@@ -44,6 +44,7 @@ def find_issuers(
     generic = c.group[0].type == lex.generic_type
     issuers, after, construction = _issuers_after(text, last.end, sentence.end, rules, lex, bare=not generic)
     issuers = [lex.country.sub("", _without_official(i, lex, officials)) for i in issuers]
+    issuers = [_named_before(text, c.sentence.start, c.group[0].start, i, lex) for i in issuers]
     guessed = False
     if not issuers:
         passive = "agent_commends" if generic else "agent_passive"
@@ -66,6 +67,24 @@ def find_issuers(
     if generic and issuers and lex.traps.search(text[last.end : min(sentence.end, last.end + 60)]):
         return [], None, after, False  # "khen thưởng 2 triệu đồng": money, not a distinction
     return issuers, construction, after, guessed and bool(issuers)
+
+
+def _named_before(text: str, start: int, end: int, issuer: str, lex: Lexicon) -> str:
+    """The full name of a body the sentence names before its distinction and refers back to by its
+    first words ("Trung ương Hội Nông dân Việt Nam tổ chức gặp mặt và trao Bằng khen của Trung
+    ương hội": "Trung ương" is that body), else ``issuer`` as read."""
+    at = text.find(issuer, start, end)
+    while at >= 0:
+        if at == start or not text[at - 1].isalnum():
+            full = text[at : scan_issuer(text, at, end, lex, allow_level_start=False)]
+            if (
+                len(full) > len(issuer)
+                and full[len(issuer)] == " "
+                and lex.issuer_start.match(full, len(issuer) + 1)
+            ):
+                return full  # the body's own head follows the words ("Trung ương" + "Hội Nông dân ...")
+        at = text.find(issuer, at + 1, end)
+    return issuer
 
 
 def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:

@@ -222,14 +222,32 @@ def _add(
                 a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
-    for i, a in enumerate(awards):
-        # a headline shortens the body's issuer to the words it keeps ("Hội Nông dân tặng Bằng khen
-        # ..." over "Trung ương Hội Nông dân Việt Nam trao Bằng khen ..."): the body's award
-        if m.in_headline and a.type == m.type and cores[i] and f" {core} " in f" {cores[i]} ":
-            _absorb(a, m)
-            return
+    if m.in_headline and (target := _headline_award(awards, cores, m, core, lex)) is not None:
+        _absorb(target, m)
+        return
     awards.append(_award(m, issuer, document, rules))
     cores.append(core)
+
+
+def _headline_award(
+    awards: list[Award], cores: list[str], m: Mention, core: str, lex: Lexicon
+) -> Award | None:
+    """The body's award a headline mention rewords, if any.
+
+    A headline shortens or rewords the body's issuer: it keeps some of its words ("Hội Nông dân
+    tặng Bằng khen ..." over "Trung ương Hội Nông dân Việt Nam trao Bằng khen ..."), or drops a
+    level word ("Giám đốc Công an A tặng giấy khen ..." over "Giấy khen của Giám đốc Công an tỉnh
+    A").  An issuer the body does not name is an award of its own ("117 đơn vị nhận cờ thi đua
+    của UBND tỉnh" over the body's "Cờ thi đua của Chính phủ").
+    """
+    same = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type == m.type and c]
+    bare = _without_levels(core, lex)
+    return next((a for a, c in same if f" {bare} " in f" {_without_levels(c, lex)} "), None)
+
+
+def _without_levels(core: str, lex: Lexicon) -> str:
+    """A folded issuer without its level words ("công an tỉnh a" -> "công an a")."""
+    return " ".join(w for w in core.split() if not lex.levels.fullmatch(w))
 
 
 def _said_outright_over(m: Mention, a: Award) -> bool:

@@ -79,6 +79,17 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a reward handed out on the spot, held by an organising verb
+        "Sáng 9/3, UBND tỉnh Đông Lâm tổ chức thưởng nóng cho lực lượng Công an đã phá án nhanh.",
+        D(2025, 3, 10),
+        [{"type": "khac", "date": "2025-03-09"}],
+    ),
+    (  # attending a get-together reports it
+        "Sáng 9/3, hơn 200 cán bộ Hội Phụ nữ các cấp đã về dự họp mặt truyền thống nhân kỷ niệm ngày thành"
+        " lập Hội.",
+        D(2025, 3, 10),
+        [{"type": "khac", "date": "2025-03-09"}],
+    ),
     (  # a ceremony joined to a review by one verb is one gathering, the review, headline included
         "Lễ kỷ niệm 85 năm ngày thành lập Mặt trận\nSáng 8/3, Ban Thường trực Ủy ban MTTQ huyện Đông Lâm đã"
         " tổ chức lễ kỷ niệm 85 năm ngày thành lập Mặt trận và tổng kết 20 năm thực hiện cuộc vận động"
@@ -1184,6 +1195,8 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    "Hội Phụ nữ xã Tân Mỹ chuẩn bị kỷ niệm ngày thành lập\nTrao đổi với phóng viên, ông Hà Văn Lộc cho biết"
+    " các hội viên sẽ về dự họp mặt. Hội đang chuẩn bị chu đáo.",
     "Công an tỉnh đã trao thưởng cho các tập thể có thành tích.",  # undated: no ceremony reported
     # an act of praising or giving in an undated sentence that is not the lead: a task or a
     # recollection, no ceremony reported (dated, or as the lead, it is one: see EVENTS)

@@ -272,6 +272,17 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # the post in apposition after the name with a dash; a money reward is no distinction, but
+        # its giver grants what the next clause gives without a subject
+        "Cũng tại buổi lễ, Đại tá Hà Văn Lộc - Giám đốc Công an tỉnh Đông Lâm đã công bố quyết định, trao"
+        " khen thưởng đột xuất cho Phòng Cảnh sát hình sự 10 triệu đồng. Đồng thời, tặng giấy khen đột xuất"
+        " cho 2 tập thể, 12 cá nhân.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh Đông Lâm", "recipient_count": 14}],
+    ),
+    (
+        "Tại buổi lễ, Đại tá Hà Văn Lộc – Giám đốc Công an tỉnh trao giấy khen cho 3 tập thể.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "presenter": "Hà Văn Lộc"}],
+    ),
     (  # a bare "cờ" given to units is the emulation flag
         "Ban Thường vụ Tỉnh đoàn tặng cờ cho 19 tập thể xếp loại xuất sắc.",
         [{"type": "Cờ thi đua", "issuer": "Ban Thường vụ Tỉnh đoàn", "recipient_count": 19}],

@@ -69,6 +69,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             )
         )
         and not m.proposed
+        and not m.paid
         and not (m.issuer is None and lex.vague.search(m.left_clause))  # "được tặng nhiều bằng khen"
         and not lex.norm.match(document.text, m.end, m.sentence.end)  # "Kỷ niệm chương chỉ tặng ..."
         and not lex.conditions.search(m.left_clause)  # "là căn cứ để khen thưởng", "tiêu chuẩn xét tặng"
@@ -221,7 +222,13 @@ def _read_sentence(
             and _same_list(text, previous.end, group[0].start, rules)
         )
         previous = _Previous(start, group[-1].end, issuers, construction, presenter, guessed, proposed)
+        # "trao khen thưởng ... 10 triệu đồng": money, no distinction; its giver still grants what a
+        # next clause gives without a subject ("Đồng thời, tặng giấy khen cho ...")
+        paid = group[0].type == lex.generic_type and bool(
+            lex.traps.search(text, group[-1].end, min(sentence.end, group[-1].end + 60))
+        )
         for m in group:
+            m.paid = paid
             m.proposed = proposed
             m.guessed = guessed and m.issuer is not None
             m.left_clause = clause

@@ -64,8 +64,6 @@ def find_issuers(
     if not issuers and (mandate := _on_behalf(left, rules, lex)):
         (issuer, guessed), construction = mandate, "on_behalf"
         issuers = [issuer]
-    if generic and issuers and lex.traps.search(text[last.end : min(sentence.end, last.end + 60)]):
-        return [], None, after, False  # "khen thưởng 2 triệu đồng": money, not a distinction
     return issuers, construction, after, guessed and bool(issuers)
 
 
@@ -367,6 +365,9 @@ def _subject_issuers(
         if inside:
             envoy, candidate = inside[-1], candidate[inside[-1].end() :]
     candidate = _ADDRESS.sub("", candidate)  # "Đồng chí Giám đốc Công an tỉnh tặng": the post grants
+    apposed = _DASH.split(candidate)
+    if len(apposed) == 2 and names_person(apposed[0], lex, officials) and _whole_issuer(apposed[1], lex):
+        candidate = apposed[1]  # "Đại tá A - Giám đốc Công an tỉnh B đã trao": the post after the name
     if candidate and len(parts) > 1 and names_person(candidate, lex, officials):
         # "Giám đốc Công an tỉnh, Đại tá Lê Văn A trao ...": the post in apposition before the name
         candidate = _post_in_apposition(parts[-2], lex) or candidate
@@ -410,6 +411,9 @@ def _subject_issuers(
     # presenter of another's award, as an envoy is
     hands_over = re.search(r"(?i)(?<![^\W\d_])trao\s+(?:\d+\s+)?$", verb.group()) is not None
     return bodies, envoy is not None or hands_over
+
+
+_DASH = re.compile(r"\s[-–]\s")
 
 
 def _place_of_previous(parts: list[str], lex: Lexicon) -> bool:

@@ -41,6 +41,7 @@ class Mention:
     guessed: bool = False  # the issuer is the presenter's body or read through "thay mặt lãnh đạo"
     proposed: bool = False  # "đề nghị tặng ...": proposed or aimed at, not given
     in_headline: bool = False  # the headline repeats the body; alone it reports no award
+    paid: bool = False  # a generic "khen thưởng 2 triệu đồng": money, no distinction
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,10 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # the flag's name and its year stand between it and "của"
+        "Đại tá Hà Văn Lộc trao Cờ thi đua quyết thắng năm 2025 của Bộ Tư lệnh BĐBP cho Đồn Tân Mỹ.",
+        [{"type": "Cờ thi đua", "issuer": "Bộ Tư lệnh BĐBP", "presenter": "Hà Văn Lộc"}],
+    ),
     (  # an abbreviated township with its dot
         "Công an thị trấn phối hợp trao giấy khen của Chủ tịch UBND TT.Tân Mỹ cho 3 công an viên.",
         [{"type": "Giấy khen", "issuer": "Chủ tịch UBND TT.Tân Mỹ", "recipient_count": 3}],
@@ -272,6 +276,16 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # one subject, two verbs: money first, then the distinction
+        "Chiều 20/5, UBND tỉnh Đông Lâm đã tặng thưởng 100 triệu đồng cho Công an tỉnh và tặng Bằng khen cho"
+        " 3 tập thể.",
+        [{"type": "Bằng khen", "issuer": "UBND tỉnh Đông Lâm", "recipient_count": 3}],
+    ),
+    (  # a body that holds the handing over of its own certificate ("của đơn vị")
+        "Trước đó, ngày 1/6, Bộ Chỉ huy Quân sự tỉnh Đông Lâm cũng đã tổ chức trao tặng giấy khen của đơn vị"
+        " cho anh Lò Văn Tân.",
+        [{"type": "Giấy khen", "issuer": "Bộ Chỉ huy Quân sự tỉnh Đông Lâm", "recipients": ["Lò Văn Tân"]}],
+    ),
     (  # the post in apposition after the name with a dash; a money reward is no distinction, but
         # its giver grants what the next clause gives without a subject
         "Cũng tại buổi lễ, Đại tá Hà Văn Lộc - Giám đốc Công an tỉnh Đông Lâm đã công bố quyết định, trao"

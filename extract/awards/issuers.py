@@ -403,6 +403,8 @@ def _subject_issuers(
         ]  # "Quyết định số 5 của Chủ tịch UBND tỉnh tặng ...": the decision's author
     elif (body := _next_clause_subject(pieces, subject, lex, officials)) is not None:
         bodies = [body]  # "A tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen ..."
+    elif (body := _shared_verb_subject(candidate, lex, officials)) is not None:
+        bodies = [body]  # "A đã tặng thưởng 100 triệu đồng cho B và tặng Bằng khen cho ...": A's
     else:
         return [], False
     if any(lex.deputy.match(b) for b in bodies):  # a deputy's post among coordinated bodies
@@ -462,6 +464,19 @@ def _next_clause_subject(
     if not _whole_issuer(last, lex) or names_person(last, lex, officials):
         return None
     return last
+
+
+def _shared_verb_subject(candidate: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:
+    """The subject of an earlier granting verb the verb after "và" shares ("UBND tỉnh A đã tặng
+    thưởng 100 triệu đồng cho Công an tỉnh và| tặng Bằng khen ..."): one subject, two verbs.  An
+    earlier distinction shares its issuer its own way (rule shared_subject)."""
+    if not candidate.endswith(" và") or lex.distinction.search(candidate):
+        return None
+    first = lex.grants.search(candidate)
+    if first is None:
+        return None
+    head = candidate[: first.start()].strip(" ,")
+    return head if head and _whole_issuer(head, lex) and not names_person(head, lex, officials) else None
 
 
 def _without_official(issuer: str, lex: Lexicon, officials: Sequence[Official]) -> str:

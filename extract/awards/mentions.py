@@ -84,6 +84,10 @@ def find_mentions(document: Document, rules: RuleSet, lex: Lexicon) -> list[Ment
     return out
 
 
+# The year a distinction is given for, after its name ("Cờ thi đua quyết thắng năm 2025 của A").
+_YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}(?![^\W\d_])")
+
+
 def _name_end(text: str, pos: int, limit: int, lex: Lexicon) -> int:
     """End of a distinction's proper name ("Bảo vệ Tổ quốc hạng Ba", "xuất sắc", "Vì an ninh Tổ quốc").
 
@@ -109,7 +113,8 @@ def _name_end(text: str, pos: int, limit: int, lex: Lexicon) -> int:
         if end == pos and not (word.group()[0].isupper() or word.re is lex.name_word):
             break
         end = cursor = word.end()
-    return end
+    year = _YEAR_TAIL.match(text, end, limit)
+    return year.end() if year is not None else end  # "Cờ thi đua quyết thắng năm 2025 của ..."
 
 
 def by_sentence(mentions: list[Mention]) -> list[list[Mention]]:

@@ -79,6 +79,12 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # an on-the-spot commendation given on a day
+        "Ngày 1/3, Chủ tịch UBND phường Tân Mỹ đã khen thưởng đột xuất cho tập thể Công an phường và hai cá"
+        " nhân.",
+        D(2025, 3, 2),
+        [{"type": "khac", "date": "2025-03-01"}],
+    ),
     (  # a reward handed out on the spot, held by an organising verb
         "Sáng 9/3, UBND tỉnh Đông Lâm tổ chức thưởng nóng cho lực lượng Công an đã phá án nhanh.",
         D(2025, 3, 10),
@@ -1195,6 +1201,7 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    "Năm 2024, UBND tỉnh đã khen thưởng đột xuất 50 tập thể.",  # a year's tally, no day
     "Hội Phụ nữ xã Tân Mỹ chuẩn bị kỷ niệm ngày thành lập\nTrao đổi với phóng viên, ông Hà Văn Lộc cho biết"
     " các hội viên sẽ về dự họp mặt. Hội đang chuẩn bị chu đáo.",
     "Công an tỉnh đã trao thưởng cho các tập thể có thành tích.",  # undated: no ceremony reported

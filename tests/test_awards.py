@@ -38,17 +38,17 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
     (  # the flag's name and its year stand between it and "của"
-        "Đại tá Hà Văn Lộc trao Cờ thi đua quyết thắng năm 2025 của Bộ Tư lệnh BĐBP cho Đồn Tân Mỹ.",
-        [{"type": "Cờ thi đua", "issuer": "Bộ Tư lệnh BĐBP", "presenter": "Hà Văn Lộc"}],
+        "Đại tá Hà Văn Lộc trao Cờ thi đua quyết thắng năm 2023 của Bộ Tư lệnh Quân khu cho Đồn Tân Mỹ.",
+        [{"type": "Cờ thi đua", "issuer": "Bộ Tư lệnh Quân khu", "presenter": "Hà Văn Lộc"}],
     ),
     (  # an abbreviated township with its dot
         "Công an thị trấn phối hợp trao giấy khen của Chủ tịch UBND TT.Tân Mỹ cho 3 công an viên.",
         [{"type": "Giấy khen", "issuer": "Chủ tịch UBND TT.Tân Mỹ", "recipient_count": 3}],
     ),
     (  # a body referred back to by its first words ("Trung ương hội")
-        "Tối 12/10, Trung ương Hội Nông dân Việt Nam tổ chức gặp mặt và trao tặng Bằng khen của Trung ương"
-        " hội cho 60 nông dân xuất sắc.",
-        [{"type": "Bằng khen", "issuer": "Trung ương Hội Nông dân Việt Nam", "recipient_count": 60}],
+        "Tối 3/6, Trung ương Hội Cựu chiến binh Việt Nam gặp mặt hội viên và trao Bằng khen của Trung ương"
+        " hội cho 25 hội viên tiêu biểu.",
+        [{"type": "Bằng khen", "issuer": "Trung ương Hội Cựu chiến binh Việt Nam", "recipient_count": 25}],
     ),
     (  # the ministry as often written, lowercase after its head
         "Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Hà Văn Lộc trao Bằng khen của Bộ công an cho 3"
@@ -277,19 +277,19 @@ ISSUER_OF = [
 
 ISSUER_SUBJECT = [
     (  # one subject, two verbs: money first, then the distinction
-        "Chiều 20/5, UBND tỉnh Đông Lâm đã tặng thưởng 100 triệu đồng cho Công an tỉnh và tặng Bằng khen cho"
+        "Chiều 20/5, UBND tỉnh Đông Lâm đã trao 40 triệu đồng cho Công an huyện và tặng Bằng khen cho"
         " 3 tập thể.",
         [{"type": "Bằng khen", "issuer": "UBND tỉnh Đông Lâm", "recipient_count": 3}],
     ),
     (  # a body that holds the handing over of its own certificate ("của đơn vị")
-        "Trước đó, ngày 1/6, Bộ Chỉ huy Quân sự tỉnh Đông Lâm cũng đã tổ chức trao tặng giấy khen của đơn vị"
+        "Trước đó, ngày 1/6, Bộ Chỉ huy Quân sự tỉnh Đông Lâm đã tổ chức trao tặng giấy khen của đơn vị"
         " cho anh Lò Văn Tân.",
         [{"type": "Giấy khen", "issuer": "Bộ Chỉ huy Quân sự tỉnh Đông Lâm", "recipients": ["Lò Văn Tân"]}],
     ),
     (  # the post in apposition after the name with a dash; a money reward is no distinction, but
         # its giver grants what the next clause gives without a subject
         "Cũng tại buổi lễ, Đại tá Hà Văn Lộc - Giám đốc Công an tỉnh Đông Lâm đã công bố quyết định, trao"
-        " khen thưởng đột xuất cho Phòng Cảnh sát hình sự 10 triệu đồng. Đồng thời, tặng giấy khen đột xuất"
+        " khen thưởng đột xuất cho Đội Cảnh sát giao thông 5 triệu đồng. Đồng thời, tặng giấy khen đột xuất"
         " cho 2 tập thể, 12 cá nhân.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh Đông Lâm", "recipient_count": 14}],
     ),
@@ -306,7 +306,8 @@ ISSUER_SUBJECT = [
         [{"type": "Giấy khen", "issuer": "Công đoàn ngành Y tế", "recipient_count": 5}],
     ),
     (  # the envoy of a second body beside the one granting is no issuer
-        "Chủ tịch UBND huyện Đông Lâm (bìa trái) và lãnh đạo Công an huyện khen thưởng cho 5 người.",
+        "Chủ tịch UBND huyện Đông Lâm (thứ hai từ trái) và lãnh đạo Công an huyện khen thưởng cho 3"
+        " thanh niên.",
         [],
     ),
     (  # the standing deputy hands over in the name of the body
@@ -570,7 +571,7 @@ ISSUER_SUBJECT = [
 # A second object of the same verb, the verb left out, shares its subject (or mandate) as issuer.
 COORDINATED = [
     (  # the flag is the body's, the certificate its head's, under one "của"
-        "Có 17 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh.",
+        "Năm nay, 26 đơn vị được nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh.",
         [
             {"type": "Cờ thi đua", "issuer": "UBND tỉnh"},
             {"type": "Bằng khen", "issuer": "Chủ tịch UBND tỉnh"},
@@ -770,7 +771,7 @@ ISSUER_PASSIVE_AND_MANDATE = [
         ],
     ),
     (  # abbreviated union names are bodies; both coordinated distinctions share the agent
-        "Có 4 sáng kiến được Tổng LĐLĐ Việt Nam tặng Bằng khen và Huy hiệu Lao động sáng tạo.",
+        "Hai công nhân được Tổng LĐLĐ Việt Nam trao Bằng khen và Huy hiệu Lao động sáng tạo.",
         [
             {"type": "Bằng khen", "issuer": "Tổng LĐLĐ Việt Nam"},
             {"type": "Huy hiệu", "issuer": "Tổng LĐLĐ Việt Nam"},
@@ -782,7 +783,7 @@ ISSUER_PASSIVE_AND_MANDATE = [
         [{"type": "Huân chương", "issuer": "Đảng, Nhà nước", "presenter": "Lê Văn Bình"}],
     ),
     (  # "khi" ends the issuer: what follows is the reason
-        "Đội bơi được Bằng khen của Bộ VH-TT-DL khi đạt kết quả cao.",
+        "Đội điền kinh nhận Bằng khen của Bộ VH-TT-DL khi giành huy chương.",
         [{"type": "Bằng khen", "issuer": "Bộ VH-TT-DL"}],
     ),
     (  # "thừa lệnh": a mandate too
@@ -1203,7 +1204,7 @@ TRAPS = [
     "Đoàn công tác tặng cờ Tổ quốc cho ngư dân xã Tân Mỹ.",
     "Biểu trưng của giải có hình huy hiệu Công đoàn Việt Nam.",  # an emblem, no distinction
     "Theo quy định, Bằng khen của Chủ tịch UBND tỉnh được xét tặng cho tập thể có thành tích xuất sắc.",
-    "Các vận động viên của tỉnh đạt 15 huy chương các loại, trong đó có 7 huy chương vàng.",
+    "Đoàn thể thao của huyện giành 9 huy chương các loại, có 3 huy chương vàng.",
     # a vague tally of past awards, no issuer
     "Công an xã Tân Lạc đạt danh hiệu “Đơn vị Quyết thắng” và được tặng nhiều bằng khen, giấy khen.",
     "Đại diện Ngân hàng Chính sách xã hội huyện trao tặng học bổng và kinh phí sửa nhà cho 5 học sinh nghèo.",
@@ -1449,9 +1450,7 @@ def test_every_word_list_and_setting_is_read_by_the_code() -> None:
 def test_a_headline_never_rewords_the_bodys_issuer() -> None:
     """Headlines name the place the body leaves out; the body's wording is the record's."""
     title = "Chủ tịch UBND tỉnh Đông Lâm khen thưởng 4 tập thể"
-    body = (
-        "Ngày 19/2, Chủ tịch UBND tỉnh Hà Văn Lộc đã khen thưởng đột xuất 4 tập thể có thành tích xuất sắc."
-    )
+    body = "Ngày 19/2, Chủ tịch UBND tỉnh Hà Văn Lộc đã khen thưởng đột xuất 4 tập thể phá án nhanh."
     found = {
         "officials": [
             Official(name="Hà Văn Lộc", evidence={"text": "x", "start": 0, "end": 1}, rule="t", ruleset="t")

@@ -290,16 +290,16 @@ ISSUER_SUBJECT = [
         # its giver grants what the next clause gives without a subject
         "Cũng tại buổi lễ, Đại tá Hà Văn Lộc - Giám đốc Công an tỉnh Đông Lâm đã công bố quyết định, trao"
         " khen thưởng đột xuất cho Đội Cảnh sát giao thông 5 triệu đồng. Đồng thời, tặng giấy khen đột xuất"
-        " cho 2 tập thể, 12 cá nhân.",
-        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh Đông Lâm", "recipient_count": 14}],
+        " cho 3 tập thể, 9 cá nhân.",
+        [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh Đông Lâm", "recipient_count": 12}],
     ),
     (
         "Tại buổi lễ, Đại tá Hà Văn Lộc – Giám đốc Công an tỉnh trao giấy khen cho 3 tập thể.",
         [{"type": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "presenter": "Hà Văn Lộc"}],
     ),
     (  # a bare "cờ" given to units is the emulation flag
-        "Ban Thường vụ Tỉnh đoàn tặng cờ cho 19 tập thể xếp loại xuất sắc.",
-        [{"type": "Cờ thi đua", "issuer": "Ban Thường vụ Tỉnh đoàn", "recipient_count": 19}],
+        "Ban Thường vụ Tỉnh đoàn tặng cờ cho 12 chi đoàn xếp loại xuất sắc.",
+        [{"type": "Cờ thi đua", "issuer": "Ban Thường vụ Tỉnh đoàn", "recipient_count": 12}],
     ),
     (  # a sector's union; an envoy after an opener written without its comma
         "Tại buổi tổng kết lãnh đạo Công đoàn ngành Y tế đã trao giấy khen cho 5 tập thể.",
@@ -1469,7 +1469,7 @@ def test_a_headline_never_rewords_the_bodys_issuer() -> None:
             [("Giấy khen", "Giám đốc Công an tỉnh Đông Lâm")],
         ),
         (  # a headline "khen thưởng" sums up the distinctions the body lists
-            "Công an tỉnh khen thưởng 48 tập thể",
+            "Công an tỉnh khen thưởng 36 tập thể",
             "Sáng 5/3, Giám đốc Công an tỉnh tặng Giấy khen cho 48 tập thể.",
             [("Giấy khen", "Giám đốc Công an tỉnh")],
         ),

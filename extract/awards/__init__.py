@@ -65,7 +65,7 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
                 m.issuer
                 and not m.guessed
                 and not lex.retrospective.search(m.left_clause)
-                and not (m.in_headline and named_in_body)  # "A khen thưởng 48 tập thể" over the body's list
+                and not (m.in_headline and named_in_body)  # "A khen thưởng 36 tập thể" over the body's list
             )
         )
         and not m.proposed

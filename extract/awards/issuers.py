@@ -404,7 +404,7 @@ def _subject_issuers(
     elif (body := _next_clause_subject(pieces, subject, lex, officials)) is not None:
         bodies = [body]  # "A tặng Cờ thi đua cho 3 tập thể và Công an tỉnh tặng Giấy khen ..."
     elif (body := _shared_verb_subject(candidate, lex, officials)) is not None:
-        bodies = [body]  # "A đã tặng thưởng 100 triệu đồng cho B và tặng Bằng khen cho ...": A's
+        bodies = [body]  # "A đã trao 40 triệu đồng cho B và tặng Bằng khen cho ...": A's
     else:
         return [], False
     if any(lex.deputy.match(b) for b in bodies):  # a deputy's post among coordinated bodies
@@ -468,7 +468,7 @@ def _next_clause_subject(
 
 def _shared_verb_subject(candidate: str, lex: Lexicon, officials: Sequence[Official]) -> str | None:
     """The subject of an earlier granting verb the verb after "và" shares ("UBND tỉnh A đã tặng
-    thưởng 100 triệu đồng cho Công an tỉnh và| tặng Bằng khen ..."): one subject, two verbs.  An
+    thưởng 40 triệu đồng cho Công an huyện và| tặng Bằng khen ..."): one subject, two verbs.  An
     earlier distinction shares its issuer its own way (rule shared_subject)."""
     if not candidate.endswith(" và") or lex.distinction.search(candidate):
         return None

@@ -84,7 +84,7 @@ def find_mentions(document: Document, rules: RuleSet, lex: Lexicon) -> list[Ment
     return out
 
 
-# The year a distinction is given for, after its name ("Cờ thi đua quyết thắng năm 2025 của A").
+# The year a distinction is given for, after its name ("Cờ thi đua xuất sắc năm 2023 của A").
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}(?![^\W\d_])")
 
 
@@ -114,7 +114,7 @@ def _name_end(text: str, pos: int, limit: int, lex: Lexicon) -> int:
             break
         end = cursor = word.end()
     year = _YEAR_TAIL.match(text, end, limit)
-    return year.end() if year is not None else end  # "Cờ thi đua quyết thắng năm 2025 của ..."
+    return year.end() if year is not None else end  # "Cờ thi đua xuất sắc năm 2023 của ..."
 
 
 def by_sentence(mentions: list[Mention]) -> list[list[Mention]]:

@@ -237,7 +237,7 @@ def _headline_award(
     A headline shortens or rewords the body's issuer: it keeps some of its words ("Hội Nông dân
     tặng Bằng khen ..." over "Trung ương Hội Nông dân Việt Nam trao Bằng khen ..."), or drops a
     level word ("Giám đốc Công an A tặng giấy khen ..." over "Giấy khen của Giám đốc Công an tỉnh
-    A").  An issuer the body does not name is an award of its own ("117 đơn vị nhận cờ thi đua
+    A").  An issuer the body does not name is an award of its own ("26 đơn vị nhận cờ thi đua
     của UBND tỉnh" over the body's "Cờ thi đua của Chính phủ").
     """
     same = [(a, c) for a, c in zip(awards, cores, strict=True) if a.type == m.type and c]

@@ -431,7 +431,7 @@ def planned(article: Article, segment: str, offset: int) -> bool:
 def _governed(article: Article, at: int) -> bool:
     """Whether a plan or request word governs the organising verb at ``at`` ("kế hoạch tổ chức",
     "về tổ chức"): read in the 40 characters before it, within its sentence, as a headline above
-    the lead ("... điều tra 900 vụ việc" / "Ngày 15/1, ... tổ chức") has no word for it."""
+    the lead ("... điều tra 350 vụ việc" / "Ngày 15/1, ... tổ chức") has no word for it."""
     window = re.split(r"[.;!?\n]", article.text[max(0, at - 40) : at])[-1]
     return bool(article.words.plan.search(window) or article.words.nominal.search(window))
 

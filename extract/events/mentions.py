@@ -54,7 +54,7 @@ def find_mentions(article: Article) -> list[Mention]:
     out = _generic_types(article, out)
     out += _joint_reviews(article, out, claimed)
     for review, verb_end in _verb_joined_reviews(article, claimed):
-        # "tổ chức lễ kỷ niệm 85 năm ... và tổng kết 20 năm ...": one gathering, which is the review;
+        # "tổ chức lễ kỷ niệm 70 năm ... và tổng kết 10 năm ...": one gathering, which is the review;
         # the ceremony named first is no other event, nor is it where the headline names it
         first = [m for m in out if m.type is EventType.khac and verb_end <= m.start < review.start]
         named = {document.lowered[m.start : m.end] for m in first}
@@ -120,7 +120,7 @@ VERB_JOINED_RULE = "verb_joined_review"
 
 def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> list[tuple[Mention, int]]:
     """A review named bare as the second object of an organising verb: "Hội A đã tổ chức kỷ niệm
-    90 năm Ngày thành lập ... và sơ kết phong trào ... năm 2025" holds a review, though no "hội
+    95 năm Ngày thành lập ... và sơ kết phong trào ... năm 2025" holds a review, though no "hội
     nghị" names it (setting ``verb_joined_reviews``: type -> the bare word).  The object before
     "và" is any activity, so only the verb's clause is read; whether the verb is live (not "kế
     hoạch tổ chức ...") is for the anchor to judge (rule ``VERB_JOINED_RULE``).  Each comes with

@@ -525,7 +525,7 @@ def _split_name(phrase: str, lex: Lexicon, officials: Sequence[Official]) -> tup
     person's name: an official's of the article, or 3-4 name syllables not after a level word.
 
     An official's name is looked for first, at every length: a place's last syllable before it
-    is a name syllable too ("Chủ tịch UBND tỉnh Đắk Lắk Lê Văn A" is not "... Đắk" and "Lắk Lê Văn A").
+    is a name syllable too ("Chủ tịch UBND tỉnh Đông Lâm Lê Văn A" is not "... Đông" and "Lâm Lê Văn A").
     """
     words = phrase.split()
     sizes = [

@@ -276,6 +276,13 @@ ISSUER_OF = [
 ]
 
 ISSUER_SUBJECT = [
+    (  # bodies listed as the subject, "nhiều" before the distinction
+        "Dịp này, UBND huyện Đông Lâm, UBND xã Tân Mỹ tặng nhiều giấy khen cho các tập thể, cá nhân.",
+        [
+            {"type": "Giấy khen", "issuer": "UBND huyện Đông Lâm"},
+            {"type": "Giấy khen", "issuer": "UBND xã Tân Mỹ"},
+        ],
+    ),
     (  # one subject, two verbs: money first, then the distinction
         "Chiều 20/5, UBND tỉnh Đông Lâm đã trao 40 triệu đồng cho Công an huyện và tặng Bằng khen cho"
         " 3 tập thể.",

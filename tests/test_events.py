@@ -79,6 +79,11 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 # --- event types, dates, places, organisers, periods ----------------------------------------
 
 EVENTS = [
+    (  # a gala held by a commune
+        "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan Gia đình văn hóa tiêu biểu năm 2025.",
+        D(2025, 6, 21),
+        [{"type": "khac", "date": "2025-06-20", "location": "xã Tân Mỹ"}],
+    ),
     (  # an on-the-spot commendation given on a day
         "Ngày 1/3, Chủ tịch UBND phường Tân Mỹ đã khen thưởng đột xuất cho Công an phường và ba cá nhân.",
         D(2025, 3, 2),

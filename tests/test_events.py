@@ -80,7 +80,7 @@ def test_date_kinds(text: str, kind: dates.DateKind) -> None:
 
 EVENTS = [
     (  # a gala held by a commune
-        "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan Gia đình văn hóa tiêu biểu năm 2025.",
+        "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan các câu lạc bộ dân ca lần thứ ba.",
         D(2025, 6, 21),
         [{"type": "khac", "date": "2025-06-20", "location": "xã Tân Mỹ"}],
     ),

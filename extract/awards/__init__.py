@@ -14,10 +14,10 @@ This module reads one sentence: coordinated distinctions ("Bằng khen, Giấy k
 what follows the last; a later object of the same verb ("... cho 3 tập thể và Bằng khen cho 5
 cá nhân") shares the verb's subject and presenter.  A generic "khen thưởng" counts only with a
 named issuer, as type ``Khen thưởng``, not one only guessed from who hands it over ("Lãnh đạo
-UBND tỉnh và Công an tỉnh A khen thưởng các tập thể" in a caption), and not in a look back over
-past years ("5 năm qua, Công an tỉnh đã khen thưởng 120 tập thể"); one in a proposal, a plan or
-an aim ("đề nghị ... tặng",
-"sẽ khen thưởng") does not, nor distinctions counted vaguely with no issuer ("được tặng nhiều
+UBND tỉnh và Công an tỉnh A khen thưởng các tập thể" in a caption), not one paid in money
+("khen thưởng 2 triệu đồng"), and not in a look back over past years ("5 năm qua, Công an tỉnh
+đã khen thưởng 120 tập thể"); one in a proposal, a plan or an aim ("đề nghị ... tặng", "sẽ khen
+thưởng") does not, nor distinctions counted vaguely with no issuer ("được tặng nhiều
 bằng khen, giấy khen", "gần 180 Kỷ niệm chương, bằng khen đã được trao"), nor the rules of the
 emulation law ("Kỷ niệm chương chỉ tặng một lần cho cá nhân").
 """

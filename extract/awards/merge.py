@@ -74,11 +74,11 @@ def _same_recipients(award: Award, m: Mention) -> bool:
     """Whether a mention handing over an award may be that award: recipients of one kind, and no
     other count or other named recipients ("UBND huyện trao Giấy khen cho 6 tập thể" is not the
     "Giấy khen của Công an huyện" given to 4)."""
-    if not _compatible(award.recipient_kind, m.recipient_kind):
+    counts = (award.recipient_count, m.recipient_count)
+    if not _compatible(award.recipient_kind, m.recipient_kind) or (
+        None not in counts and counts[0] != counts[1]
+    ):
         return False
-    if award.recipient_count is not None and m.recipient_count is not None:
-        if award.recipient_count != m.recipient_count:
-            return False
     named = {fold(r) for r in award.recipients}
     return not (named and m.recipients and named.isdisjoint(fold(r) for r in m.recipients))
 
@@ -214,12 +214,13 @@ def _add(
             # "UBND huyện" then "UBND huyện A", "Thủ tướng" then "Thủ tướng Chính phủ": the longer
             # name; not "UBND tỉnh" then "Chủ tịch UBND tỉnh" (the same name, a post before it)
             longer_name = _same_body(fold(issuer), fold(a.issuer or "")) and len(issuer) > len(a.issuer or "")
-            if m.in_headline:
-                pass  # the body's wording stays: "Chủ tịch UBND tỉnh A khen thưởng" over "Chủ tịch UBND tỉnh"
-            elif _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
-                a.issuer, cores[i], a.rule = issuer, core, m.construction or a.rule
-            elif (len(core) > len(cores[i]) or longer_name) and not _said_outright_over_mention(a, m):
-                a.issuer, cores[i] = issuer, core
+            # a headline never rewords the body's issuer ("Chủ tịch UBND tỉnh A khen thưởng ..." over
+            # the body's "Chủ tịch UBND tỉnh")
+            if not m.in_headline:
+                if _said_outright_over(m, a) and len(issuer) > len(a.issuer or ""):
+                    a.issuer, cores[i], a.rule = issuer, core, m.construction or a.rule
+                elif (len(core) > len(cores[i]) or longer_name) and not _said_outright_over_mention(a, m):
+                    a.issuer, cores[i] = issuer, core
             _absorb(a, m)
             return
     if m.in_headline and (target := _headline_award(awards, cores, m, core, lex)) is not None:

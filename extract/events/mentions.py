@@ -129,12 +129,13 @@ def _verb_joined_reviews(article: Article, claimed: list[tuple[int, int]]) -> li
     if not words:
         return []
     document, text, out = article.document, article.text, []
+    joins = {etype: re.compile(rf"(?i)\svà\s+({re.escape(word)})(?!\w)") for etype, word in words.items()}
     for verb in article.words.organize.finditer(text):
         limit = min(len(text), verb.end() + _JOINT_SPAN)
         stop = _CLAUSE_END.search(text, verb.end(), limit)
         end = stop.start() if stop else limit
-        for etype, word in words.items():
-            joined = re.search(rf"(?i)\svà\s+({re.escape(word)})(?!\w)", text[verb.end() : end])
+        for etype, join in joins.items():
+            joined = join.search(text[verb.end() : end])
             if joined is None:
                 continue
             start, stop_at = verb.end() + joined.start(1), verb.end() + joined.end(1)

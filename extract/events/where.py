@@ -246,7 +246,7 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
         if named:
             local = min(named, key=lambda u: tier_rank(article, u))
             # "2 phường A, B và Công an tỉnh C tổ chức": held across several units, none is the place
-            return None if _several(article, local) or _seat_only(article, local) else local
+            return None if _several(article, local) else _placed(article, local)
         if inside:
             # "Ban Chỉ đạo ... tỉnh": the unit is implicit; only a unit of its tier the sentence
             # names counts ("xã A, Ban Chỉ đạo ... xã tổ chức", "... trên địa bàn tỉnh B").
@@ -267,7 +267,7 @@ def _named_unit(article: Article, anchor: Mention, organizer: Organizer | None) 
             return None
         seat = _bare_seat(article, organizer)
         if seat is not None:
-            return None if _seat_only(article, seat) else seat
+            return _placed(article, seat)
     # 4. A unit closing the event's own name ("Hội nghị tổng kết công tác ... tỉnh A vào chiều 24/1").
     limit = min(s.end, anchor.end + 200)
     after = next((u for u in article.units if anchor.end <= u.start < limit and u.name), None)

@@ -177,15 +177,8 @@ def _caps_name(text: str, words: list[str], start: int) -> tuple[list[str], int]
     """A unit in a line written in capitals ("XÃ XUÂN THÁI TỔ CHỨC NGÀY HỘI ..."): every word looks
     like a name, so the name is the longest start (up to four words) the tables know; none: no
     name at all rather than the whole line."""
-    t = tables()
     for n in range(min(4, len(words)), 0, -1):
-        key = canonical(" ".join(words[:n]))
-        if (
-            key in t.old_wards
-            or key in t.new_wards
-            or key in t.old_district_by_name
-            or key in _known_provinces()
-        ):
+        if _known_name(words[:n]):
             end = start
             for w in words[:n]:
                 end = text.index(w, end) + len(w)

@@ -37,6 +37,16 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a grant worded over the list of what it grants: the colon opens the list, ends no clause
+        "Ghi nhận cống hiến của Công an tỉnh Hòa Sơn, Đảng và Nhà nước đã tặng thưởng nhiều phần thưởng"
+        " cao quý, gồm: 3 Huân chương Quân công hạng Ba, một Huân chương Lao động hạng Nhì.",
+        [{"type": "Huân chương", "issuer": "Đảng và Nhà nước"}],
+    ),
+    (  # the party governing with the State, as the agent of a passive
+        "Công an huyện Mường Tà vinh dự được Đảng và Nhà nước tặng thưởng Huân chương Bảo vệ Tổ quốc"
+        " hạng Ba.",
+        [{"type": "Huân chương", "issuer": "Đảng và Nhà nước", "recipients": ["Công an huyện Mường Tà"]}],
+    ),
     (  # the flag's name and its year stand between it and "của"
         "Đại tá Hà Văn Lộc trao Cờ thi đua quyết thắng năm 2023 của Bộ Tư lệnh Quân khu cho Đồn Tân Mỹ.",
         [{"type": "Cờ thi đua", "issuer": "Bộ Tư lệnh Quân khu", "presenter": "Hà Văn Lộc"}],

@@ -94,6 +94,18 @@ EVENTS = [
         D(2025, 3, 7),
         [{"type": "khac", "date": "2025-03-06"}],
     ),
+    (  # a leader presiding over a ceremony reports it held, the date after the subject's post
+        "Đại tá Hà Văn Lộc, Giám đốc Công an tỉnh Hòa Sơn, chiều ngày 12-3, đã chủ trì lễ công bố quyết"
+        " định về công tác cán bộ.",
+        D(2025, 3, 13),
+        [{"type": "khac", "date": "2025-03-12"}],
+    ),
+    (  # meeting a unit and rewarding it on a day is a ceremony
+        "Sáng 28/8, Đại tá Hà Văn Lộc, Giám đốc Công an tỉnh gặp mặt, trao thưởng đột xuất Phòng Cảnh sát"
+        " hình sự về thành tích phá án.",
+        D(2025, 8, 28),
+        [{"type": "khac", "date": "2025-08-28"}],
+    ),
     (  # a gala held by a commune
         "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan các câu lạc bộ dân ca lần thứ ba.",
         D(2025, 6, 21),
@@ -1022,7 +1034,8 @@ LOCATIONS = [
         "xã Phú Lạc",
     ),
     (  # the commune beats the province of the organiser
-        "Sáng 9/8, Ban Chỉ đạo an ninh tỉnh Hòa Sơn phối hợp với UBND xã Phú Lạc tổ chức Ngày hội.",
+        "Sáng 9/8, Ban Chỉ đạo an ninh tỉnh Hòa Sơn phối hợp với UBND xã Phú Lạc tổ chức Ngày hội bảo vệ"
+        " ANTQ.",
         "xã Phú Lạc",
     ),
     (  # an address chain organises: its first unit, the parents after it
@@ -1200,7 +1213,7 @@ def test_events(text: str, published: dt.date | None, expected: list[dict[str, A
 
 def test_backrefs_merge_into_one_event_and_place_comes_from_the_article() -> None:
     text = (
-        "Xã Hợp Thành có 12 thôn, nhiều mô hình tự quản hoạt động tốt.\n"
+        "Xã Hợp Thành có 12 thôn, nhiều mô hình tự quản về ANTQ hoạt động tốt.\n"
         "Toàn cảnh ngày hội\n"
         "Phát biểu tại ngày hội, ông Lê Văn Nam mong Nhân dân xã Hợp Thành tiếp tục phát huy truyền thống.\n"
         "Ngày hội nhằm nhìn lại phong trào giai đoạn 2022 – 2024."
@@ -1219,6 +1232,9 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    # a bare "ngày hội" in a story that never names the movement: an election, no festival of it
+    "Cuộc bầu cử đại biểu HĐND các cấp đang đến gần, ngày hội lớn của toàn dân. Để ngày hội ấy diễn ra"
+    " an toàn, Công an huyện Mường Tà đã triển khai các phương án bảo vệ.",
     "Ngày 28/12/2024, cơ quan điều tra đã làm việc với đối tượng Lò Văn A.",  # questioning, no gathering
     "Năm 2024, UBND tỉnh đã khen thưởng đột xuất 50 tập thể.",  # a year's tally, no day
     "Hội Phụ nữ xã Tân Mỹ chuẩn bị kỷ niệm ngày thành lập\nTrao đổi với phóng viên, ông Hà Văn Lộc cho biết"

@@ -87,7 +87,8 @@ def _named_before(text: str, start: int, end: int, issuer: str, lex: Lexicon) ->
 
 def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
     """Where the clause ending at the distinction starts: after the last ';' or ':', a dateline, or
-    reported speech ("Ông A, Chủ tịch UBND xã cho biết, năm nay xã được ... tặng").
+    reported speech ("Ông A, Chủ tịch UBND xã cho biết, năm nay xã được ... tặng").  A colon
+    opening the list of what the clause grants ("tặng thưởng ..., gồm: 2 Huân chương") ends nothing.
 
     Other commas do not end it: "Đại tá X, Phó Giám đốc Công an tỉnh trao ..." is one clause.
     Without ``dashes`` a dash does not either: "Đại tá X – Phó Giám đốc Công an tỉnh trao ..." (a
@@ -97,6 +98,8 @@ def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
     for m in re.finditer(r";\s*|:\s*|^[^,]{0,40}\s[–-]\s", left):
         if m.group()[0] not in ";:" and (not dashes or _dash_in_name(left, m.end(), lex)):
             continue
+        if m.group()[0] == ":" and lex.list_opener.search(left, cut, m.start()):
+            continue  # "... đã tặng thưởng nhiều phần thưởng cao quý, gồm: 2 Huân chương": one clause
         cut = m.end()
     for m in lex.speech.finditer(left, cut):
         cut = m.end()
@@ -291,7 +294,8 @@ def _agent_passive(
     clause: str, passive_re: re.Pattern[str], lex: Lexicon, officials: Sequence[Official]
 ) -> list[str]:
     """The agents of "được A tặng", "được A, B và C khen thưởng" (each a whole issuer); of "được
-    Thủ tướng Chính phủ Lý Văn B tặng", the post."""
+    Thủ tướng Chính phủ Lý Văn B tặng", the post; "được Đảng và Nhà nước tặng" is one agent, the
+    party governing with the State (lexicon ``agent_parties``)."""
     m = passive_re.search(clause)
     if m is None:
         return []
@@ -299,6 +303,13 @@ def _agent_passive(
     agent = _post_before_name(agent, lex, officials) or agent
     if _whole_issuer(agent, lex):
         return [agent]
+    party = _PARTY_BEFORE.match(agent)
+    if (
+        party is not None
+        and lex.agent_parties.match(party.group(1))
+        and _whole_issuer(agent[party.end() :], lex)
+    ):
+        return [agent]  # "được Đảng và Nhà nước tặng thưởng": one issuer as written (setting same_issuers)
     agents = [a.strip() for a in re.split(r",\s*(?:và\s+)?|\s+và\s+", agent)]
     return agents if len(agents) > 1 and all(_whole_issuer(a, lex) for a in agents) else []
 

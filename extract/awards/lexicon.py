@@ -52,6 +52,7 @@ class Lexicon:
     retrospective: re.Pattern[str]  # "năm qua" before a generic "khen thưởng": a look back
     mandate_fillers: re.Pattern[str]  # "lãnh đạo" between "thay mặt" and the body it names
     mandate_parties: re.Pattern[str]  # "Đảng" in "thay mặt lãnh đạo Đảng, Nhà nước": no issuer alone
+    agent_parties: re.Pattern[str]  # "Đảng" in "được Đảng và Nhà nước tặng": the same, as an agent
     same_issuers: dict[str, str]  # folded issuer -> folded name of its granting authority
     person_title: re.Pattern[str]
     title_before: re.Pattern[str]  # a rank or form of address ending where a name starts
@@ -63,6 +64,7 @@ class Lexicon:
     shared_constructions: frozenset[str]  # issuers a later, verbless object inherits
     body_granted_types: frozenset[str]  # "Cờ thi đua": the body grants it, not the head of the body
     speech: re.Pattern[str]  # "cho biết," ending a clause of reported speech
+    list_opener: re.Pattern[str]  # "gồm" ending the text before a colon: the list of what is granted
     comma: re.Pattern[str]  # a comma between parts, not inside a name ("phòng, chống tội phạm")
     compound_comma: re.Pattern[str]  # ", chống": the comma of such a name, at a position
     other_objects: re.Pattern[str]  # "giải Nhất, giải Nhì và ": other things given before a distinction
@@ -170,6 +172,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         ),
         mandate_fillers=re.compile(rf"(?i)^(?:{alternation(rules.lexicon('mandate_fillers'))}){EDGE_R}\s*"),
         mandate_parties=re.compile(rf"^(?:{alternation(rules.lexicon('mandate_parties'))})$"),
+        agent_parties=re.compile(rf"^(?:{alternation(rules.lexicon('agent_parties'))})$"),
         same_issuers={
             fold(name): fold(group[0]) for group in rules.settings.get("same_issuers", []) for name in group
         },
@@ -183,6 +186,7 @@ def _build_lexicon(rules: RuleSet) -> Lexicon:
         shared_constructions=frozenset(rules.settings.get("shared_constructions", [])),
         body_granted_types=frozenset(rules.settings.get("body_granted_types", [])),
         speech=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('speech_verbs'))})\s*,\s*"),
+        list_opener=re.compile(rf"{EDGE_L}(?:{alternation(rules.lexicon('list_openers'))})\s*$"),
         comma=re.compile(rf",(?!\s*(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})\s*"),
         compound_comma=re.compile(rf",\s*(?=(?:{alternation(rules.lexicon('comma_compounds'))}){EDGE_R})"),
         other_objects=re.compile(

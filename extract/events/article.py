@@ -116,6 +116,11 @@ class Article:
         return [u for u in found if not u.name or fold(f"{u.level} {u.name.split()[0]}") not in bodies]
 
     @cached_property
+    def folded_text(self) -> str:
+        """The whole text folded (:func:`fold`), to ask whether the article names a word at all."""
+        return fold(self.text)
+
+    @cached_property
     def lead(self) -> Sentence | None:
         """The first sentence after the headline: where a report gives its event's date."""
         sentences = self.document.sentences

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from extract.document import Sentence
 from extract.events.article import Article
 from extract.records import EventType
+from extract.spelling import fold
 
 # Rules labelled "claim:*" find text that looks like a trigger but reports no event ("kỷ niệm 15
 # năm Ngày hội"): they claim it, so no trigger counts there, and yield no mention.
@@ -156,13 +157,26 @@ def _word_edges(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
+def _names_topic(article: Article, words: list[str]) -> bool:
+    """Whether the article's text contains one of ``words`` (case and spelling folded)."""
+    folded = article.folded_text
+    return any(fold(w) in folded for w in words)
+
+
 def _generic_types(article: Article, found: list[Mention]) -> list[Mention]:
     """Generic triggers take the type of the festival the article names in full (setting
     ``generic_triggers``): "Tại Ngày hội, ..." in an article whose only full name is "Ngày hội
-    Biên phòng toàn dân" refers to that festival, not to the ANTQ day."""
+    Biên phòng toàn dân" refers to that festival, not to the ANTQ day.  An article that names no
+    festival in full and never names the movement (setting ``generic_topics``: words of it, any
+    one of which will do) means some other "ngày hội" by the bare word, an election's say."""
     out = found
+    topics = article.settings.get("generic_topics", {})
     for generic, named in article.settings.get("generic_triggers", {}).items():
         types = {m.type for m in found if m.rule in named}
+        if not types and generic in topics and not _names_topic(article, topics[generic]):
+            # "ngày hội lớn của toàn dân" in an election story: no festival of the movement is meant
+            out = [m for m in out if m.rule != generic]
+            continue
         if len(types) != 1:
             continue  # none named, or several: the generic word keeps its own type
         (named_type,) = types

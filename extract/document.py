@@ -78,7 +78,8 @@ def split_sentences(text: str) -> list[Sentence]:
         cut = 0
         for m in _SENTENCE_END.finditer(chunk):
             before = chunk[cut : m.start()].rstrip('.!?…"”’)')
-            last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+            # "(TP. Tuy Hòa)": an abbreviation opening a parenthesis or a quote is still one
+            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(“\"‘'[") if before.split() else ""
             if last_word in _ABBREVIATIONS:
                 continue
             _append(sentences, text, base + cut, base + m.start())

@@ -141,6 +141,11 @@ WRAPPED = (
                 "Hà Thị Ba, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh."
             ],
         ),
+        # an abbreviation opening a parenthesis ends no sentence
+        (
+            "Sáng 19/8, tại phường Hòa Lạc (TP. Sơn Hà), Tỉnh Đoàn tổ chức Ngày hội.",
+            ["Sáng 19/8, tại phường Hòa Lạc (TP. Sơn Hà), Tỉnh Đoàn tổ chức Ngày hội."],
+        ),
         # a line ending on an abbreviation's dot goes on
         (
             "Dự hội nghị có Đại tá, TS.\nLê Văn Khang, Giám đốc Công an tỉnh.",

@@ -275,6 +275,10 @@ SUBJECTS: list[tuple[str, list[Row]]] = [
         "Tỷ lệ hộ gia đình ký cam kết đạt 93,7%.",
         [(93.7, None, "percent", None, "hộ gia đình", "hộ gia đình")],
     ),
+    (  # a rate of an act, of the cases it solves
+        "Tỷ lệ điều tra khám phá án đạt 91,5%.",
+        [(91.5, None, "percent", None, "án", "án")],
+    ),
     (
         "Năm 2025, tỷ lệ khu dân cư đạt chuẩn là 41/44.",
         [(41, 44, "ratio", None, "khu dân cư", "khu dân cư")],
@@ -723,6 +727,8 @@ TRAPS = [
     "Ngày 15-3, đến 17h30, lúc 8 giờ 30 phút.",
     "Thứ Tư, ngày 14/05/2025 11:21 (GMT+7)",
     "Đảm bảo an toàn Tết Nguyên đán Ất Tỵ 2025.",
+    # the teachings named by their number
+    "Chi đoàn thực hiện tốt 5 điều Bác Hồ dạy; cán bộ học tập 6 điều thiêng liêng Bác Hồ dạy.",
     "Tổng kết 10 năm thực hiện chương trình phối hợp số 07.",
     "Kỷ niệm 80 năm Ngày truyền thống lực lượng Công an nhân dân.",
     # document numbers and names that contain digits

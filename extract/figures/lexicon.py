@@ -179,6 +179,7 @@ class CompiledRules:
     number: re.Pattern[str]
     words: re.Pattern[str]
     quoted: re.Pattern[str]
+    named: tuple[re.Pattern[str], ...]  # other "trap" patterns: a name a number opens ("6 điều Bác Hồ dạy")
     hyphen_range: re.Pattern[str] | None
     qualifiers: Phrases[Qualifier]
     article_numerals: frozenset[str]
@@ -251,6 +252,7 @@ class CompiledRules:
             number=pattern["number"],
             words=pattern["number_words"],
             quoted=pattern["quoted_name"],
+            named=tuple(pattern[r.id] for r in rules.patterns if r.label == "trap" and r.id != "quoted_name"),
             hyphen_range=pattern.get("hyphen_range"),  # added after figures.v1
             qualifiers=Phrases(qualifiers),
             article_numerals=frozenset(word_key(w) for w in lex("article_numerals")),

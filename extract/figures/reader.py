@@ -81,6 +81,7 @@ class SentenceReader:
         self.keys = [t.key for t in self.tokens]
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
         self.quoted = [m.span() for m in rules.quoted.finditer(self.text)]
+        self.named = [m.span() for named in rules.named for m in named.finditer(self.text)]
 
     # -- finding numerals -------------------------------------------------------------------
 
@@ -236,6 +237,8 @@ class SentenceReader:
         first = self.tokens[i]
         if self._inside_quotes(first.start):
             return True
+        if any(start <= first.start < end for start, end in self.named):
+            return True  # "6 điều Bác Hồ dạy": the number opens a name
         if r.traps_before.ends(keys, i) and not r.trap_exceptions.ends(keys, i):
             return True
         if r.phone_words.ends(keys, i) and not self._counted_after_phone_word(numeral):

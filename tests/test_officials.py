@@ -41,6 +41,26 @@ def triples(records: list[Official]) -> list[tuple[str, str | None, list[str]]]:
 # (sentence, [(name, rank, positions)]) — every construction the rules are written for.
 CONSTRUCTIONS = [
     # rank, name, post after a comma or a dash
+    (  # a member of a board; a station named by its task in lowercase, then its place
+        "Dự có ông Lê Văn Tâm, Phó Trưởng Ban Tuyên giáo Trung ương, Thành viên Ban Chỉ đạo thực hiện"
+        " phong trào Toàn dân bảo vệ ANTQ Trung ương; Thiếu tá Hà Văn Lộc, Trưởng Trạm kiểm soát biên"
+        " phòng Mũi Đá.",
+        [
+            (
+                "Lê Văn Tâm",
+                None,
+                [
+                    "Phó Trưởng Ban Tuyên giáo Trung ương",
+                    "Thành viên Ban Chỉ đạo thực hiện phong trào Toàn dân bảo vệ ANTQ Trung ương",
+                ],
+            ),
+            ("Hà Văn Lộc", "Thiếu tá", ["Trưởng Trạm kiểm soát biên phòng Mũi Đá"]),
+        ],
+    ),
+    (  # a department named with a lowercase word of its task
+        "Trung tướng Lê Văn Tâm, Cục trưởng Cục Tổ chức cán bộ công bố quyết định.",
+        [("Lê Văn Tâm", "Trung tướng", ["Cục trưởng Cục Tổ chức cán bộ"])],
+    ),
     (
         "Đại tá Phạm Văn Tâm, Phó Giám đốc Công an tỉnh phát biểu khai mạc.",
         [("Phạm Văn Tâm", "Đại tá", ["Phó Giám đốc Công an tỉnh"])],

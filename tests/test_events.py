@@ -106,6 +106,18 @@ EVENTS = [
         D(2025, 8, 28),
         [{"type": "khac", "date": "2025-08-28"}],
     ),
+    (  # an act held right after a dated report that names no gathering takes the report's day
+        "Hai công dân phường Hòa Lạc giao nộp súng\nChiều 15-12, UBND phường Hòa Lạc đã tôn vinh hành động"
+        " của hai công dân.\nUBND phường Hòa Lạc tổ chức trao giấy khen, tuyên dương hai công dân.",
+        D(2025, 12, 15),
+        [{"type": "khac", "date": "2025-12-15", "location": "phường Hòa Lạc"}],
+    ),
+    (  # ... but after a festival's report the awards are handed at the festival: one event
+        "Sáng 12/8, UBND xã Hòa Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.\nUBND xã tổ chức"
+        " trao giấy khen cho 10 tập thể.",
+        D(2025, 8, 13),
+        [{"type": "ngay_hoi", "date": "2025-08-12"}],
+    ),
     (  # a gala held by a commune
         "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan các câu lạc bộ dân ca lần thứ ba.",
         D(2025, 6, 21),

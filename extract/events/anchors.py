@@ -201,7 +201,7 @@ def strength(article: Article, m: Mention) -> int:
             return 0
         act = article.settings.get("act_rules", {}).get(m.rule)
         if act is not None:
-            return _act(article, m, bool(act.get("lead")))
+            return _act(article, m, bool(act.get("lead")), bool(act.get("after_report")))
         window = int(article.settings.get("strict_verb_window", 40))
         near = max(seg_start, m.start - window)
         if live_verb(article, text[near : m.start], near, s) or _held_by(article, m, seg_end):
@@ -235,7 +235,7 @@ def strength(article: Article, m: Mention) -> int:
     return max(headline, caption(article, m))
 
 
-def _act(article: Article, m: Mention, lead: bool) -> int:
+def _act(article: Article, m: Mention, lead: bool, after_report: bool = False) -> int:
     """How surely an act of giving or praising reports a ceremony (setting ``act_rules``).
 
     "Sáng 5/3, Tỉnh đoàn tổ chức tuyên dương 30 cá nhân", "Ngày 3/9, Công an huyện A trao 40 suất
@@ -245,6 +245,8 @@ def _act(article: Article, m: Mention, lead: bool) -> int:
     allows it (the article's own report, dated or not).  A plan word before the act ("kế hoạch tổ
     chức tuyên dương", "sẽ trao") or a reporting verb ("Ngày 9/2, ông A cho biết đã trao ...":
     the day is the news's) reports none.  In a headline it names the event, as any trigger does.
+    With ``after_report``, a sentence right after a dated one that names no gathering goes on with
+    that day's news (:meth:`Article.report_before`).
     """
     s, text = m.sentence, article.text
     if s is article.document.headline:
@@ -255,6 +257,8 @@ def _act(article: Article, m: Mention, lead: bool) -> int:
     if _subjectless(article, held.start() if held else m.start, s):
         return 0  # "Đồng thời, tổ chức khen thưởng kịp thời ...": a task listed, in an undated sentence
     if article.dates_in(s) or (lead and s is article.lead):
+        return 3 if held else 2
+    if after_report and article.report_before(s) is not None:
         return 3 if held else 2
     return 0
 

@@ -99,6 +99,19 @@ class Article:
                 return d
         return None
 
+    def report_before(self, sentence: Sentence) -> dates.DateMention | None:
+        """The opening date of the body sentence right before ``sentence`` when that sentence names
+        no gathering of its own: the day of the news an undated act goes on with ("Chiều 15/12, UBND
+        phường A đã tôn vinh hai công dân ... UBND phường A tổ chức trao giấy khen ...")."""
+        sentences = self.document.sentences
+        at = sentences.index(sentence) if sentence in sentences else -1
+        if at < 1 or sentences[at - 1] is self.document.headline:
+            return None
+        before = sentences[at - 1]
+        if self.primary_by_sentence.get(before.start):
+            return None
+        return self.leading_date(before)
+
     @cached_property
     def units(self) -> list[places.UnitMention]:
         """Administrative units named in the text, but for a level word and a name's first word

@@ -37,6 +37,10 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # an adjective of praise between the distinction and "của"
+        "Sáng 16/8, Công an tỉnh Hòa Sơn đón nhận Huân chương cao quý của Nhà nước Lào.",
+        [{"type": "Huân chương", "issuer": "Nhà nước Lào"}],
+    ),
     (  # a grant worded over the list of what it grants: the colon opens the list, ends no clause
         "Ghi nhận cống hiến của Công an tỉnh Hòa Sơn, Đảng và Nhà nước đã tặng thưởng nhiều phần thưởng"
         " cao quý, gồm: 3 Huân chương Quân công hạng Ba, một Huân chương Lao động hạng Nhì.",

@@ -37,6 +37,14 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
+    (  # a foreign state's name, its abbreviation in brackets inside it: each state one issuer
+        "Sáng 16/8, Bộ Công an đón nhận Huân chương cao quý của Nhà nước Cộng hòa dân chủ nhân dân (CHDCND)"
+        " Lào và Nhà nước Cộng hòa Cuba.",
+        [
+            {"type": "Huân chương", "issuer": "Nhà nước Cộng hòa dân chủ nhân dân (CHDCND) Lào"},
+            {"type": "Huân chương", "issuer": "Nhà nước Cộng hòa Cuba"},
+        ],
+    ),
     (  # an adjective of praise between the distinction and "của"
         "Sáng 16/8, Công an tỉnh Hòa Sơn đón nhận Huân chương cao quý của Nhà nước Lào.",
         [{"type": "Huân chương", "issuer": "Nhà nước Lào"}],

@@ -142,6 +142,12 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             if lex.purpose_named.fullmatch(piece.group()):
                 end = cursor = _purpose_end(text, cursor, limit, lex)
             continue
+        if (bracket := _BRACKETED_NAME.match(text, cursor, limit)) is not None and (
+            text[bracket.end()].isupper() or lex.levels.match(text[bracket.end() : limit])
+        ):
+            # "Nhà nước Cộng hòa dân chủ nhân dân (CHDCND) Lào", "Ủy ban nhân dân (UBND) tỉnh A"
+            end = cursor = bracket.end()
+            continue
         tok = TOKEN.match(text, cursor)
         if tok is None or tok.end() > limit:
             break
@@ -166,6 +172,10 @@ def scan_issuer(text: str, pos: int, limit: int, lex: Lexicon, allow_level_start
             continue
         break
     return end
+
+
+# A bracketed abbreviation inside a name, the name going on with a capital after it.
+_BRACKETED_NAME = re.compile(r"\([A-ZĐ][A-ZĐ&-]{1,11}\) +(?=[^\W\d_])")
 
 
 # The dot after an abbreviated level word, a capitalised name after it ("TP.Đông Lâm", "TP. Đông Lâm").

@@ -1244,6 +1244,9 @@ def test_one_event_per_type_and_several_types() -> None:
 
 
 TRAPS = [
+    # the purpose of work done before the festival: no report of it
+    "Ngày hội toàn dân bảo vệ an ninh Tổ quốc sẽ được tổ chức tại phường Hòa Lạc vào đầu tháng 8. Để ngày"
+    " hội được diễn ra trang trọng, an toàn, UBND phường đã phân công nhiệm vụ cho các ngành.",
     # a bare "ngày hội" in a story that never names the movement: an election, no festival of it
     "Cuộc bầu cử đại biểu HĐND các cấp đang đến gần, ngày hội lớn của toàn dân. Để ngày hội ấy diễn ra"
     " an toàn, Công an huyện Mường Tà đã triển khai các phương án bảo vệ.",

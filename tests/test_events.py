@@ -118,6 +118,24 @@ EVENTS = [
         D(2025, 8, 13),
         [{"type": "ngay_hoi", "date": "2025-08-12"}],
     ),
+    (  # a commune's ceremony for the festival day's anniversary is its festival day ...
+        "Ngày 6/8, xã Hòa Lạc, huyện Mỹ Lạc tổ chức lễ mít tinh kỷ niệm 18 năm Ngày hội toàn dân bảo vệ an"
+        " ninh Tổ quốc (19/8) và 20 năm Ngày hội Đại đoàn kết toàn dân tộc.",
+        D(2023, 8, 6),
+        [{"type": "ngay_hoi", "date": "2023-08-06", "location": "xã Hòa Lạc"}],
+    ),
+    (  # ... one with the festival day its headline names
+        "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc xã Hòa Lạc\nSáng 14/8, xã Hòa Lạc tổ chức Lễ kỷ niệm 80 năm"
+        " Ngày truyền thống Công an nhân dân và 20 năm Ngày hội Toàn dân bảo vệ an ninh Tổ quốc.",
+        D(2025, 8, 14),
+        [{"type": "ngay_hoi", "date": "2025-08-14", "location": "xã Hòa Lạc"}],
+    ),
+    (  # ... but a province's police force holding the same ceremony holds no festival day
+        "Ngày 19/8, Công an tỉnh Hòa Sơn tổ chức lễ kỷ niệm 80 năm Ngày truyền thống CAND và 20 năm Ngày"
+        " hội toàn dân bảo vệ ANTQ.",
+        D(2025, 8, 19),
+        [{"type": "khac", "date": "2025-08-19"}],
+    ),
     (  # a gala held by a commune
         "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan các câu lạc bộ dân ca lần thứ ba.",
         D(2025, 6, 21),
@@ -794,10 +812,11 @@ ONE_EVENT = [
         D(2025, 8, 21),
         [{"type": "tong_ket", "date": "2025-08-20", "location": None}],  # a provincial body's: no place
     ),
-    (  # the ceremony of an anniversary of the festival day is another gathering, not the day
+    (  # a commune's ceremony of an anniversary of the festival day is its festival day (events.v4;
+        # before it, another gathering), one event, not two
         "Sáng 10/8, UBND xã Nậm Cang tổ chức lễ kỷ niệm 15 năm Ngày hội Toàn dân bảo vệ ANTQ.",
         D(2025, 8, 11),
-        [{"type": "khac", "date": "2025-08-10", "location": "xã Nậm Cang"}],
+        [{"type": "ngay_hoi", "date": "2025-08-10", "location": "xã Nậm Cang"}],
     ),
     (  # a review of last year named with "tại", after the dated festival: referred to, not reported
         "Tối 14/8, UBND phường Hòa An tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Tại hội"

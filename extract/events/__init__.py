@@ -59,6 +59,10 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
     earlier: list[tuple[int, dt.date | None]] = []
     for chosen, strength, related in anchored:
         event = _build(article, chosen, strength, related, earlier)
+        if _festival_ceremony(article, chosen, event):
+            if any(e.type is EventType.ngay_hoi and e.date == event.date for e in events):
+                continue  # the headline's festival day, reported by its ceremony
+            event = event.model_copy(update={"type": EventType.ngay_hoi})
         if event.date is None and _past_reference(article, chosen, earlier):
             continue
         earlier.append((chosen.start, event.date))
@@ -76,6 +80,26 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
             events.append(_build(article, site, 1, related, earlier))
     events.sort(key=lambda e: e.evidence.start)
     return events
+
+
+def _festival_ceremony(article: Article, chosen: Mention, event: Event) -> bool:
+    """Whether a ceremony is a commune's festival day: "Sáng 14/8, xã A tổ chức Lễ kỷ niệm 80 năm
+    Ngày truyền thống CAND và 20 năm Ngày hội Toàn dân bảo vệ ANTQ", "xã B tổ chức lễ mít tinh kỷ
+    niệm 18 năm Ngày hội ...": a commune or ward marks the festival day with it; a province or its
+    police force holding the same ceremony holds no festival day (setting ``festival_ceremonies``).
+    """
+    spec = article.settings.get("festival_ceremonies")
+    if not spec or chosen.rule not in spec["rules"] or event.type is not EventType.khac or not event.location:
+        return False
+    trigger = article.text[chosen.start : chosen.end]
+    if not article.words.festival_ceremony.search(trigger):
+        return False
+    if not any(fold(event.location).startswith(fold(level) + " ") for level in spec["levels"]):
+        return False
+    return (
+        article.rules.compiled["anniversary"].search(article.text, chosen.end, chosen.sentence.end)
+        is not None
+    )
 
 
 def _past_reference(article: Article, chosen: Mention, earlier: Earlier) -> bool:

@@ -40,6 +40,7 @@ class Words:
     turnout: re.Pattern[str]
     held_at: re.Pattern[str]
     pilot: re.Pattern[str]  # '“điểm” của Bộ Công an ' before "tại xã A" (.match)
+    festival_ceremony: re.Pattern[str]  # "lễ kỷ niệm", "lễ mít tinh": a ceremony a festival day may be
 
     @staticmethod
     def of(rules: RuleSet) -> Words:
@@ -57,7 +58,9 @@ def _compile(rules: RuleSet) -> Words:
         found = rules.lexicon(lexicon)  # empty in an older set that predates the list: matches nothing
         return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
 
+    ceremonies = rules.settings.get("festival_ceremonies") or {}
     return Words(
+        festival_ceremony=re.compile(rf"(?i){EDGE_L}(?:{ceremonies.get('trigger') or '(?!)'})"),
         # "tổ chức thực hiện" carries a programme out: no gathering held
         organize=re.compile(
             rf"(?i){EDGE_L}(?:{words('organize_verbs')}){EDGE_R}(?!\s+(?:{words('organize_verb_stops')}){EDGE_R})"

@@ -38,20 +38,20 @@ def check(text: str, expected: list[dict[str, Any]], officials: list[str] = ()) 
 # (sentence, expected awards: only the listed fields are compared)
 ISSUER_OF = [
     (  # a foreign state's name, its abbreviation in brackets inside it: each state one issuer
-        "Sáng 16/8, Bộ Công an đón nhận Huân chương cao quý của Nhà nước Cộng hòa dân chủ nhân dân (CHDCND)"
-        " Lào và Nhà nước Cộng hòa Cuba.",
+        "Tối 2/9, Bộ Công an đón nhận Huân chương cao quý của Nhà nước Cộng hòa dân chủ nhân dân (CHDCND)"
+        " Lào và Nhà nước Cộng hòa Ba Lan.",
         [
             {"type": "Huân chương", "issuer": "Nhà nước Cộng hòa dân chủ nhân dân (CHDCND) Lào"},
-            {"type": "Huân chương", "issuer": "Nhà nước Cộng hòa Cuba"},
+            {"type": "Huân chương", "issuer": "Nhà nước Cộng hòa Ba Lan"},
         ],
     ),
     (  # an adjective of praise between the distinction and "của"
-        "Sáng 16/8, Công an tỉnh Hòa Sơn đón nhận Huân chương cao quý của Nhà nước Lào.",
+        "Chiều 4/9, Công an tỉnh Hòa Sơn đón nhận Huân chương cao quý của Nhà nước Lào.",
         [{"type": "Huân chương", "issuer": "Nhà nước Lào"}],
     ),
     (  # a grant worded over the list of what it grants: the colon opens the list, ends no clause
-        "Ghi nhận cống hiến của Công an tỉnh Hòa Sơn, Đảng và Nhà nước đã tặng thưởng nhiều phần thưởng"
-        " cao quý, gồm: 3 Huân chương Quân công hạng Ba, một Huân chương Lao động hạng Nhì.",
+        "Với những thành tích đó, Đảng và Nhà nước đã tặng thưởng nhiều phần thưởng cao quý như: 4 Huân"
+        " chương Chiến công hạng Nhì và Huân chương Bảo vệ Tổ quốc hạng Ba.",
         [{"type": "Huân chương", "issuer": "Đảng và Nhà nước"}],
     ),
     (  # the party governing with the State, as the agent of a passive

@@ -101,16 +101,16 @@ EVENTS = [
         [{"type": "khac", "date": "2025-03-12"}],
     ),
     (  # meeting a unit and rewarding it on a day is a ceremony
-        "Sáng 28/8, Đại tá Hà Văn Lộc, Giám đốc Công an tỉnh gặp mặt, trao thưởng đột xuất Phòng Cảnh sát"
+        "Chiều 5/9, Đại tá Hà Văn Lộc, Giám đốc Công an tỉnh gặp mặt, trao thưởng đột xuất Phòng Cảnh sát"
         " hình sự về thành tích phá án.",
-        D(2025, 8, 28),
-        [{"type": "khac", "date": "2025-08-28"}],
+        D(2025, 9, 6),
+        [{"type": "khac", "date": "2025-09-05"}],
     ),
     (  # an act held right after a dated report that names no gathering takes the report's day
-        "Hai công dân phường Hòa Lạc giao nộp súng\nChiều 15-12, UBND phường Hòa Lạc đã tôn vinh hành động"
-        " của hai công dân.\nUBND phường Hòa Lạc tổ chức trao giấy khen, tuyên dương hai công dân.",
-        D(2025, 12, 15),
-        [{"type": "khac", "date": "2025-12-15", "location": "phường Hòa Lạc"}],
+        "Người dân phường Hòa Lạc bắt kẻ trộm\nSáng 3-11, UBND phường Hòa Lạc đã biểu dương anh Lê Văn Tâm vì"
+        " bắt giữ kẻ trộm.\nUBND phường Hòa Lạc tổ chức trao giấy khen cho anh Lê Văn Tâm.",
+        D(2025, 11, 3),
+        [{"type": "khac", "date": "2025-11-03", "location": "phường Hòa Lạc"}],
     ),
     (  # ... but after a festival's report the awards are handed at the festival: one event
         "Sáng 12/8, UBND xã Hòa Lạc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.\nUBND xã tổ chức"
@@ -119,16 +119,16 @@ EVENTS = [
         [{"type": "ngay_hoi", "date": "2025-08-12"}],
     ),
     (  # a commune's ceremony for the festival day's anniversary is its festival day ...
-        "Ngày 6/8, xã Hòa Lạc, huyện Mỹ Lạc tổ chức lễ mít tinh kỷ niệm 18 năm Ngày hội toàn dân bảo vệ an"
-        " ninh Tổ quốc (19/8) và 20 năm Ngày hội Đại đoàn kết toàn dân tộc.",
-        D(2023, 8, 6),
-        [{"type": "ngay_hoi", "date": "2023-08-06", "location": "xã Hòa Lạc"}],
+        "Tối 9/8, xã Hòa Lạc, huyện Mỹ Lạc tổ chức lễ mít tinh kỷ niệm 15 năm Ngày hội toàn dân bảo vệ an"
+        " ninh Tổ quốc.",
+        D(2023, 8, 10),
+        [{"type": "ngay_hoi", "date": "2023-08-09", "location": "xã Hòa Lạc"}],
     ),
     (  # ... one with the festival day its headline names
-        "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc xã Hòa Lạc\nSáng 14/8, xã Hòa Lạc tổ chức Lễ kỷ niệm 80 năm"
+        "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc xã Hòa Lạc\nTối 16/8, xã Hòa Lạc tổ chức Lễ kỷ niệm 80 năm"
         " Ngày truyền thống Công an nhân dân và 20 năm Ngày hội Toàn dân bảo vệ an ninh Tổ quốc.",
-        D(2025, 8, 14),
-        [{"type": "ngay_hoi", "date": "2025-08-14", "location": "xã Hòa Lạc"}],
+        D(2025, 8, 17),
+        [{"type": "ngay_hoi", "date": "2025-08-16", "location": "xã Hòa Lạc"}],
     ),
     (  # ... but a province's police force holding the same ceremony holds no festival day
         "Ngày 19/8, Công an tỉnh Hòa Sơn tổ chức lễ kỷ niệm 80 năm Ngày truyền thống CAND và 20 năm Ngày"
@@ -1265,10 +1265,10 @@ def test_one_event_per_type_and_several_types() -> None:
 TRAPS = [
     # the purpose of work done before the festival: no report of it
     "Ngày hội toàn dân bảo vệ an ninh Tổ quốc sẽ được tổ chức tại phường Hòa Lạc vào đầu tháng 8. Để ngày"
-    " hội được diễn ra trang trọng, an toàn, UBND phường đã phân công nhiệm vụ cho các ngành.",
+    " hội được tổ chức chu đáo, UBND phường đã giao nhiệm vụ cho các ngành.",
     # a bare "ngày hội" in a story that never names the movement: an election, no festival of it
-    "Cuộc bầu cử đại biểu HĐND các cấp đang đến gần, ngày hội lớn của toàn dân. Để ngày hội ấy diễn ra"
-    " an toàn, Công an huyện Mường Tà đã triển khai các phương án bảo vệ.",
+    "Ngày bầu cử đại biểu HĐND các cấp là ngày hội của cử tri cả huyện; ngày hội này diễn ra an toàn nhờ"
+    " Công an huyện Mường Tà bảo vệ.",
     "Ngày 28/12/2024, cơ quan điều tra đã làm việc với đối tượng Lò Văn A.",  # questioning, no gathering
     "Năm 2024, UBND tỉnh đã khen thưởng đột xuất 50 tập thể.",  # a year's tally, no day
     "Hội Phụ nữ xã Tân Mỹ chuẩn bị kỷ niệm ngày thành lập\nTrao đổi với phóng viên, ông Hà Văn Lộc cho biết"

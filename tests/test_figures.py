@@ -728,7 +728,7 @@ TRAPS = [
     "Thứ Tư, ngày 14/05/2025 11:21 (GMT+7)",
     "Đảm bảo an toàn Tết Nguyên đán Ất Tỵ 2025.",
     # units named by a number
-    "Đoàn đến Bệnh viện Quân y 120 thăm hỏi thương binh; Đồn Biên phòng 609 tiếp nhận tài liệu.",
+    "Đoàn đến Bệnh viện Quân y 815 thăm hỏi thương binh; Đồn Biên phòng 927 tiếp nhận tài liệu.",
     # the teachings named by their number
     "Chi đoàn thực hiện tốt 5 điều Bác Hồ dạy; cán bộ học tập 6 điều thiêng liêng Bác Hồ dạy.",
     "Tổng kết 10 năm thực hiện chương trình phối hợp số 07.",

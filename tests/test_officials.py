@@ -42,16 +42,16 @@ def triples(records: list[Official]) -> list[tuple[str, str | None, list[str]]]:
 CONSTRUCTIONS = [
     # rank, name, post after a comma or a dash
     (  # a member of a board; a station named by its task in lowercase, then its place
-        "Dự có ông Lê Văn Tâm, Phó Trưởng Ban Tuyên giáo Trung ương, Thành viên Ban Chỉ đạo thực hiện"
-        " phong trào Toàn dân bảo vệ ANTQ Trung ương; Thiếu tá Hà Văn Lộc, Trưởng Trạm kiểm soát biên"
+        "Dự có ông Lê Văn Tâm, Phó Chủ tịch UBND tỉnh, Thành viên Ban Chỉ đạo thực hiện"
+        " phong trào Toàn dân bảo vệ ANTQ tỉnh; Thiếu tá Hà Văn Lộc, Trưởng Trạm kiểm soát biên"
         " phòng Mũi Đá.",
         [
             (
                 "Lê Văn Tâm",
                 None,
                 [
-                    "Phó Trưởng Ban Tuyên giáo Trung ương",
-                    "Thành viên Ban Chỉ đạo thực hiện phong trào Toàn dân bảo vệ ANTQ Trung ương",
+                    "Phó Chủ tịch UBND tỉnh",
+                    "Thành viên Ban Chỉ đạo thực hiện phong trào Toàn dân bảo vệ ANTQ tỉnh",
                 ],
             ),
             ("Hà Văn Lộc", "Thiếu tá", ["Trưởng Trạm kiểm soát biên phòng Mũi Đá"]),

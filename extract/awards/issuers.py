@@ -88,7 +88,7 @@ def _named_before(text: str, start: int, end: int, issuer: str, lex: Lexicon) ->
 def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
     """Where the clause ending at the distinction starts: after the last ';' or ':', a dateline, or
     reported speech ("Ông A, Chủ tịch UBND xã cho biết, năm nay xã được ... tặng").  A colon
-    opening the list of what the clause grants ("tặng thưởng ..., gồm: 2 Huân chương") ends nothing.
+    opening the list of what the clause grants ("tặng thưởng ... như: 4 Huân chương") ends nothing.
 
     Other commas do not end it: "Đại tá X, Phó Giám đốc Công an tỉnh trao ..." is one clause.
     Without ``dashes`` a dash does not either: "Đại tá X – Phó Giám đốc Công an tỉnh trao ..." (a
@@ -99,7 +99,7 @@ def clause_start(left: str, lex: Lexicon, dashes: bool = True) -> int:
         if m.group()[0] not in ";:" and (not dashes or _dash_in_name(left, m.end(), lex)):
             continue
         if m.group()[0] == ":" and lex.list_opener.search(left, cut, m.start()):
-            continue  # "... đã tặng thưởng nhiều phần thưởng cao quý, gồm: 2 Huân chương": one clause
+            continue  # "... đã tặng thưởng nhiều phần thưởng cao quý như: 4 Huân chương": one clause
         cut = m.end()
     for m in lex.speech.finditer(left, cut):
         cut = m.end()

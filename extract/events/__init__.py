@@ -83,9 +83,9 @@ def extract(document: Document, rules: RuleSet, found: dict[str, list[RecordBase
 
 
 def _festival_ceremony(article: Article, chosen: Mention, event: Event) -> bool:
-    """Whether a ceremony is a commune's festival day: "Sáng 14/8, xã A tổ chức Lễ kỷ niệm 80 năm
+    """Whether a ceremony is a commune's festival day: "Tối 16/8, xã A tổ chức Lễ kỷ niệm 80 năm
     Ngày truyền thống CAND và 20 năm Ngày hội Toàn dân bảo vệ ANTQ", "xã B tổ chức lễ mít tinh kỷ
-    niệm 18 năm Ngày hội ...": a commune or ward marks the festival day with it; a province or its
+    niệm 15 năm Ngày hội ...": a commune or ward marks the festival day with it; a province or its
     police force holding the same ceremony holds no festival day (setting ``festival_ceremonies``).
     """
     spec = article.settings.get("festival_ceremonies")

@@ -101,8 +101,8 @@ class Article:
 
     def report_before(self, sentence: Sentence) -> dates.DateMention | None:
         """The opening date of the body sentence right before ``sentence`` when that sentence names
-        no gathering of its own: the day of the news an undated act goes on with ("Chiều 15/12, UBND
-        phường A đã tôn vinh hai công dân ... UBND phường A tổ chức trao giấy khen ...")."""
+        no gathering of its own: the day of the news an undated act goes on with ("Sáng 3/11, UBND
+        phường A đã biểu dương một người dân ... UBND phường A tổ chức trao giấy khen ...")."""
         sentences = self.document.sentences
         at = sentences.index(sentence) if sentence in sentences else -1
         if at < 1 or sentences[at - 1] is self.document.headline:

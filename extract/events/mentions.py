@@ -174,7 +174,7 @@ def _generic_types(article: Article, found: list[Mention]) -> list[Mention]:
     for generic, named in article.settings.get("generic_triggers", {}).items():
         types = {m.type for m in found if m.rule in named}
         if not types and generic in topics and not _names_topic(article, topics[generic]):
-            # "ngày hội lớn của toàn dân" in an election story: no festival of the movement is meant
+            # "ngày hội của cử tri" in an election story: no festival of the movement is meant
             out = [m for m in out if m.rule != generic]
             continue
         if len(types) != 1:

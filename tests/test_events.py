@@ -136,6 +136,17 @@ EVENTS = [
         D(2025, 8, 19),
         [{"type": "khac", "date": "2025-08-19"}],
     ),
+    (  # a contest held on a day is a gathering
+        "Ngày 12/11, Sở Giáo dục và Đào tạo tỉnh Hòa Sơn tổ chức Cuộc thi tìm hiểu pháp luật về an toàn giao"
+        " thông cho học sinh.",
+        D(2025, 11, 13),
+        [{"type": "khac", "date": "2025-11-12"}],
+    ),
+    (  # a festival named by a capitalised word after a lowercase "ngày hội" is another festival
+        "Sáng 2.10, tại Trường THPT Hòa Lạc, Tỉnh đoàn tổ chức ngày hội Tuổi trẻ vì an toàn giao thông.",
+        D(2025, 10, 3),
+        [{"type": "khac", "date": "2025-10-02"}],
+    ),
     (  # a gala held by a commune
         "Sáng 20/6, UBND xã Tân Mỹ tổ chức Liên hoan các câu lạc bộ dân ca lần thứ ba.",
         D(2025, 6, 21),

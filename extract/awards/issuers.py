@@ -313,15 +313,21 @@ def _agent_passive(
     agent = _post_before_name(agent, lex, officials) or agent
     if _whole_issuer(agent, lex):
         return [agent]
-    party = _PARTY_BEFORE.match(agent)
-    if (
-        party is not None
-        and lex.agent_parties.match(party.group(1))
-        and _whole_issuer(agent[party.end() :], lex)
-    ):
+    if _party_and_body(agent, lex.agent_parties, lex):
         return [agent]  # "được Đảng và Nhà nước tặng thưởng": one issuer as written (setting same_issuers)
     agents = [a.strip() for a in re.split(r",\s*(?:và\s+)?|\s+và\s+", agent)]
     return agents if len(agents) > 1 and all(_whole_issuer(a, lex) for a in agents) else []
+
+
+def _party_and_body(phrase: str, parties: re.Pattern[str], lex: Lexicon) -> bool:
+    """Whether ``phrase`` is a party before the body it governs with ("Đảng và Nhà nước", "Đảng,
+    Nhà nước"): one issuer as written, the body's (setting same_issuers)."""
+    party = _PARTY_BEFORE.match(phrase)
+    return (
+        party is not None
+        and bool(parties.match(party.group(1)))
+        and _whole_issuer(phrase[party.end() :], lex)
+    )
 
 
 def _on_behalf(left: str, rules: RuleSet, lex: Lexicon) -> tuple[str, bool] | None:
@@ -406,12 +412,7 @@ def _subject_issuers(
         return [], False
     if not candidate:
         return [], False
-    party = _PARTY_BEFORE.match(candidate)
-    if (
-        party is not None
-        and lex.mandate_parties.match(party.group(1))
-        and _whole_issuer(candidate[party.end() :], lex)
-    ):
+    if _party_and_body(candidate, lex.mandate_parties, lex):
         return [candidate], envoy is not None  # "Đảng và Nhà nước tặng ...", "Đảng, Nhà nước tặng ..."
     pieces = re.split(r"\s+và\s+", candidate)
     if len(pieces) > 1 and all(_whole_issuer(p, lex) for p in pieces):

@@ -317,6 +317,11 @@ class Document:
             return self.sentences[i]
         raise ValueError(f"character {char} is outside every sentence")
 
+    def previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` (binary search over sentence starts), None for the first."""
+        i = bisect_left(self._sentence_starts, sentence.start)
+        return self.sentences[i - 1] if i > 0 else None
+
     def evidence(self, sentence: Sentence) -> Evidence:
         """The sentence as the cleaned text writes it (line breaks and all)."""
         start, end = sentence.start, sentence.end

@@ -199,9 +199,9 @@ def strength(article: Article, m: Mention) -> int:
     if m.type.value in strict and m.rule not in article.settings.get("generic_triggers", {}):
         if prev is not None and prev.type.value not in strict:
             return 0
-        act = article.settings.get("act_rules", {}).get(m.rule)
+        act = article.act_rule(m.rule)
         if act is not None:
-            return _act(article, m, bool(act.get("lead")), bool(act.get("after_report")))
+            return _act(article, m, act)
         window = int(article.settings.get("strict_verb_window", 40))
         near = max(seg_start, m.start - window)
         if live_verb(article, text[near : m.start], near, s) or _held_by(article, m, seg_end):
@@ -235,18 +235,18 @@ def strength(article: Article, m: Mention) -> int:
     return max(headline, caption(article, m))
 
 
-def _act(article: Article, m: Mention, lead: bool, after_report: bool = False) -> int:
+def _act(article: Article, m: Mention, act: dict[str, bool]) -> int:
     """How surely an act of giving or praising reports a ceremony (setting ``act_rules``).
 
     "Sáng 5/3, Tỉnh đoàn tổ chức tuyên dương 30 cá nhân", "Ngày 3/9, Công an huyện A trao 40 suất
     học bổng ...": handing over or praising on a day is done at a ceremony, which news reports
     by the act alone.  Undated, the same words list a task ("Đồng thời, tổ chức khen thưởng kịp
     thời ...") or recall an act, so the sentence must say a date, or be the lead for a rule that
-    allows it (the article's own report, dated or not).  A plan word before the act ("kế hoạch tổ
-    chức tuyên dương", "sẽ trao") or a reporting verb ("Ngày 9/2, ông A cho biết đã trao ...":
-    the day is the news's) reports none.  In a headline it names the event, as any trigger does.
-    With ``after_report``, a sentence right after a dated one that names no gathering goes on with
-    that day's news (:meth:`Article.report_before`).
+    allows it (``act["lead"]``: the article's own report, dated or not), or, with
+    ``act["after_report"]``, follow a dated sentence that names no gathering (it goes on with that
+    day's news, :meth:`Article.report_before`).  A plan word before the act ("kế hoạch tổ chức
+    tuyên dương", "sẽ trao") or a reporting verb ("Ngày 9/2, ông A cho biết đã trao ...": the day is
+    the news's) reports none.  In a headline it names the event, as any trigger does.
     """
     s, text = m.sentence, article.text
     if s is article.document.headline:
@@ -256,9 +256,11 @@ def _act(article: Article, m: Mention, lead: bool, after_report: bool = False) -
     held = article.words.organize.search(text, max(s.start, m.start - 12), m.start)
     if _subjectless(article, held.start() if held else m.start, s):
         return 0  # "Đồng thời, tổ chức khen thưởng kịp thời ...": a task listed, in an undated sentence
-    if article.dates_in(s) or (lead and s is article.lead):
-        return 3 if held else 2
-    if after_report and article.report_before(s) is not None:
+    if (
+        article.dates_in(s)
+        or (act.get("lead") and s is article.lead)
+        or (act.get("after_report") and article.report_before(s) is not None)
+    ):
         return 3 if held else 2
     return 0
 

@@ -99,16 +99,17 @@ class Article:
                 return d
         return None
 
+    def act_rule(self, rule: str) -> dict[str, bool] | None:
+        """Setting ``act_rules`` of a trigger rule: None when its trigger names a gathering, not an
+        act of giving or praising."""
+        return self.settings.get("act_rules", {}).get(rule)
+
     def report_before(self, sentence: Sentence) -> dates.DateMention | None:
         """The opening date of the body sentence right before ``sentence`` when that sentence names
         no gathering of its own: the day of the news an undated act goes on with ("Sáng 3/11, UBND
         phường A đã biểu dương một người dân ... UBND phường A tổ chức trao giấy khen ...")."""
-        sentences = self.document.sentences
-        at = sentences.index(sentence) if sentence in sentences else -1
-        if at < 1 or sentences[at - 1] is self.document.headline:
-            return None
-        before = sentences[at - 1]
-        if self.primary_by_sentence.get(before.start):
+        before = self.document.previous(sentence)
+        if before is None or before is self.document.headline or self.primary_by_sentence.get(before.start):
             return None
         return self.leading_date(before)
 

@@ -48,7 +48,7 @@ def event_date(
         if chosen.end <= anchor.start and article.words.report.search(text, chosen.end, anchor.start):
             return None  # "Ngày 28/9, Công an huyện A cho biết, đã ra mắt ...": the report's day
         return article.resolve(chosen, own_year)
-    act = article.settings.get("act_rules", {}).get(anchor.rule) or {}
+    act = article.act_rule(anchor.rule) or {}
     if act.get("after_report") and (report := article.report_before(anchor.sentence)) is not None:
         return article.resolve(report, own_year)  # the day of the news the act goes on with
     if article.words.follow_on.match(text, anchor.sentence.start, anchor.start):
